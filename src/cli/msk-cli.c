@@ -1,0 +1,312 @@
+/* msk-cli.c — the command line: evaluate, validate, print; no display needed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs before GTK is touched, so scripts and tests work with no display and
+ * no D-Bus. Exit status: 0 success, 1 an I/O error, 2 invalid input.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+#include <gio/gunixinputstream.h>
+
+#include "msk-cli.h"
+#include "msk-decision.h"
+#include "msk-policy-source.h"
+#include "msk-summary-text.h"
+#include "msk-summary.h"
+
+#define EXIT_IO      1
+#define EXIT_INVALID 2
+
+void
+msk_launch_free (MskLaunch *launch)
+{
+  if (launch == NULL)
+    return;
+  g_free (launch->policy_path);
+  g_free (launch);
+}
+
+static int
+fail (int         status,
+      const char *format,
+      ...) G_GNUC_PRINTF (2, 3);
+
+static int
+fail (int         status,
+      const char *format,
+      ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  fprintf (stderr, "%s: %s\n", g_get_prgname (), msg);
+  return status;
+}
+
+/* Reads a request file, or standard input for "-". */
+static gboolean
+read_input (const char  *path,
+            char       **data,
+            gsize       *length,
+            GError     **error)
+{
+  if (g_strcmp0 (path, "-") == 0)
+    {
+      g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+      g_autoptr(GByteArray) buf = g_byte_array_new ();
+      guint8 chunk[8192];
+      gssize n;
+
+      /* Stop one chunk past the limit: enough to know the input is too big,
+       * and no more, so an endless pipe cannot fill the memory. */
+      while ((n = g_input_stream_read (in, chunk, sizeof chunk, NULL, error)) > 0)
+        {
+          g_byte_array_append (buf, chunk, n);
+          if (buf->len > MSK_REQUEST_MAX_BYTES)
+            {
+              g_set_error (error, MSK_ERROR, MSK_ERROR_INVALID_REQUEST,
+                           "request: standard input is longer than the limit of %d bytes", MSK_REQUEST_MAX_BYTES);
+              return FALSE;
+            }
+        }
+      if (n < 0)
+        return FALSE;
+      *length = buf->len;
+      g_byte_array_append (buf, (const guint8 *) "", 1);
+      *data = (char *) g_byte_array_free (g_steal_pointer (&buf), FALSE);
+      return TRUE;
+    }
+  else
+    {
+      GStatBuf st;
+
+      if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > MSK_REQUEST_MAX_BYTES)
+        {
+          g_set_error (error, MSK_ERROR, MSK_ERROR_INVALID_REQUEST,
+                       "request: the file is %" G_GINT64_FORMAT " bytes; the limit is %d",
+                       (gint64) st.st_size, MSK_REQUEST_MAX_BYTES);
+          return FALSE;
+        }
+      return g_file_get_contents (path, data, length, error);
+    }
+}
+
+static int
+status_for (const GError *error)
+{
+  if (error->domain == MSK_ERROR &&
+      (error->code == MSK_ERROR_INVALID_REQUEST || error->code == MSK_ERROR_INVALID_POLICY ||
+       error->code == MSK_ERROR_INVALID_ARGUMENT))
+    return EXIT_INVALID;
+  return EXIT_IO;
+}
+
+static int
+validate_policy (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(MskPolicy) policy = NULL;
+  g_autofree char *effective = NULL;
+  g_autofree char *review = NULL;
+  gsize len;
+
+  if (!g_file_get_contents (path, &contents, &len, &error))
+    return fail (EXIT_IO, "%s", error->message);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+
+  problems = msk_policy_check_bytes (bytes);
+  if (problems->len > 0)
+    {
+      fprintf (stderr, ngettext ("%s: %u problem\n", "%s: %u problems\n", problems->len), path, problems->len);
+      for (guint i = 0; i < problems->len; i++)
+        fprintf (stderr, "%s\n", (const char *) problems->pdata[i]);
+      return EXIT_INVALID;
+    }
+
+  policy = msk_policy_new_from_bytes (bytes, path, &error);
+  g_assert (policy != NULL);
+  effective = msk_format_date_uk (msk_policy_get_effective (policy));
+  review = msk_format_date_uk (msk_policy_get_review (policy));
+  printf (_("%s: valid\n"), path);
+  printf (_("Policy %s, version %s, effective %s, review %s\n"), msk_policy_get_id (policy),
+          msk_policy_get_version (policy), effective, review);
+  printf (_("%u routes, %u pathways, %u resources, %u concerns, %u regions, %u boroughs, %u sections\n"),
+          msk_policy_get_n_routes (policy), msk_policy_get_n_pathways (policy),
+          msk_policy_get_n_resources (policy), msk_policy_get_n_concerns (policy),
+          msk_policy_get_n_regions (policy), msk_policy_get_n_boroughs (policy),
+          msk_policy_get_n_sections (policy));
+  printf ("sha256 %s\n", msk_policy_get_sha256 (policy));
+  return 0;
+}
+
+static gboolean
+write_all (const char *text)
+{
+  gsize len = strlen (text);
+  return fwrite (text, 1, len, stdout) == len && fflush (stdout) == 0;
+}
+
+int
+msk_cli_run (int         argc,
+             char      **argv,
+             MskLaunch **launch_out)
+{
+  g_autofree char *evaluate = NULL;
+  g_autofree char *format = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *policy_path = NULL;
+  g_autofree char *validate = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *patient_pdf = NULL;
+  gboolean version = FALSE;
+  GOptionEntry entries[] = {
+    { "evaluate", 0, 0, G_OPTION_ARG_FILENAME, &evaluate, N_("Decide for the request in FILE (- for standard input) and print the decision"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Print the decision as text (default) or json"), N_("text|json") },
+    { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("With --evaluate: also write the decision summary as a PDF"), N_("OUT.pdf") },
+    { "patient-pdf", 0, 0, G_OPTION_ARG_FILENAME, &patient_pdf, N_("With --evaluate: also write the patient sheet as a PDF"), N_("OUT.pdf") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Decide as if today were DATE (for audits and tests)"), N_("YYYY-MM-DD") },
+    { "policy", 0, 0, G_OPTION_ARG_FILENAME, &policy_path, N_("Use the policy in FILE instead of the installed one"), N_("FILE") },
+    { "validate-policy", 0, 0, G_OPTION_ARG_FILENAME, &validate, N_("Check a policy file, print every problem, and exit"), N_("FILE") },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Print the program and policy versions and exit"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) refusals = NULL;
+  g_autoptr(MskPolicy) policy = NULL;
+  g_autoptr(MskRequest) request = NULL;
+  g_autoptr(MskDecision) decision = NULL;
+  g_autofree char *input = NULL;
+  gboolean as_json = FALSE;
+  GDate today;
+  gsize input_len;
+
+  g_return_val_if_fail (launch_out != NULL, EXIT_IO);
+  *launch_out = NULL;
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context,
+    _("Decision support for musculoskeletal MRI requests under North East London's policy.\n"
+      "With no action option, opens the app."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return fail (EXIT_INVALID, "%s (see --help)", error->message);
+  if (argc > 1)
+    return fail (EXIT_INVALID, _("unexpected argument \"%s\" (see --help)"), argv[1]);
+
+  if (format != NULL)
+    {
+      if (strcmp (format, "json") == 0)
+        as_json = TRUE;
+      else if (strcmp (format, "text") != 0)
+        return fail (EXIT_INVALID, _("--format: unknown format \"%s\" (text or json)"), format);
+    }
+  if ((format != NULL || pdf != NULL || patient_pdf != NULL) && evaluate == NULL)
+    return fail (EXIT_INVALID, _("--format, --pdf and --patient-pdf need --evaluate FILE"));
+  if (validate != NULL && (evaluate != NULL || version))
+    return fail (EXIT_INVALID, _("--validate-policy cannot be combined with --evaluate or --version"));
+
+  g_date_clear (&today, 1);
+  if (date != NULL)
+    {
+      if (!msk_parse_iso_date (date, &today))
+        return fail (EXIT_INVALID, _("--date: \"%s\" is not a date in the form YYYY-MM-DD"), date);
+    }
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                      g_date_time_get_year (now));
+    }
+
+  if (validate != NULL)
+    return validate_policy (validate);
+
+  if (!version && evaluate == NULL)
+    {
+      /* No action: the app opens with these settings. */
+      MskLaunch *launch = g_new0 (MskLaunch, 1);
+      launch->policy_path = g_steal_pointer (&policy_path);
+      launch->today = today;
+      launch->date_given = date != NULL;
+      *launch_out = launch;
+      return -1;
+    }
+
+  /* A script that names a policy must get that policy or an error: falling
+   * back silently would stamp decisions with a policy it did not ask for. */
+  if (policy_path != NULL)
+    {
+      policy = msk_policy_new_from_file (policy_path, &error);
+      if (policy == NULL)
+        {
+          fprintf (stderr, _("%s: --policy %s refused:\n%s\n"), g_get_prgname (), policy_path, error->message);
+          return status_for (error);
+        }
+    }
+  else
+    {
+      refusals = g_ptr_array_new_with_free_func ((GDestroyNotify) msk_refusal_free);
+      policy = msk_policy_load_preferred (NULL, refusals);
+      for (guint i = 0; i < refusals->len; i++)
+        {
+          MskRefusal *r = refusals->pdata[i];
+          fprintf (stderr, _("%s: warning: policy file %s refused, using the bundled policy:\n%s\n"),
+                   g_get_prgname (), r->path, r->error->message);
+        }
+    }
+
+  if (version)
+    {
+      printf ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      printf (_("Policy %s version %s (%s)\n"), msk_policy_get_id (policy), msk_policy_get_version (policy),
+              msk_policy_get_origin (policy));
+      return 0;
+    }
+
+  if (!read_input (evaluate, &input, &input_len, &error))
+    {
+      if (error->domain == G_FILE_ERROR || error->domain == G_IO_ERROR)
+        return fail (EXIT_IO, "%s", error->message);
+      return fail (status_for (error), "%s", error->message);
+    }
+
+  request = msk_request_new_from_json (policy, input, input_len, &error);
+  if (request == NULL)
+    return fail (EXIT_INVALID, "%s", error->message);
+
+  decision = msk_evaluate (policy, request, &today);
+
+  if (pdf != NULL && !msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, pdf, &error))
+    return fail (EXIT_IO, "%s", error->message);
+  if (patient_pdf != NULL && !msk_summary_write_pdf (decision, MSK_SUMMARY_PATIENT_SHEET, patient_pdf, &error))
+    return fail (EXIT_IO, "%s", error->message);
+
+  {
+    g_autofree char *out = NULL;
+    if (as_json)
+      out = msk_decision_to_json (decision);
+    else
+      {
+        /* With --date the output is reproducible; without, stamp the time. */
+        g_autoptr(GDateTime) now = date ? NULL : g_date_time_new_now_local ();
+        out = msk_decision_to_text (decision, now);
+      }
+    if (!write_all (out))
+      return fail (EXIT_IO, _("could not write to standard output"));
+  }
+  return 0;
+}

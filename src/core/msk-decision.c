@@ -1,0 +1,445 @@
+/* msk-decision.c — the engine: a request and a date in, a decision out
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * msk_evaluate() reads only its arguments. The routes, their conditions and
+ * their order come from the policy file; this file knows no policy ids.
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "msk-decision.h"
+#include "msk-policy-private.h"
+
+struct _MskDecision {
+  gatomicrefcount     ref;
+  MskPolicy          *policy;
+  MskRequest         *request;
+  GDate               date;
+  const MskOutcome   *outcome;
+  const char         *missing;
+  const MskService   *service;
+  gboolean            past_review;
+
+  /* Sized from the policy's counts in one allocation: a decision never
+   * holds more actions than routes, nor more resources than the policy has. */
+  MskAction          *actions;    guint n_actions;
+  const MskResource **resources;  guint n_resources;
+  const MskRationale **rationale; guint n_rationale;
+  const char         *warnings[2]; guint n_warnings;
+};
+
+G_DEFINE_BOXED_TYPE (MskDecision, msk_decision, msk_decision_ref, msk_decision_unref)
+
+static gboolean
+route_matches (const MskRoute   *route,
+               const MskRequest *request,
+               gboolean          fired_before)
+{
+  guint concerns = msk_request_get_concern_mask (request);
+  const MskChoice *requester = msk_request_get_requester (request);
+
+  if (route->only_if_none_fired && fired_before)
+    return FALSE;
+  if (route->concerns_any != 0 && (concerns & route->concerns_any) == 0)
+    return FALSE;
+  if (route->no_concerns && concerns != 0)
+    return FALSE;
+  if (route->region_chosen && msk_request_get_region (request) == NULL)
+    return FALSE;
+  if (route->requester_in != 0 &&
+      (requester == NULL || (route->requester_in & (1u << requester->index)) == 0))
+    return FALSE;
+  if (route->fcp_governance >= 0 && msk_request_get_fcp_governance (request) != (route->fcp_governance == 1))
+    return FALSE;
+  return TRUE;
+}
+
+static void
+add_resource (MskDecision       *self,
+              const MskResource *resource)
+{
+  if (resource == NULL)
+    return;
+  for (guint i = 0; i < self->n_resources; i++)
+    if (self->resources[i] == resource)
+      return;
+  self->resources[self->n_resources++] = resource;
+}
+
+static void
+add_rationale (MskDecision        *self,
+               const MskRationale *rationale)
+{
+  for (guint i = 0; i < self->n_rationale; i++)
+    if (self->rationale[i] == rationale)
+      return;
+  self->rationale[self->n_rationale++] = rationale;
+}
+
+MskDecision *
+msk_evaluate (MskPolicy        *policy,
+              const MskRequest *request,
+              const GDate      *today)
+{
+  MskDecision *self;
+  const MskRegion *region;
+  gsize size;
+
+  g_return_val_if_fail (policy != NULL, NULL);
+  g_return_val_if_fail (request != NULL, NULL);
+  g_return_val_if_fail (msk_request_get_policy (request) == policy, NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  size = sizeof (MskDecision)
+       + sizeof (MskAction) * policy->n_routes
+       + sizeof (gpointer) * policy->n_resources
+       + sizeof (gpointer) * policy->n_rationale;
+  self = g_malloc0 (size);
+  self->actions = (MskAction *) (self + 1);
+  self->resources = (const MskResource **) (self->actions + policy->n_routes);
+  self->rationale = (const MskRationale **) (self->resources + policy->n_resources);
+
+  g_atomic_ref_count_init (&self->ref);
+  self->policy = msk_policy_ref (policy);
+  self->request = msk_request_copy (request);
+  self->date = *today;
+  region = msk_request_get_region (request);
+
+  for (guint i = 0; i < policy->n_routes; i++)
+    {
+      const MskRoute *route = &policy->routes[i];
+
+      if (!route_matches (route, request, self->n_actions > 0))
+        continue;
+      self->actions[self->n_actions++] = (MskAction) { route, route->pathway, route->urgency };
+      add_resource (self, route->pathway->resource);
+      for (guint j = 0; j < route->n_rationale; j++)
+        add_rationale (self, route->rationale[j]);
+      if (route->pathway->needs_borough)
+        {
+          self->service = msk_policy_find_service (policy, msk_request_get_borough (request));
+          if (self->service == NULL && self->n_warnings < G_N_ELEMENTS (self->warnings))
+            self->warnings[self->n_warnings++] = policy->warn_no_borough;
+        }
+    }
+
+  if (self->n_actions > 0)
+    self->outcome = self->actions[0].route->outcome;
+  else
+    {
+      self->outcome = policy->incomplete;
+      self->missing = policy->missing_region;
+    }
+
+  /* Evidence for the body region, once the user has named one. */
+  if (region != NULL)
+    {
+      for (guint i = 0; i < region->n_resources; i++)
+        add_resource (self, region->resources[i]);
+      if (region->spinal)
+        {
+          for (guint i = 0; i < policy->n_spinal_resources; i++)
+            add_resource (self, policy->spinal_resources[i]);
+          /* PRODUCT.md: a spinal region always carries the spinal rationale. */
+          for (guint i = 0; i < policy->n_rationale; i++)
+            if (policy->rationale[i].spinal_only)
+              add_rationale (self, &policy->rationale[i]);
+        }
+      for (guint i = 0; i < policy->n_general_resources; i++)
+        add_resource (self, policy->general_resources[i]);
+    }
+
+  self->past_review = g_date_compare (today, &policy->review) > 0;
+  if (self->past_review)
+    {
+      /* The review warning comes first: it qualifies everything else. */
+      if (self->n_warnings > 0)
+        self->warnings[1] = self->warnings[0];
+      self->warnings[0] = policy->past_review_text;
+      self->n_warnings++;
+    }
+
+  return self;
+}
+
+MskDecision *
+msk_decision_ref (MskDecision *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref);
+  return self;
+}
+
+void
+msk_decision_unref (MskDecision *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref))
+    return;
+  msk_request_free (self->request);
+  msk_policy_unref (self->policy);
+  g_free (self);
+}
+
+MskPolicy *
+msk_decision_get_policy (const MskDecision *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->policy;
+}
+
+const MskRequest *
+msk_decision_get_request (const MskDecision *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->request;
+}
+
+const GDate *
+msk_decision_get_date (const MskDecision *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return &self->date;
+}
+
+const MskOutcome *
+msk_decision_get_outcome (const MskDecision *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->outcome;
+}
+
+const MskUrgency *
+msk_decision_get_urgency (const MskDecision *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->n_actions > 0 ? self->actions[0].urgency : NULL;
+}
+
+const MskVerdict *
+msk_decision_get_verdict (const MskDecision *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->n_actions > 0 ? self->actions[0].route->verdict : NULL;
+}
+
+gboolean
+msk_decision_is_incomplete (const MskDecision *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->n_actions == 0;
+}
+
+const char *
+msk_decision_get_missing (const MskDecision *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->missing;
+}
+
+guint
+msk_decision_get_n_actions (const MskDecision *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_actions;
+}
+
+const MskAction *
+msk_decision_get_action (const MskDecision *self,
+                         guint              i)
+{
+  g_return_val_if_fail (self != NULL && i < self->n_actions, NULL);
+  return &self->actions[i];
+}
+
+const MskService *
+msk_decision_get_service (const MskDecision *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->service;
+}
+
+guint
+msk_decision_get_n_resources (const MskDecision *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_resources;
+}
+
+const MskResource *
+msk_decision_get_resource (const MskDecision *self,
+                           guint              i)
+{
+  g_return_val_if_fail (self != NULL && i < self->n_resources, NULL);
+  return self->resources[i];
+}
+
+guint
+msk_decision_get_n_rationale (const MskDecision *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_rationale;
+}
+
+const MskRationale *
+msk_decision_get_rationale (const MskDecision *self,
+                            guint              i)
+{
+  g_return_val_if_fail (self != NULL && i < self->n_rationale, NULL);
+  return self->rationale[i];
+}
+
+guint
+msk_decision_get_n_warnings (const MskDecision *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_warnings;
+}
+
+const char *
+msk_decision_get_warning (const MskDecision *self,
+                          guint              i)
+{
+  g_return_val_if_fail (self != NULL && i < self->n_warnings, NULL);
+  return self->warnings[i];
+}
+
+gboolean
+msk_decision_is_past_review (const MskDecision *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->past_review;
+}
+
+static char *
+iso_date (const GDate *d)
+{
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (d), g_date_get_month (d), g_date_get_day (d));
+}
+
+char *
+msk_decision_to_json (const MskDecision *self)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) gen = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *effective = NULL;
+  g_autofree char *review = NULL;
+  g_autofree char *today = NULL;
+  MskPolicy *p;
+  const MskVerdict *verdict;
+  const MskUrgency *urgency;
+  char *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  p = self->policy;
+  effective = iso_date (&p->effective);
+  review = iso_date (&p->review);
+  today = iso_date (&self->date);
+  verdict = msk_decision_get_verdict (self);
+  urgency = msk_decision_get_urgency (self);
+
+  json_builder_begin_object (b);
+
+  json_builder_set_member_name (b, "policy");
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "id");         json_builder_add_string_value (b, p->id);
+  json_builder_set_member_name (b, "version");    json_builder_add_string_value (b, p->version);
+  json_builder_set_member_name (b, "effective");  json_builder_add_string_value (b, effective);
+  json_builder_set_member_name (b, "review");     json_builder_add_string_value (b, review);
+  json_builder_set_member_name (b, "sha256");     json_builder_add_string_value (b, p->sha256);
+  json_builder_end_object (b);
+
+  json_builder_set_member_name (b, "date");
+  json_builder_add_string_value (b, today);
+  json_builder_set_member_name (b, "outcome");
+  json_builder_add_string_value (b, self->outcome->id);
+  json_builder_set_member_name (b, "outcome_label");
+  json_builder_add_string_value (b, self->outcome->label);
+  json_builder_set_member_name (b, "urgency");
+  if (urgency != NULL)
+    json_builder_add_string_value (b, urgency->id);
+  else
+    json_builder_add_null_value (b);
+  json_builder_set_member_name (b, "mri_in_primary_care");
+  if (verdict != NULL)
+    json_builder_add_string_value (b, verdict->id);
+  else
+    json_builder_add_null_value (b);
+  if (self->missing != NULL)
+    {
+      json_builder_set_member_name (b, "missing");
+      json_builder_add_string_value (b, self->missing);
+    }
+
+  json_builder_set_member_name (b, "actions");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->n_actions; i++)
+    {
+      const MskAction *a = &self->actions[i];
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "pathway"); json_builder_add_string_value (b, a->pathway->id);
+      json_builder_set_member_name (b, "urgency"); json_builder_add_string_value (b, a->urgency->id);
+      json_builder_set_member_name (b, "title");   json_builder_add_string_value (b, a->pathway->title);
+      json_builder_set_member_name (b, "text");    json_builder_add_string_value (b, a->pathway->text);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  if (self->service != NULL)
+    {
+      json_builder_set_member_name (b, "community_service");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "borough");       json_builder_add_string_value (b, self->service->borough->id);
+      json_builder_set_member_name (b, "service");       json_builder_add_string_value (b, self->service->service);
+      json_builder_set_member_name (b, "referral");      json_builder_add_string_value (b, self->service->referral);
+      json_builder_set_member_name (b, "details_known"); json_builder_add_boolean_value (b, self->service->details_known);
+      json_builder_end_object (b);
+    }
+
+  json_builder_set_member_name (b, "resources");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->n_resources; i++)
+    json_builder_add_string_value (b, self->resources[i]->id);
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "rationale");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->n_rationale; i++)
+    json_builder_add_string_value (b, self->rationale[i]->id);
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "trace");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->n_actions; i++)
+    json_builder_add_string_value (b, self->actions[i].route->id);
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "why");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->n_actions; i++)
+    json_builder_add_string_value (b, self->actions[i].route->why);
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "warnings");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < self->n_warnings; i++)
+    json_builder_add_string_value (b, self->warnings[i]);
+  json_builder_end_array (b);
+
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  gen = json_generator_new ();
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_indent (gen, 2);
+  json_generator_set_root (gen, root);
+  {
+    g_autofree char *text = json_generator_to_data (gen, NULL);
+    out = g_strconcat (text, "\n", NULL);
+  }
+  return out;
+}

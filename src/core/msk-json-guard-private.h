@@ -1,0 +1,22 @@
+/* msk-json-guard-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "msk-policy.h"
+
+G_BEGIN_DECLS
+
+/* Refuses bytes that are empty, larger than max_bytes, not UTF-8, hold a NUL,
+ * nest deeper than MSK_JSON_MAX_DEPTH, hold a string longer than
+ * MSK_JSON_MAX_STRING, or repeat a key within one object. The message starts
+ * with `what` and gives the line. */
+gboolean _msk_json_guard_check (const char  *data,
+                                gsize        length,
+                                gsize        max_bytes,
+                                const char  *what,
+                                MskError     code,
+                                GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,59 @@
+/* msk-policy-private.h — the policy's storage, shared by the core's own files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "msk-policy.h"
+
+G_BEGIN_DECLS
+
+struct _MskPolicy {
+  gatomicrefcount    ref;
+  JsonNode          *root;     /* every string below points into this tree */
+  char              *origin;
+  char              *sha256;
+
+  const char        *id;
+  const char        *title;
+  const char        *organisation;
+  const char        *status;
+  const char        *version;
+  const char        *author;
+  const char       **approvers;
+  GDate              effective;
+  GDate              review;
+  const char        *disclaimer;
+  const char        *prompts_heading;
+  const char        *prompts_note;
+  const char        *governance_label;
+  guint              governance_mask;
+  const char        *services_note;
+  const MskOutcome  *incomplete;
+  const char        *missing_region;
+  const char        *warn_past_review;
+  const char        *warn_no_borough;
+  char              *past_review_text;  /* warn_past_review with the date filled in */
+
+  MskResource       *resources;    guint n_resources;
+  MskChoice         *requesters;   guint n_requesters;
+  MskChoice         *boroughs;     guint n_boroughs;
+  MskRegion         *regions;      guint n_regions;
+  MskConcern        *concerns;     guint n_concerns;
+  MskUrgency        *urgencies;    guint n_urgencies;
+  MskOutcome        *outcomes;     guint n_outcomes;
+  MskVerdict        *verdicts;     guint n_verdicts;
+  MskPathway        *pathways;     guint n_pathways;
+  MskRationale      *rationale;    guint n_rationale;
+  MskRoute          *routes;       guint n_routes;
+  MskSection        *sections;     guint n_sections;
+  MskService        *services;     guint n_services;
+  const MskResource **spinal_resources;  guint n_spinal_resources;
+  const MskResource **general_resources; guint n_general_resources;
+  MskPatientSheet    patient_sheet;
+  const char       **patient_next;  /* indexed like outcomes */
+};
+
+G_END_DECLS

@@ -1,0 +1,253 @@
+/* msk-policy.h — the NEL MSK MRI policy, loaded and validated from JSON
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A policy is immutable once loaded and reference counted. Every string and
+ * item pointer handed out belongs to the policy and lives as long as it does.
+ * The item structs are plain read-only data: read their fields, never write
+ * them.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define MSK_ERROR (msk_error_quark ())
+
+typedef enum {
+  MSK_ERROR_INVALID_POLICY,   /* the policy file breaks the format; message lists every problem */
+  MSK_ERROR_INVALID_REQUEST,  /* one line: "request.field: reason" */
+  MSK_ERROR_INVALID_ARGUMENT, /* command line */
+  MSK_ERROR_IO,
+} MskError;
+
+GQuark msk_error_quark (void);
+
+/* Input limits, documented in README.md ("Input limits"). */
+#define MSK_POLICY_MAX_BYTES   (4 * 1024 * 1024)
+#define MSK_REQUEST_MAX_BYTES  (64 * 1024)
+#define MSK_JSON_MAX_DEPTH     32
+#define MSK_JSON_MAX_STRING    (16 * 1024)
+
+typedef struct _MskPolicy MskPolicy;
+
+typedef struct {
+  const char *id;
+  const char *title;
+  const char *kind;   /* "pathway", "portal", "advice", "evidence", "guidance" */
+  const char *note;   /* nullable: what it is, from the clinical notes */
+  const char *url;    /* nullable; always https:// when set */
+} MskResource;
+
+typedef struct {
+  const char        *text;
+  const MskResource *source;    /* nullable */
+  gboolean           secondary; /* seen only in a secondary source */
+} MskPrompt;
+
+typedef struct {
+  guint            index;  /* bit in MskRequest's concern mask */
+  const char      *id;
+  const char      *label;
+  const char      *help;   /* nullable */
+  const MskPrompt *prompts;
+  guint            n_prompts;
+} MskConcern;
+
+/* Requesters and boroughs. */
+typedef struct {
+  guint       index;
+  const char *id;
+  const char *label;
+  const char *help;  /* nullable */
+} MskChoice;
+
+typedef struct {
+  guint               index;
+  const char         *id;
+  const char         *label;
+  gboolean            spinal;
+  const MskResource **resources;  /* region-specific evidence */
+  guint               n_resources;
+} MskRegion;
+
+typedef struct {
+  const char *id;
+  const char *label;
+  const char *icon;  /* a symbolic icon name, so urgency is never colour alone */
+  int         rank;  /* 0 = most urgent */
+} MskUrgency;
+
+typedef struct {
+  const char *id;
+  const char *label;
+} MskOutcome;
+
+typedef struct {
+  const char *id;
+  const char *label;
+} MskVerdict;
+
+typedef struct {
+  const char        *id;
+  const char        *title;
+  const char        *text;
+  const MskResource *resource;   /* nullable */
+  gboolean           needs_borough;
+} MskPathway;
+
+typedef struct {
+  const char        *id;
+  const char        *text;
+  gboolean           spinal_only;
+  const MskResource *resource;   /* nullable */
+} MskRationale;
+
+typedef struct {
+  const MskChoice   *borough;
+  const char        *service;
+  const char        *referral;
+  const MskResource *resource;      /* nullable */
+  gboolean           details_known;
+} MskService;
+
+typedef struct {
+  const char         *text;
+  const MskResource **resources;
+  guint               n_resources;
+} MskParagraph;
+
+typedef struct {
+  const char          *id;
+  const char          *heading;
+  const MskParagraph  *paragraphs;
+  guint                n_paragraphs;
+  const MskResource  **resources;       /* a list of resources shown under the section */
+  guint                n_resources;
+  gboolean             services_table;  /* show the community services table here */
+  gboolean             concern_prompts; /* show every concern's prompts here */
+  gboolean             metadata;        /* show version, dates, author, approvers here */
+} MskSection;
+
+/* A route is one row of the decision table. Its condition is a conjunction:
+ * a field that the policy leaves out does not constrain. */
+typedef struct {
+  const char       *id;
+  guint             concerns_any;        /* mask; 0 = no constraint */
+  gboolean          no_concerns;
+  gboolean          region_chosen;
+  guint             requester_in;        /* mask of requester indexes; 0 = any */
+  int               fcp_governance;      /* -1 any, 0 must be false, 1 must be true */
+  gboolean          only_if_none_fired;
+  const MskPathway *pathway;
+  const MskOutcome *outcome;
+  const MskUrgency *urgency;
+  const MskVerdict *verdict;
+  const char       *why;
+  const MskRationale **rationale;        /* the parts of the rationale this route rests on */
+  guint             n_rationale;
+} MskRoute;
+
+typedef struct {
+  const char  *title;
+  const char  *intro;
+  const char  *next_heading;
+  const char  *why_heading;
+  const char **why;             /* NULL-terminated */
+  const char  *urgent_heading;
+  const char  *urgent_intro;
+  const char **urgent_signs;    /* NULL-terminated */
+  const char  *urgent_source;
+} MskPatientSheet;
+
+GType        msk_policy_get_type            (void) G_GNUC_CONST;
+#define MSK_TYPE_POLICY (msk_policy_get_type ())
+
+/* Parses and validates. On failure the error (MSK_ERROR_INVALID_POLICY) has one
+ * line per problem, "path: reason", with " (line N)" where the line is known. */
+MskPolicy   *msk_policy_new_from_bytes      (GBytes      *bytes,
+                                             const char  *origin,
+                                             GError     **error);
+MskPolicy   *msk_policy_new_from_file       (const char  *path,
+                                             GError     **error);
+/* The policy compiled into the program. It is checked by the tests, so a
+ * failure here means a broken build. */
+MskPolicy   *msk_policy_new_bundled         (GError     **error);
+
+/* Every problem in a candidate policy file, as "path: reason (line N)"
+ * strings; an empty array when the file is valid. */
+GPtrArray   *msk_policy_check_bytes         (GBytes      *bytes);
+
+MskPolicy   *msk_policy_ref                 (MskPolicy   *self);
+void         msk_policy_unref               (MskPolicy   *self);
+
+const char  *msk_policy_get_origin          (MskPolicy   *self);
+const char  *msk_policy_get_sha256          (MskPolicy   *self);
+const char  *msk_policy_get_id              (MskPolicy   *self);
+const char  *msk_policy_get_title           (MskPolicy   *self);
+const char  *msk_policy_get_organisation    (MskPolicy   *self);
+const char  *msk_policy_get_status          (MskPolicy   *self);
+const char  *msk_policy_get_version         (MskPolicy   *self);
+const GDate *msk_policy_get_effective       (MskPolicy   *self);
+const GDate *msk_policy_get_review          (MskPolicy   *self);
+const char  *msk_policy_get_author          (MskPolicy   *self);
+const char * const *msk_policy_get_approvers (MskPolicy  *self);
+const char  *msk_policy_get_disclaimer      (MskPolicy   *self);
+const char  *msk_policy_get_prompts_heading (MskPolicy   *self);
+const char  *msk_policy_get_prompts_note    (MskPolicy   *self);
+const char  *msk_policy_get_governance_label (MskPolicy  *self);
+gboolean     msk_policy_governance_applies  (MskPolicy   *self,
+                                             const MskChoice *requester);
+const char  *msk_policy_get_services_note   (MskPolicy   *self);
+const MskPatientSheet *msk_policy_get_patient_sheet (MskPolicy *self);
+/* The patient-sheet paragraph for an outcome, or NULL. */
+const char  *msk_policy_get_patient_next    (MskPolicy   *self,
+                                             const MskOutcome *outcome);
+
+guint               msk_policy_get_n_requesters (MskPolicy *self);
+const MskChoice    *msk_policy_get_requester    (MskPolicy *self, guint i);
+guint               msk_policy_get_n_boroughs   (MskPolicy *self);
+const MskChoice    *msk_policy_get_borough      (MskPolicy *self, guint i);
+guint               msk_policy_get_n_regions    (MskPolicy *self);
+const MskRegion    *msk_policy_get_region       (MskPolicy *self, guint i);
+guint               msk_policy_get_n_concerns   (MskPolicy *self);
+const MskConcern   *msk_policy_get_concern      (MskPolicy *self, guint i);
+guint               msk_policy_get_n_pathways   (MskPolicy *self);
+const MskPathway   *msk_policy_get_pathway      (MskPolicy *self, guint i);
+guint               msk_policy_get_n_routes     (MskPolicy *self);
+const MskRoute     *msk_policy_get_route        (MskPolicy *self, guint i);
+guint               msk_policy_get_n_resources  (MskPolicy *self);
+const MskResource  *msk_policy_get_resource     (MskPolicy *self, guint i);
+guint               msk_policy_get_n_rationale  (MskPolicy *self);
+const MskRationale *msk_policy_get_rationale    (MskPolicy *self, guint i);
+guint               msk_policy_get_n_sections   (MskPolicy *self);
+const MskSection   *msk_policy_get_section      (MskPolicy *self, guint i);
+guint               msk_policy_get_n_services   (MskPolicy *self);
+const MskService   *msk_policy_get_service      (MskPolicy *self, guint i);
+guint               msk_policy_get_n_outcomes   (MskPolicy *self);
+const MskOutcome   *msk_policy_get_outcome      (MskPolicy *self, guint i);
+
+/* Resources shown for every region, and for spinal regions. */
+guint               msk_policy_get_n_general_resources (MskPolicy *self);
+const MskResource  *msk_policy_get_general_resource    (MskPolicy *self, guint i);
+guint               msk_policy_get_n_spinal_resources  (MskPolicy *self);
+const MskResource  *msk_policy_get_spinal_resource     (MskPolicy *self, guint i);
+
+/* Look-ups by id; NULL when the policy has no such id. */
+const MskChoice    *msk_policy_find_requester   (MskPolicy *self, const char *id);
+const MskChoice    *msk_policy_find_borough     (MskPolicy *self, const char *id);
+const MskRegion    *msk_policy_find_region      (MskPolicy *self, const char *id);
+const MskConcern   *msk_policy_find_concern     (MskPolicy *self, const char *id);
+const MskOutcome   *msk_policy_find_outcome     (MskPolicy *self, const char *id);
+const MskService   *msk_policy_find_service     (MskPolicy *self, const MskChoice *borough);
+
+/* "17/11/2025": the form every printed and shown date takes. */
+char        *msk_format_date_uk             (const GDate *date);
+/* Parses strict "YYYY-MM-DD"; FALSE for anything else or an impossible date. */
+gboolean     msk_parse_iso_date             (const char  *text,
+                                             GDate       *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MskPolicy, msk_policy_unref)
+
+G_END_DECLS

@@ -1,0 +1,101 @@
+/* msk-summary-text.c — the decision as plain text for a clinical record
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "msk-summary-text.h"
+
+char *
+msk_decision_to_text (const MskDecision *decision,
+                      GDateTime         *when)
+{
+  MskPolicy *policy;
+  const MskRequest *request;
+  const MskChoice *requester, *borough;
+  const MskRegion *region;
+  const MskUrgency *urgency;
+  const MskVerdict *verdict;
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GString) concerns = g_string_new (NULL);
+  g_autofree char *date = NULL;
+  g_autofree char *effective = NULL;
+  g_autofree char *review = NULL;
+
+  g_return_val_if_fail (decision != NULL, NULL);
+
+  policy = msk_decision_get_policy (decision);
+  request = msk_decision_get_request (decision);
+  requester = msk_request_get_requester (request);
+  borough = msk_request_get_borough (request);
+  region = msk_request_get_region (request);
+  urgency = msk_decision_get_urgency (decision);
+  verdict = msk_decision_get_verdict (decision);
+  effective = msk_format_date_uk (msk_policy_get_effective (policy));
+  review = msk_format_date_uk (msk_policy_get_review (policy));
+
+  if (when != NULL)
+    date = g_date_time_format (when, "%d/%m/%Y %H:%M");
+  else
+    date = msk_format_date_uk (msk_decision_get_date (decision));
+
+  for (guint i = 0; i < msk_policy_get_n_concerns (policy); i++)
+    {
+      const MskConcern *c = msk_policy_get_concern (policy, i);
+      if (msk_request_has_concern (request, c))
+        g_string_append_printf (concerns, "%s%s", concerns->len ? "; " : "", c->label);
+    }
+
+  g_string_append_printf (s, _("MSK MRI decision (NEL policy) — %s"), date);
+  g_string_append_c (s, '\n');
+  g_string_append_printf (s, _("Requester: %s. Borough: %s. Region: %s."),
+                          requester ? requester->label : _("not given"),
+                          borough ? borough->label : _("not given"),
+                          region ? region->label : _("not given"));
+  g_string_append_c (s, '\n');
+  if (requester != NULL && msk_policy_governance_applies (policy, requester))
+    {
+      g_string_append_printf (s, "%s: %s\n", msk_policy_get_governance_label (policy),
+                              msk_request_get_fcp_governance (request) ? _("yes") : _("no"));
+    }
+  g_string_append_printf (s, _("Red-flag concerns: %s"), concerns->len ? concerns->str : _("none"));
+  g_string_append_c (s, '\n');
+
+  g_string_append_printf (s, _("Outcome: %s"), msk_decision_get_outcome (decision)->label);
+  if (urgency != NULL)
+    g_string_append_printf (s, " (%s)", urgency->label);
+  g_string_append_c (s, '\n');
+  if (verdict != NULL)
+    g_string_append_printf (s, "%s\n", verdict->label);
+  if (msk_decision_get_missing (decision) != NULL)
+    g_string_append_printf (s, "%s\n", msk_decision_get_missing (decision));
+
+  for (guint i = 0; i < msk_decision_get_n_actions (decision); i++)
+    {
+      const MskAction *a = msk_decision_get_action (decision, i);
+      g_string_append_printf (s, "%u. %s (%s)\n", i + 1, a->pathway->title, a->urgency->label);
+    }
+  if (msk_decision_get_service (decision) != NULL)
+    {
+      const MskService *svc = msk_decision_get_service (decision);
+      g_string_append_printf (s, _("%s, %s: %s"), svc->service, svc->borough->label, svc->referral);
+      g_string_append_c (s, '\n');
+    }
+  if (msk_decision_get_n_actions (decision) > 0)
+    g_string_append_printf (s, _("Why: %s"), msk_decision_get_action (decision, 0)->route->why);
+  if (msk_decision_get_n_actions (decision) > 0)
+    g_string_append_c (s, '\n');
+
+  for (guint i = 0; i < msk_decision_get_n_warnings (decision); i++)
+    g_string_append_printf (s, _("Warning: %s\n"), msk_decision_get_warning (decision, i));
+
+  g_string_append_printf (s, _("Policy %s v%s, effective %s, review %s, file %.12s."),
+                          msk_policy_get_id (policy), msk_policy_get_version (policy),
+                          effective, review, msk_policy_get_sha256 (policy));
+  g_string_append_c (s, '\n');
+  g_string_append_printf (s, "%s\n", msk_policy_get_disclaimer (policy));
+
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}

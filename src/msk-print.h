@@ -1,0 +1,27 @@
+/* msk-print.h — print, export and copy the decision summary from the window
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "msk-decision.h"
+#include "msk-summary.h"
+
+G_BEGIN_DECLS
+
+/* Opens the system print dialog for the summary; page setup is remembered
+ * for the session. */
+void msk_print_summary    (GtkWindow         *parent,
+                           const MskDecision *decision);
+/* Asks where to save, with a suggested name carrying the date and no patient
+ * detail, then writes the PDF. Errors are shown in the window. */
+void msk_print_export_pdf (GtkWindow         *parent,
+                           const MskDecision *decision,
+                           MskSummaryKind     kind);
+/* Puts the plain-text summary on the clipboard. */
+void msk_print_copy_text  (GtkWidget         *widget,
+                           const MskDecision *decision);
+
+G_END_DECLS
