@@ -103,16 +103,32 @@ get_string (JsonNode    *node,
   return TRUE;
 }
 
-/* Ids are echoed back in messages; keep a hostile one from flooding a terminal. */
+/* Ids are echoed back in messages: keep a hostile one from flooding a
+ * terminal or moving its cursor, and keep readable text readable. */
 static char *
 quote_id (const char *id)
 {
-  g_autofree char *cut = g_utf8_substring (id, 0, MIN (g_utf8_strlen (id, -1), 40));
-  g_autofree char *esc = g_strescape (cut, NULL);
+  GString *s = g_string_new ("\"");
+  glong n = 0;
 
-  if (g_utf8_strlen (id, -1) > 40)
-    return g_strdup_printf ("\"%s…\"", esc);
-  return g_strdup_printf ("\"%s\"", esc);
+  for (const char *p = id; *p != '\0'; p = g_utf8_next_char (p), n++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (n == 40)
+        {
+          g_string_append (s, "…");
+          break;
+        }
+      if (c == '"' || c == '\\')
+        g_string_append_printf (s, "\\%c", (char) c);
+      else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
+        g_string_append_printf (s, "\\u%04x", c);
+      else
+        g_string_append_unichar (s, c);
+    }
+  g_string_append_c (s, '"');
+  return g_string_free (s, FALSE);
 }
 
 static gboolean

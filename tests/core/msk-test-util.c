@@ -1,0 +1,127 @@
+/* msk-test-util.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "msk-core-resources.h"
+#include "msk-test-util.h"
+
+JsonNode *
+msk_test_load_fixture (const char *name)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *path = g_test_get_filename (G_TEST_DIST, "data", name, NULL);
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+GBytes *
+msk_test_bundled_bytes (void)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = g_resource_lookup_data (msk_core_get_resource (),
+                                          "/org/nel/MskMriAdvisor/policy/nel-msk-mri.json", 0, &error);
+  g_assert_no_error (error);
+  return bytes;
+}
+
+void
+msk_test_edit (JsonNode   *root,
+               const char *path,
+               JsonNode   *value)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+  guint n = g_strv_length (parts);
+  JsonNode *node = root;
+
+  for (guint i = 0; i + 1 < n; i++)
+    {
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        node = json_object_get_member (json_node_get_object (node), parts[i]);
+      else
+        node = json_array_get_element (json_node_get_array (node), atoi (parts[i]));
+      g_assert_nonnull (node);
+    }
+
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      if (value)
+        json_object_set_member (json_node_get_object (node), parts[n - 1], json_node_copy (value));
+      else
+        {
+          g_assert_true (json_object_has_member (json_node_get_object (node), parts[n - 1]));
+          json_object_remove_member (json_node_get_object (node), parts[n - 1]);
+        }
+    }
+  else
+    {
+      JsonArray *arr = json_node_get_array (node);
+      guint idx = atoi (parts[n - 1]);
+      g_assert_cmpuint (idx, <, json_array_get_length (arr));
+      if (value)
+        {
+          /* json-glib has no replace: rebuild the array. */
+          JsonArray *copy = json_array_new ();
+          for (guint i = 0; i < json_array_get_length (arr); i++)
+            json_array_add_element (copy, json_node_copy (i == idx ? value : json_array_get_element (arr, i)));
+          json_node_take_array (node, copy);
+        }
+      else
+        json_array_remove_element (arr, idx);
+    }
+}
+
+char *
+msk_test_to_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+
+  json_generator_set_root (gen, node);
+  return json_generator_to_data (gen, NULL);
+}
+
+int
+msk_test_run_cli (const char * const *args,
+                  const char         *stdin_text,
+                  char              **out,
+                  char              **err)
+{
+  const char *binary = g_getenv ("MSK_BINARY");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *o = NULL;
+  g_autofree char *e = NULL;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  /* The CLI must work with no display: prove it by taking the display away. */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "disabled:", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, stdin_text ? stdin_text : "", NULL, &o, &e, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (proc));
+
+  if (out)
+    *out = g_steal_pointer (&o);
+  if (err)
+    *err = g_steal_pointer (&e);
+  return g_subprocess_get_exit_status (proc);
+}

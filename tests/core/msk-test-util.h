@@ -1,0 +1,30 @@
+/* msk-test-util.h — shared by the core tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "msk-decision.h"
+
+G_BEGIN_DECLS
+
+/* A fixture from tests/data/, parsed; the test aborts if it is unreadable. */
+JsonNode  *msk_test_load_fixture (const char *name);
+/* The bytes of the bundled policy, exactly as the program holds them. */
+GBytes    *msk_test_bundled_bytes (void);
+/* Sets (value != NULL) or removes the member or element at a slash path,
+ * e.g. "routes/0/when/concerns_any". */
+void       msk_test_edit         (JsonNode   *root,
+                                  const char *path,
+                                  JsonNode   *value);
+char      *msk_test_to_json      (JsonNode   *node);
+/* Runs the program with argv (NULL-terminated, without argv[0]) and optional
+ * standard input; returns the exit status. */
+int        msk_test_run_cli      (const char * const *args,
+                                  const char  *stdin_text,
+                                  char       **out,
+                                  char       **err);
+
+G_END_DECLS

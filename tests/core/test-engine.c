@@ -1,0 +1,272 @@
+/* test-engine.c — every route and combination of PRODUCT.md's decision table
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "msk-decision.h"
+#include "msk-test-util.h"
+
+static MskPolicy *policy;
+
+static gboolean
+decision_has_resource (MskDecision *d,
+                       const char  *id)
+{
+  for (guint i = 0; i < msk_decision_get_n_resources (d); i++)
+    if (strcmp (msk_decision_get_resource (d, i)->id, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+decision_has_rationale (MskDecision *d,
+                        const char  *id)
+{
+  for (guint i = 0; i < msk_decision_get_n_rationale (d); i++)
+    if (strcmp (msk_decision_get_rationale (d, i)->id, id) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+assert_string_or_null (JsonObject *c,
+                       const char *member,
+                       const char *actual)
+{
+  JsonNode *n = json_object_get_member (c, member);
+
+  if (n == NULL)
+    return;
+  if (JSON_NODE_HOLDS_NULL (n))
+    g_assert_null (actual);
+  else
+    g_assert_cmpstr (actual, ==, json_node_get_string (n));
+}
+
+static void
+test_table (void)
+{
+  g_autoptr(JsonNode) fixture = msk_test_load_fixture ("decisions.json");
+  JsonArray *cases = json_object_get_array_member (json_node_get_object (fixture), "cases");
+
+  g_assert_cmpuint (json_array_get_length (cases), >=, 20);
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cases, i);
+      g_autofree char *text = msk_test_to_json (json_object_get_member (c, "request"));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MskRequest) request = msk_request_new_from_json (policy, text, strlen (text), &error);
+      g_autoptr(MskDecision) d = NULL;
+      JsonArray *trace = json_object_get_array_member (c, "trace");
+      JsonArray *actions = json_object_get_array_member (c, "actions");
+      JsonArray *warnings = json_object_get_array_member (c, "warnings");
+      const char *date = json_object_has_member (c, "date") ? json_object_get_string_member (c, "date") : "2026-11-27";
+      GDate today;
+
+      g_test_message ("case %s", json_object_get_string_member (c, "name"));
+      g_assert_no_error (error);
+      g_assert_true (msk_parse_iso_date (date, &today));
+      d = msk_evaluate (policy, request, &today);
+
+      g_assert_cmpstr (msk_decision_get_outcome (d)->id, ==, json_object_get_string_member (c, "outcome"));
+      assert_string_or_null (c, "urgency", msk_decision_get_urgency (d) ? msk_decision_get_urgency (d)->id : NULL);
+      assert_string_or_null (c, "mri", msk_decision_get_verdict (d) ? msk_decision_get_verdict (d)->id : NULL);
+
+      g_assert_cmpuint (msk_decision_get_n_actions (d), ==, json_array_get_length (trace));
+      for (guint j = 0; j < json_array_get_length (trace); j++)
+        {
+          const MskAction *a = msk_decision_get_action (d, j);
+          g_assert_cmpstr (a->route->id, ==, json_array_get_string_element (trace, j));
+          g_assert_cmpstr (a->pathway->id, ==, json_array_get_string_element (actions, j));
+        }
+
+      g_assert_cmpuint (msk_decision_get_n_warnings (d), ==, json_array_get_length (warnings));
+      for (guint j = 0; j < json_array_get_length (warnings); j++)
+        g_assert_nonnull (strstr (msk_decision_get_warning (d, j), json_array_get_string_element (warnings, j)));
+
+      if (json_object_has_member (c, "missing"))
+        g_assert_true (g_str_has_prefix (msk_decision_get_missing (d), json_object_get_string_member (c, "missing")));
+      if (json_object_has_member (c, "service"))
+        g_assert_cmpstr (msk_decision_get_service (d)->borough->id, ==, json_object_get_string_member (c, "service"));
+      if (json_object_has_member (c, "rationale"))
+        {
+          JsonArray *r = json_object_get_array_member (c, "rationale");
+          g_assert_cmpuint (msk_decision_get_n_rationale (d), ==, json_array_get_length (r));
+          for (guint j = 0; j < json_array_get_length (r); j++)
+            g_assert_true (decision_has_rationale (d, json_array_get_string_element (r, j)));
+        }
+      if (json_object_has_member (c, "resources_include"))
+        {
+          JsonArray *r = json_object_get_array_member (c, "resources_include");
+          for (guint j = 0; j < json_array_get_length (r); j++)
+            g_assert_true (decision_has_resource (d, json_array_get_string_element (r, j)));
+        }
+      if (json_object_has_member (c, "resources_exclude"))
+        {
+          JsonArray *r = json_object_get_array_member (c, "resources_exclude");
+          for (guint j = 0; j < json_array_get_length (r); j++)
+            g_assert_false (decision_has_resource (d, json_array_get_string_element (r, j)));
+        }
+    }
+}
+
+/* PRODUCT.md's table, written out independently of the policy file, checked
+ * against the engine for every combination of the form's fields. */
+static const char *concern_routes[][2] = {
+  { "suspected_ces", "ces" },
+  { "oncology_patient", "oncology" },
+  { "suspected_cancer", "cancer" },
+  { "suspected_sarcoma", "sarcoma" },
+  { "urgent_msk", "urgent_msk" },
+};
+
+static void
+test_every_combination (void)
+{
+  const char *requesters[] = { "gp", "fcp", "other" };
+  const char *regions[] = { NULL, "lumbar_spine", "thoracic_spine", "cervical_spine", "shoulder", "elbow",
+                            "hand_wrist", "hip", "knee", "foot_ankle", "other" };
+  const char *boroughs[] = { NULL, "barking_dagenham", "city_hackney", "havering", "newham", "redbridge",
+                             "tower_hamlets", "waltham_forest" };
+  GDate dates[2];
+  guint n = 0;
+
+  g_assert_true (msk_parse_iso_date ("2027-11-17", &dates[0]));
+  g_assert_true (msk_parse_iso_date ("2027-11-18", &dates[1]));
+
+  for (guint rq = 0; rq < G_N_ELEMENTS (requesters); rq++)
+  for (guint gov = 0; gov < 2; gov++)
+  for (guint rg = 0; rg < G_N_ELEMENTS (regions); rg++)
+  for (guint b = 0; b < G_N_ELEMENTS (boroughs); b++)
+  for (guint mask = 0; mask < 32; mask++)
+  for (guint dt = 0; dt < 2; dt++)
+    {
+      g_autoptr(GString) json = g_string_new (NULL);
+      g_autoptr(MskRequest) req = NULL;
+      g_autoptr(MskDecision) d = NULL;
+      g_autoptr(GPtrArray) expect = g_ptr_array_new ();
+      const char *outcome, *mri, *urgency;
+      gboolean no_borough_warning = FALSE;
+      guint n_warnings;
+
+      g_string_append_printf (json, "{\"requester\": \"%s\", \"fcp_governance\": %s, \"concerns\": [",
+                              requesters[rq], gov ? "true" : "false");
+      for (guint k = 0; k < 5; k++)
+        if (mask & (1u << k))
+          g_string_append_printf (json, "%s\"%s\"", json->str[json->len - 1] == '[' ? "" : ", ", concern_routes[k][0]);
+      g_string_append (json, "]");
+      if (regions[rg])
+        g_string_append_printf (json, ", \"region\": \"%s\"", regions[rg]);
+      if (boroughs[b])
+        g_string_append_printf (json, ", \"borough\": \"%s\"", boroughs[b]);
+      g_string_append (json, "}");
+
+      req = msk_request_new_from_json (policy, json->str, json->len, NULL);
+      g_assert_nonnull (req);
+      d = msk_evaluate (policy, req, &dates[dt]);
+
+      for (guint k = 0; k < 5; k++)
+        if (mask & (1u << k))
+          g_ptr_array_add (expect, (gpointer) concern_routes[k][1]);
+      if (mask == 0 && regions[rg] != NULL)
+        {
+          if (strcmp (requesters[rq], "fcp") == 0 && gov)
+            g_ptr_array_add (expect, "fcp_governance");
+          else
+            {
+              g_ptr_array_add (expect, "community_msk");
+              no_borough_warning = boroughs[b] == NULL;
+            }
+        }
+
+      if (expect->len == 0)
+        outcome = "incomplete", mri = NULL, urgency = NULL;
+      else if (mask & 1)
+        outcome = "emergency_pathway", mri = "not_recommended", urgency = "emergency";
+      else if (mask != 0)
+        outcome = "urgent_pathway", mri = "not_recommended", urgency = "urgent";
+      else if (strcmp (expect->pdata[0], "fcp_governance") == 0)
+        outcome = "fcp_mri_permitted", mri = "permitted_under_governance", urgency = "routine";
+      else
+        outcome = "refer_community_msk", mri = "not_recommended", urgency = "routine";
+
+      if (strcmp (msk_decision_get_outcome (d)->id, outcome) != 0)
+        g_error ("%s: outcome %s, expected %s", json->str, msk_decision_get_outcome (d)->id, outcome);
+      g_assert_cmpstr (msk_decision_get_verdict (d) ? msk_decision_get_verdict (d)->id : NULL, ==, mri);
+      g_assert_cmpstr (msk_decision_get_urgency (d) ? msk_decision_get_urgency (d)->id : NULL, ==, urgency);
+      g_assert_cmpuint (msk_decision_get_n_actions (d), ==, expect->len);
+      for (guint k = 0; k < expect->len; k++)
+        g_assert_cmpstr (msk_decision_get_action (d, k)->route->id, ==, expect->pdata[k]);
+
+      n_warnings = (dt == 1) + no_borough_warning;
+      g_assert_cmpuint (msk_decision_get_n_warnings (d), ==, n_warnings);
+      g_assert_true (msk_decision_is_past_review (d) == (dt == 1));
+
+      /* Region evidence (PRODUCT.md): spinal advice for every spinal region,
+       * NICE LBP for the lumbar spine only, general evidence for any region. */
+      if (regions[rg] != NULL)
+        {
+          gboolean spinal = g_str_has_suffix (regions[rg], "_spine");
+          g_assert_true (decision_has_resource (d, "bjsm_best_practice"));
+          g_assert_true (decision_has_resource (d, "asymptomatic_findings"));
+          g_assert_true (decision_has_resource (d, "best_msk_spinal") == spinal);
+          g_assert_true (decision_has_rationale (d, "spinal_expertise") == spinal);
+          g_assert_true (decision_has_resource (d, "nice_ng59") == (strcmp (regions[rg], "lumbar_spine") == 0));
+          g_assert_true (decision_has_resource (d, "aomrc_knee") == (strcmp (regions[rg], "knee") == 0));
+        }
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 3 * 2 * 11 * 8 * 32 * 2);
+}
+
+/* The engine reads only its arguments: the same request gives the same
+ * decision, and evaluating leaves the request as it was. */
+static void
+test_pure (void)
+{
+  const char *text = "{\"requester\": \"gp\", \"region\": \"knee\", \"borough\": \"newham\", \"concerns\": [\"urgent_msk\"]}";
+  g_autoptr(MskRequest) req = msk_request_new_from_json (policy, text, strlen (text), NULL);
+  g_autoptr(MskDecision) a = NULL;
+  g_autoptr(MskDecision) b = NULL;
+  g_autofree char *ja = NULL;
+  g_autofree char *jb = NULL;
+  GDate today;
+
+  g_assert_true (msk_parse_iso_date ("2026-11-27", &today));
+  a = msk_evaluate (policy, req, &today);
+  msk_request_set_concern (req, msk_policy_find_concern (policy, "urgent_msk"), FALSE);
+  b = msk_evaluate (policy, req, &today);
+  g_assert_cmpstr (msk_decision_get_outcome (a)->id, ==, "urgent_pathway");
+  g_assert_cmpstr (msk_decision_get_outcome (b)->id, ==, "refer_community_msk");
+  /* `a` kept its own copy of the request. */
+  g_assert_true (msk_request_has_concern (msk_decision_get_request (a), msk_policy_find_concern (policy, "urgent_msk")));
+
+  msk_request_set_concern (req, msk_policy_find_concern (policy, "urgent_msk"), TRUE);
+  g_clear_pointer (&b, msk_decision_unref);
+  b = msk_evaluate (policy, req, &today);
+  ja = msk_decision_to_json (a);
+  jb = msk_decision_to_json (b);
+  g_assert_cmpstr (ja, ==, jb);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  policy = msk_policy_new_bundled (NULL);
+  g_assert_nonnull (policy);
+
+  g_test_add_func ("/engine/table", test_table);
+  g_test_add_func ("/engine/every-combination", test_every_combination);
+  g_test_add_func ("/engine/pure", test_pure);
+
+  ret = g_test_run ();
+  msk_policy_unref (policy);
+  return ret;
+}

@@ -1,0 +1,273 @@
+/* test-policy.c — the bundled policy loads; broken policies are refused with
+ * every problem named by path
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "msk-policy.h"
+#include "msk-test-util.h"
+
+static void
+test_bundled_loads (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MskPolicy) policy = msk_policy_new_bundled (&error);
+  g_autoptr(GBytes) bytes = msk_test_bundled_bytes ();
+  g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  g_autofree char *effective = NULL;
+  g_autofree char *review = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (policy);
+  g_assert_cmpstr (msk_policy_get_id (policy), ==, "nel-msk-mri");
+  g_assert_cmpstr (msk_policy_get_version (policy), ==, "1.4");
+  effective = msk_format_date_uk (msk_policy_get_effective (policy));
+  review = msk_format_date_uk (msk_policy_get_review (policy));
+  g_assert_cmpstr (effective, ==, "17/11/2025");
+  g_assert_cmpstr (review, ==, "17/11/2027");
+  g_assert_cmpstr (msk_policy_get_sha256 (policy), ==, sha);
+  g_assert_true (g_str_has_prefix (msk_policy_get_author (policy), "Fiona Wood"));
+  g_assert_cmpuint (g_strv_length ((char **) msk_policy_get_approvers (policy)), ==, 5);
+  g_assert_cmpuint (msk_policy_get_n_routes (policy), ==, 7);
+  g_assert_cmpuint (msk_policy_get_n_services (policy), ==, msk_policy_get_n_boroughs (policy));
+
+  /* The gap in the source is marked, not filled: no service claims details. */
+  for (guint i = 0; i < msk_policy_get_n_services (policy); i++)
+    g_assert_false (msk_policy_get_service (policy, i)->details_known);
+  g_assert_nonnull (strstr (msk_policy_get_services_note (policy), "not in the supplied policy document"));
+
+  /* Links the source left as placeholders stay without an address. */
+  for (guint i = 0; i < msk_policy_get_n_resources (policy); i++)
+    {
+      const MskResource *r = msk_policy_get_resource (policy, i);
+      if (g_strv_contains ((const char *[]) { "cancer_pathways", "nel_msk_portal", "sarcoma_guide", "best_msk_spinal", "nhse", NULL }, r->id))
+        g_assert_null (r->url);
+      if (r->url)
+        g_assert_true (g_str_has_prefix (r->url, "https://"));
+    }
+}
+
+/* Every sentence of the source's recommendation and rationale stands in the
+ * policy file's document, word for word (links and bold marks stripped). */
+static void
+test_whole_source_present (void)
+{
+  const char *path = g_getenv ("MSK_SOURCE_TEXT");
+  g_autofree char *source = NULL;
+  g_autoptr(MskPolicy) policy = msk_policy_new_bundled (NULL);
+  g_autoptr(GString) doc = g_string_new (NULL);
+  g_autoptr(GRegex) link = g_regex_new ("\\[([^\\]]*)\\]\\(#\\)", 0, 0, NULL);
+  g_auto(GStrv) lines = NULL;
+  gboolean in_body = FALSE;
+  guint checked = 0;
+
+  if (path == NULL || !g_file_get_contents (path, &source, NULL, NULL))
+    {
+      g_test_skip ("the source policy text is not beside this checkout");
+      return;
+    }
+  for (guint i = 0; i < msk_policy_get_n_sections (policy); i++)
+    {
+      const MskSection *s = msk_policy_get_section (policy, i);
+      for (guint j = 0; j < s->n_paragraphs; j++)
+        g_string_append_printf (doc, "%s\n", s->paragraphs[j].text);
+      for (guint j = 0; j < s->n_resources; j++)
+        g_string_append_printf (doc, "%s\n", s->resources[j]->title);
+    }
+
+  lines = g_strsplit (source, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *plain = NULL;
+      g_autoptr(GString) s = NULL;
+      g_auto(GStrv) sentences = NULL;
+
+      if (g_str_has_prefix (lines[i], "RECOMMENDATION"))
+        { in_body = TRUE; continue; }
+      if (g_str_has_prefix (lines[i], "VERSION"))
+        break;
+      if (!in_body || g_strstrip (lines[i])[0] == '\0' || g_str_has_suffix (lines[i], ":") )
+        continue;
+
+      plain = g_regex_replace (link, lines[i], -1, 0, "\\1", 0, NULL);
+      s = g_string_new (plain);
+      g_string_replace (s, "**", "", 0);
+      g_strstrip (s->str);
+      /* Compare sentence by sentence: the file may add a full stop the
+       * source left out, or split a paragraph into its links. */
+      sentences = g_strsplit (s->str, ". ", -1);
+      for (guint k = 0; sentences[k] != NULL; k++)
+        {
+          char *t = g_strstrip (sentences[k]);
+          gsize len = strlen (t);
+          if (len > 0 && (t[len - 1] == '.' || t[len - 1] == ':'))
+            t[len - 1] = '\0';
+          if (*t == '\0')
+            continue;
+          if (strstr (doc->str, t) == NULL)
+            g_error ("source sentence missing from the policy file: \"%s\"", t);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >, 20);
+}
+
+static GBytes *
+edited_policy (JsonArray *edits)
+{
+  g_autoptr(GBytes) bytes = msk_test_bundled_bytes ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  char *text;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  root = json_parser_get_root (parser);
+  for (guint i = 0; i < json_array_get_length (edits); i++)
+    {
+      JsonObject *e = json_array_get_object_element (edits, i);
+      if (json_object_has_member (e, "remove"))
+        msk_test_edit (root, json_object_get_string_member (e, "remove"), NULL);
+      else
+        msk_test_edit (root, json_object_get_string_member (e, "set"), json_object_get_member (e, "value"));
+    }
+  text = msk_test_to_json (root);
+  return g_bytes_new_take (text, strlen (text));
+}
+
+static void
+assert_reported (GPtrArray  *problems,
+                 const char *name,
+                 const char *expect)
+{
+  for (guint i = 0; i < problems->len; i++)
+    if (strstr (problems->pdata[i], expect) != NULL)
+      return;
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("  reported: %s\n", (char *) problems->pdata[i]);
+  g_error ("%s: no problem reported containing \"%s\"", name, expect);
+}
+
+static void
+test_broken_cases (void)
+{
+  g_autoptr(JsonNode) fixture = msk_test_load_fixture ("broken-policies.json");
+  JsonArray *cases = json_object_get_array_member (json_node_get_object (fixture), "cases");
+
+  g_assert_cmpuint (json_array_get_length (cases), >=, 20);
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cases, i);
+      const char *name = json_object_get_string_member (c, "name");
+      JsonArray *expect = json_object_get_array_member (c, "expect");
+      g_autoptr(GBytes) bytes = edited_policy (json_object_get_array_member (c, "edits"));
+      g_autoptr(GPtrArray) problems = msk_policy_check_bytes (bytes);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(MskPolicy) policy = NULL;
+
+      g_test_message ("case %s", name);
+      g_assert_cmpuint (problems->len, >, 0);
+      for (guint j = 0; j < json_array_get_length (expect); j++)
+        assert_reported (problems, name, json_array_get_string_element (expect, j));
+
+      /* Loading gives the same list in one error, and no policy. */
+      policy = msk_policy_new_from_bytes (bytes, name, &error);
+      g_assert_null (policy);
+      g_assert_error (error, MSK_ERROR, MSK_ERROR_INVALID_POLICY);
+      for (guint j = 0; j < json_array_get_length (expect); j++)
+        g_assert_nonnull (strstr (error->message, json_array_get_string_element (expect, j)));
+    }
+}
+
+static void
+test_raw_cases (void)
+{
+  g_autoptr(JsonNode) fixture = msk_test_load_fixture ("broken-policies.json");
+  JsonArray *cases = json_object_get_array_member (json_node_get_object (fixture), "raw");
+
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cases, i);
+      const char *name = json_object_get_string_member (c, "name");
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GPtrArray) problems = NULL;
+
+      if (json_object_has_member (c, "repeat"))
+        for (gint64 k = 0; k < json_object_get_int_member (c, "times"); k++)
+          g_string_append (text, json_object_get_string_member (c, "repeat"));
+      else
+        {
+          /* json-glib decodes \u0000 to a NUL; keep the bytes as the fixture means them. */
+          const char *t = json_object_get_string_member (c, "text");
+          g_string_append (text, t);
+          if (strcmp (name, "nul-byte") == 0)
+            g_string_append_c (text, '\0');
+        }
+      bytes = g_bytes_new (text->str, text->len);
+      problems = msk_policy_check_bytes (bytes);
+      g_test_message ("case %s", name);
+      g_assert_cmpuint (problems->len, ==, 1);
+      assert_reported (problems, name, json_object_get_string_member (c, "expect"));
+    }
+}
+
+/* A maintainer is told the line of each problem. */
+static void
+test_problem_lines (void)
+{
+  g_autoptr(GBytes) bytes = msk_test_bundled_bytes ();
+  g_autoptr(GString) text = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  const char *needle = "\"pathway\": \"sarcoma_guide\"";
+  const char *at = strstr (text->str, needle);
+  g_autoptr(GBytes) broken = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *expect = NULL;
+  guint line = 1;
+
+  g_assert_nonnull (at);
+  for (const char *p = text->str; p < at; p++)
+    line += (*p == '\n');
+  g_string_replace (text, needle, "\"pathway\": \"sarcoma_gide\"", 1);
+  broken = g_bytes_new (text->str, text->len);
+  problems = msk_policy_check_bytes (broken);
+  g_assert_cmpuint (problems->len, ==, 1);
+  expect = g_strdup_printf ("$.routes[3].pathway: unknown pathway \"sarcoma_gide\" (line %u)", line);
+  g_assert_cmpstr (problems->pdata[0], ==, expect);
+}
+
+static void
+test_dates (void)
+{
+  GDate d;
+  g_autofree char *uk = NULL;
+
+  g_assert_true (msk_parse_iso_date ("2024-02-29", &d));
+  uk = msk_format_date_uk (&d);
+  g_assert_cmpstr (uk, ==, "29/02/2024");
+  g_assert_false (msk_parse_iso_date ("2023-02-29", &d));
+  g_assert_false (msk_parse_iso_date ("2023-13-01", &d));
+  g_assert_false (msk_parse_iso_date ("2023-1-01", &d));
+  g_assert_false (msk_parse_iso_date ("2023-01-01x", &d));
+  g_assert_false (msk_parse_iso_date ("+023-01-01", &d));
+  g_assert_false (msk_parse_iso_date ("", &d));
+  g_assert_false (msk_parse_iso_date (NULL, &d));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/policy/bundled-loads", test_bundled_loads);
+  g_test_add_func ("/policy/whole-source-present", test_whole_source_present);
+  g_test_add_func ("/policy/broken-cases", test_broken_cases);
+  g_test_add_func ("/policy/raw-cases", test_raw_cases);
+  g_test_add_func ("/policy/problem-lines", test_problem_lines);
+  g_test_add_func ("/policy/dates", test_dates);
+
+  return g_test_run ();
+}
