@@ -27,7 +27,7 @@ struct _MskDecision {
   MskAction          *actions;    guint n_actions;
   const MskResource **resources;  guint n_resources;
   const MskRationale **rationale; guint n_rationale;
-  const char         *warnings[2]; guint n_warnings;
+  const char         *warnings[2]; guint n_warnings;  /* past review, no borough */
 };
 
 G_DEFINE_BOXED_TYPE (MskDecision, msk_decision, msk_decision_ref, msk_decision_unref)
@@ -85,6 +85,7 @@ msk_evaluate (MskPolicy        *policy,
 {
   MskDecision *self;
   const MskRegion *region;
+  gboolean needs_borough = FALSE;
   gsize size;
 
   g_return_val_if_fail (policy != NULL, NULL);
@@ -120,8 +121,7 @@ msk_evaluate (MskPolicy        *policy,
       if (route->pathway->needs_borough)
         {
           self->service = msk_policy_find_service (policy, msk_request_get_borough (request));
-          if (self->service == NULL && self->n_warnings < G_N_ELEMENTS (self->warnings))
-            self->warnings[self->n_warnings++] = policy->warn_no_borough;
+          needs_borough |= (self->service == NULL);
         }
     }
 
@@ -151,15 +151,12 @@ msk_evaluate (MskPolicy        *policy,
         add_resource (self, policy->general_resources[i]);
     }
 
+  /* The review warning comes first: it qualifies everything else. */
   self->past_review = g_date_compare (today, &policy->review) > 0;
   if (self->past_review)
-    {
-      /* The review warning comes first: it qualifies everything else. */
-      if (self->n_warnings > 0)
-        self->warnings[1] = self->warnings[0];
-      self->warnings[0] = policy->past_review_text;
-      self->n_warnings++;
-    }
+    self->warnings[self->n_warnings++] = policy->past_review_text;
+  if (needs_borough)
+    self->warnings[self->n_warnings++] = policy->warn_no_borough;
 
   return self;
 }

@@ -778,15 +778,34 @@ want_string_list (Check      *c,
   return out;
 }
 
+/* The contract ships inside the program and never changes while it runs:
+ * parse it once, not on every policy load. */
+static JsonObject *
+contract_ids (void)
+{
+  static JsonNode *contract;
+
+  if (g_once_init_enter (&contract))
+    {
+      /* Looked up through the resource handle: referring to it keeps the
+       * static library's resource object in the link. */
+      g_autoptr(GBytes) bytes = g_resource_lookup_data (msk_core_get_resource (), CONTRACT_RESOURCE, 0, NULL);
+      g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+      /* If either fails the build is broken; the tests load it every run. */
+      g_assert (bytes != NULL);
+      if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
+        g_assert_not_reached ();
+      g_once_init_leave (&contract, json_node_ref (json_parser_get_root (parser)));
+    }
+  return json_node_get_object (contract);
+}
+
 static void
 check_contract (Check      *c,
                 JsonObject *root)
 {
-  /* Looked up through the resource handle: referring to it keeps the static
-   * library's resource object in the link. */
-  g_autoptr(GBytes) bytes = g_resource_lookup_data (msk_core_get_resource (), CONTRACT_RESOURCE, 0, NULL);
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonObject *contract;
+  JsonObject *contract = contract_ids ();
   static const struct {
     const char *list;
     const char *what;
@@ -799,12 +818,6 @@ check_contract (Check      *c,
     { "outcomes", "outcome", (gconstpointer (*) (MskPolicy *, const char *)) find_outcome },
     { "pathways", "pathway", (gconstpointer (*) (MskPolicy *, const char *)) find_pathway },
   };
-
-  /* The contract ships inside the program; if it is missing the build is broken. */
-  g_assert (bytes != NULL);
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
-    g_assert_not_reached ();
-  contract = json_node_get_object (json_parser_get_root (parser));
 
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     {

@@ -252,6 +252,45 @@ test_pure (void)
   g_assert_cmpstr (ja, ==, jb);
 }
 
+/* Two routes that need a borough both fire, past the review date: the
+ * borough warning is given once, after the review warning. */
+static void
+test_warnings_once_each (void)
+{
+  g_autoptr(GBytes) bytes = msk_test_bundled_bytes ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
+  g_autoptr(MskPolicy) edited = NULL;
+  g_autoptr(MskRequest) req = NULL;
+  g_autoptr(MskDecision) d = NULL;
+  g_autoptr(GBytes) text = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+  char *json;
+  GDate later;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  root = json_parser_get_root (parser);
+  msk_test_edit (root, "pathways/5/needs_borough", yes);   /* fcp_mri_access */
+  msk_test_edit (root, "routes/6/only_if_none_fired", NULL);
+  json = msk_test_to_json (root);
+  text = g_bytes_new_take (json, strlen (json));
+  edited = msk_policy_new_from_bytes (text, "edited", &error);
+  g_assert_no_error (error);
+
+  {
+    const char *r = "{\"requester\": \"fcp\", \"fcp_governance\": true, \"region\": \"hip\", \"concerns\": []}";
+    req = msk_request_new_from_json (edited, r, strlen (r), &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (msk_parse_iso_date ("2029-01-01", &later));
+  d = msk_evaluate (edited, req, &later);
+  g_assert_cmpuint (msk_decision_get_n_actions (d), ==, 2);
+  g_assert_cmpuint (msk_decision_get_n_warnings (d), ==, 2);
+  g_assert_nonnull (strstr (msk_decision_get_warning (d, 0), "review date"));
+  g_assert_nonnull (strstr (msk_decision_get_warning (d, 1), "No borough chosen"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +304,7 @@ main (int   argc,
   g_test_add_func ("/engine/table", test_table);
   g_test_add_func ("/engine/every-combination", test_every_combination);
   g_test_add_func ("/engine/pure", test_pure);
+  g_test_add_func ("/engine/warnings-once-each", test_warnings_once_each);
 
   ret = g_test_run ();
   msk_policy_unref (policy);
