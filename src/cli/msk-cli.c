@@ -10,13 +10,10 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <glib/gstdio.h>
-#include <unistd.h>
-#include <gio/gunixinputstream.h>
 
 #include "msk-cli.h"
 #include "msk-decision.h"
+#include "msk-io.h"
 #include "msk-policy-source.h"
 #include "msk-summary-text.h"
 #include "msk-summary.h"
@@ -53,54 +50,6 @@ fail (int         status,
   return status;
 }
 
-/* Reads a request file, or standard input for "-". */
-static gboolean
-read_input (const char  *path,
-            char       **data,
-            gsize       *length,
-            GError     **error)
-{
-  if (g_strcmp0 (path, "-") == 0)
-    {
-      g_autoptr(GInputStream) in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
-      g_autoptr(GByteArray) buf = g_byte_array_new ();
-      guint8 chunk[8192];
-      gssize n;
-
-      /* Stop one chunk past the limit: enough to know the input is too big,
-       * and no more, so an endless pipe cannot fill the memory. */
-      while ((n = g_input_stream_read (in, chunk, sizeof chunk, NULL, error)) > 0)
-        {
-          g_byte_array_append (buf, chunk, n);
-          if (buf->len > MSK_REQUEST_MAX_BYTES)
-            {
-              g_set_error (error, MSK_ERROR, MSK_ERROR_INVALID_REQUEST,
-                           "request: standard input is longer than the limit of %d bytes", MSK_REQUEST_MAX_BYTES);
-              return FALSE;
-            }
-        }
-      if (n < 0)
-        return FALSE;
-      *length = buf->len;
-      g_byte_array_append (buf, (const guint8 *) "", 1);
-      *data = (char *) g_byte_array_free (g_steal_pointer (&buf), FALSE);
-      return TRUE;
-    }
-  else
-    {
-      GStatBuf st;
-
-      if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > MSK_REQUEST_MAX_BYTES)
-        {
-          g_set_error (error, MSK_ERROR, MSK_ERROR_INVALID_REQUEST,
-                       "request: the file is %" G_GINT64_FORMAT " bytes; the limit is %d",
-                       (gint64) st.st_size, MSK_REQUEST_MAX_BYTES);
-          return FALSE;
-        }
-      return g_file_get_contents (path, data, length, error);
-    }
-}
-
 static int
 status_for (const GError *error)
 {
@@ -115,17 +64,21 @@ static int
 validate_policy (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(MskPolicy) policy = NULL;
   g_autofree char *effective = NULL;
   g_autofree char *review = NULL;
-  gsize len;
 
-  if (!g_file_get_contents (path, &contents, &len, &error))
-    return fail (EXIT_IO, "%s", error->message);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  bytes = msk_read_limited (path, MSK_POLICY_MAX_BYTES, "$", MSK_ERROR_INVALID_POLICY, &error);
+  if (bytes == NULL)
+    {
+      if (status_for (error) == EXIT_INVALID)
+        fprintf (stderr, _("%s: 1 problem\n%s\n"), path, error->message);
+      else
+        fprintf (stderr, "%s: %s\n", g_get_prgname (), error->message);
+      return status_for (error);
+    }
 
   problems = msk_policy_check_bytes (bytes);
   if (problems->len > 0)
@@ -189,10 +142,9 @@ msk_cli_run (int         argc,
   g_autoptr(MskPolicy) policy = NULL;
   g_autoptr(MskRequest) request = NULL;
   g_autoptr(MskDecision) decision = NULL;
-  g_autofree char *input = NULL;
+  g_autoptr(GBytes) input = NULL;
   gboolean as_json = FALSE;
   GDate today;
-  gsize input_len;
 
   g_return_val_if_fail (launch_out != NULL, EXIT_IO);
   *launch_out = NULL;
@@ -277,14 +229,11 @@ msk_cli_run (int         argc,
       return 0;
     }
 
-  if (!read_input (evaluate, &input, &input_len, &error))
-    {
-      if (error->domain == G_FILE_ERROR || error->domain == G_IO_ERROR)
-        return fail (EXIT_IO, "%s", error->message);
-      return fail (status_for (error), "%s", error->message);
-    }
+  input = msk_read_limited (evaluate, MSK_REQUEST_MAX_BYTES, "request", MSK_ERROR_INVALID_REQUEST, &error);
+  if (input == NULL)
+    return fail (status_for (error), "%s", error->message);
 
-  request = msk_request_new_from_json (policy, input, input_len, &error);
+  request = msk_request_new_from_json (policy, g_bytes_get_data (input, NULL), g_bytes_get_size (input), &error);
   if (request == NULL)
     return fail (EXIT_INVALID, "%s", error->message);
 

@@ -12,10 +12,9 @@
 
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <glib/gstdio.h>
 
 #include "msk-core-resources.h"
+#include "msk-io.h"
 #include "msk-json-guard-private.h"
 #include "msk-policy-private.h"
 
@@ -1350,33 +1349,18 @@ MskPolicy *
 msk_policy_new_from_file (const char  *path,
                           GError     **error)
 {
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GFile) file = NULL;
-  GStatBuf st;
-  gsize len;
+  g_autofree char *abs = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  /* Check the size before reading, so a huge file is refused cheaply. */
-  if (g_stat (path, &st) == 0 && S_ISREG (st.st_mode) && st.st_size > MSK_POLICY_MAX_BYTES)
-    {
-      g_set_error (error, MSK_ERROR, MSK_ERROR_INVALID_POLICY,
-                   "$: the file is %" G_GINT64_FORMAT " bytes; the limit is %d", (gint64) st.st_size, MSK_POLICY_MAX_BYTES);
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &len, &local))
-    {
-      g_set_error (error, MSK_ERROR, MSK_ERROR_IO, "%s", local->message);
-      return NULL;
-    }
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
-  file = g_file_new_for_path (path);
-  {
-    g_autofree char *abs = g_file_get_path (file);
-    return msk_policy_new_from_bytes (bytes, abs, error);
-  }
+  bytes = msk_read_limited (path, MSK_POLICY_MAX_BYTES, "$", MSK_ERROR_INVALID_POLICY, error);
+  if (bytes == NULL)
+    return NULL;
+  file = g_file_new_for_commandline_arg (path);
+  abs = g_file_get_path (file);
+  return msk_policy_new_from_bytes (bytes, abs ? abs : path, error);
 }
 
 MskPolicy *
