@@ -4,6 +4,9 @@
  *
  * One renderer lays out both documents with Pango on any cairo context, so
  * the print dialog, PDF export and the command line share it. No GTK here.
+ *
+ * All lengths are in points (1/72 inch); a cairo context handed to
+ * msk_summary_render_page() must have one user unit per point.
  */
 #pragma once
 
@@ -18,10 +21,48 @@ typedef enum {
   MSK_SUMMARY_PATIENT_SHEET,  /* the plain-English sheet for the patient */
 } MskSummaryKind;
 
-/* Writes the document as a PDF on A4 paper. */
-gboolean msk_summary_write_pdf (const MskDecision  *decision,
-                                MskSummaryKind      kind,
-                                const char         *path,
-                                GError            **error);
+/* ISO A4 and US Letter, portrait, in points. */
+#define MSK_SUMMARY_A4_WIDTH      (210.0 * 72.0 / 25.4)
+#define MSK_SUMMARY_A4_HEIGHT     (297.0 * 72.0 / 25.4)
+#define MSK_SUMMARY_LETTER_WIDTH  (8.5 * 72.0)
+#define MSK_SUMMARY_LETTER_HEIGHT (11.0 * 72.0)
+
+typedef struct _MskSummary MskSummary;
+
+/* Lays the document out on pages of the given size. `when` is the time to
+ * stamp; NULL stamps the decision's date alone, which keeps output
+ * reproducible. The summary keeps a reference to the decision. */
+MskSummary *msk_summary_new             (const MskDecision  *decision,
+                                         MskSummaryKind      kind,
+                                         GDateTime          *when,
+                                         double              page_width,
+                                         double              page_height);
+void        msk_summary_free            (MskSummary         *self);
+
+guint       msk_summary_get_n_pages     (MskSummary         *self);
+/* The document's title, fit for a print job name or PDF metadata: it never
+ * carries anything the form holds. */
+const char *msk_summary_get_title       (MskSummary         *self);
+/* Draws page `page` (from 0) with its top-left corner at the origin. */
+void        msk_summary_render_page     (MskSummary         *self,
+                                         cairo_t            *cr,
+                                         guint               page);
+
+/* The whole document as PDF bytes. */
+GBytes     *msk_summary_to_pdf          (const MskDecision  *decision,
+                                         MskSummaryKind      kind,
+                                         GDateTime          *when,
+                                         double              page_width,
+                                         double              page_height,
+                                         GError            **error);
+
+/* Writes the document as a PDF on A4 paper, stamped with the decision's
+ * date. The file appears complete or not at all. */
+gboolean    msk_summary_write_pdf       (const MskDecision  *decision,
+                                         MskSummaryKind      kind,
+                                         const char         *path,
+                                         GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (MskSummary, msk_summary_free)
 
 G_END_DECLS
