@@ -637,7 +637,13 @@ list_to_mask (gconstpointer *items,
   guint mask = 0;
 
   for (guint i = 0; i < n; i++)
-    mask |= 1u << *(const guint *) ((const guint8 *) items[i] + index_offset);
+    {
+      guint index = *(const guint *) ((const guint8 *) items[i] + index_offset);
+      /* A list longer than a mask holds is reported by load_everything();
+       * until then, shifting past the top bit would be undefined. */
+      if (index < 31)
+        mask |= 1u << index;
+    }
   return mask;
 }
 
