@@ -8,6 +8,31 @@
 
 #include "msk-summary-text.h"
 
+/* The note as one line: a clinical record's free-text box keeps line
+ * breaks poorly, and one line keeps the whole text short. NULL when there
+ * is nothing but white space. */
+static char *
+flatten_note (const char *note)
+{
+  g_auto(GStrv) words = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (note == NULL)
+    return NULL;
+  words = g_strsplit_set (note, " \t\r\n\v\f", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, words[i]);
+    }
+  if (out->len == 0)
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 char *
 msk_decision_to_text (const MskDecision *decision,
                       GDateTime         *when)
@@ -23,6 +48,7 @@ msk_decision_to_text (const MskDecision *decision,
   g_autofree char *date = NULL;
   g_autofree char *effective = NULL;
   g_autofree char *review = NULL;
+  g_autofree char *notes = NULL;
 
   g_return_val_if_fail (decision != NULL, NULL);
 
@@ -35,6 +61,7 @@ msk_decision_to_text (const MskDecision *decision,
   verdict = msk_decision_get_verdict (decision);
   effective = msk_format_date_uk (msk_policy_get_effective (policy));
   review = msk_format_date_uk (msk_policy_get_review (policy));
+  notes = flatten_note (msk_request_get_notes (request));
 
   if (when != NULL)
     date = g_date_time_format (when, "%d/%m/%Y %H:%M");
@@ -66,9 +93,9 @@ msk_decision_to_text (const MskDecision *decision,
   g_string_append_printf (s, _("Outcome: %s"), msk_decision_get_outcome (decision)->label);
   if (urgency != NULL)
     g_string_append_printf (s, " (%s)", urgency->label);
-  g_string_append_c (s, '\n');
   if (verdict != NULL)
-    g_string_append_printf (s, "%s\n", verdict->label);
+    g_string_append_printf (s, ". %s", verdict->label);
+  g_string_append_c (s, '\n');
   if (msk_decision_get_missing (decision) != NULL)
     g_string_append_printf (s, "%s\n", msk_decision_get_missing (decision));
 
@@ -84,12 +111,22 @@ msk_decision_to_text (const MskDecision *decision,
       g_string_append_c (s, '\n');
     }
   if (msk_decision_get_n_actions (decision) > 0)
-    g_string_append_printf (s, _("Why: %s"), msk_decision_get_action (decision, 0)->route->why);
-  if (msk_decision_get_n_actions (decision) > 0)
-    g_string_append_c (s, '\n');
+    {
+      g_string_append_printf (s, _("Why: %s"), msk_decision_get_action (decision, 0)->route->why);
+      g_string_append_c (s, '\n');
+    }
 
   for (guint i = 0; i < msk_decision_get_n_warnings (decision); i++)
-    g_string_append_printf (s, _("Warning: %s\n"), msk_decision_get_warning (decision, i));
+    {
+      g_string_append_printf (s, _("Warning: %s"), msk_decision_get_warning (decision, i));
+      g_string_append_c (s, '\n');
+    }
+
+  if (notes != NULL)
+    {
+      g_string_append_printf (s, _("Clinical note: %s"), notes);
+      g_string_append_c (s, '\n');
+    }
 
   g_string_append_printf (s, _("Policy %s v%s, effective %s, review %s, file %.12s."),
                           msk_policy_get_id (policy), msk_policy_get_version (policy),
