@@ -1,6 +1,12 @@
-/* msk-application.c — minimal shell until the window lands (issue 3)
+/* msk-application.c — the GtkApplication: one window, settings, shortcuts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Environment:
+ *   MSK_QUIT_AFTER_FIRST_FRAME=1  quit as soon as the main window has drawn
+ *                                 its first frame. The start-up benchmark
+ *                                 (bench/) measures launch-to-first-frame
+ *                                 with it; see msk-window.c.
  */
 #include "config.h"
 
@@ -8,10 +14,12 @@
 
 #include "msk-application.h"
 #include "msk-policy-source.h"
+#include "msk-window.h"
 
 struct _MskApplication
 {
   GtkApplication  parent_instance;
+
   char           *policy_path;
   GDate           today;
 };
@@ -19,15 +27,59 @@ struct _MskApplication
 G_DEFINE_FINAL_TYPE (MskApplication, msk_application, GTK_TYPE_APPLICATION)
 
 static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated_cb },
+};
+
+static void
+msk_application_startup (GApplication *app)
+{
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "win.new-request", { "<Control>n", NULL } },
+    { "win.print", { "<Control>p", NULL } },
+    { "win.copy-text", { "<Control><Shift>c", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+  };
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  G_APPLICATION_CLASS (msk_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app),
+                                           accels[i].action, accels[i].accels);
+
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/org/nel/MskMriAdvisor/ui/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+static void
 msk_application_activate (GApplication *app)
 {
+  MskApplication *self = MSK_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
     {
-      window = GTK_WINDOW (gtk_application_window_new (GTK_APPLICATION (app)));
-      gtk_window_set_title (window, _("MSK MRI Advisor"));
-      gtk_window_set_default_size (window, 1000, 700);
+      g_autoptr(GPtrArray) refusals = g_ptr_array_new_with_free_func ((GDestroyNotify) msk_refusal_free);
+      g_autoptr(MskPolicy) policy = msk_policy_load_preferred (self->policy_path, refusals);
+
+      window = GTK_WINDOW (msk_window_new (self, policy, &self->today, refusals));
     }
   gtk_window_present (window);
 }
@@ -44,23 +96,35 @@ msk_application_finalize (GObject *object)
 static void
 msk_application_class_init (MskApplicationClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = msk_application_finalize;
-  G_APPLICATION_CLASS (klass)->activate = msk_application_activate;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = msk_application_finalize;
+  app_class->startup = msk_application_startup;
+  app_class->activate = msk_application_activate;
 }
 
 static void
 msk_application_init (MskApplication *self)
 {
+  g_date_clear (&self->today, 1);
 }
 
 MskApplication *
 msk_application_new (const char  *policy_path,
                      const GDate *today)
 {
-  MskApplication *self = g_object_new (MSK_TYPE_APPLICATION,
-                                       "application-id", APPLICATION_ID,
-                                       "flags", G_APPLICATION_DEFAULT_FLAGS,
-                                       NULL);
+  MskApplication *self;
+
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  /* NON_UNIQUE: a second instance must evaluate with its own --policy and
+   * --date, not hand them to whichever window happens to be open. */
+  self = g_object_new (MSK_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/org/nel/MskMriAdvisor",
+                       NULL);
   self->policy_path = g_strdup (policy_path);
   self->today = *today;
   return self;

@@ -1,4 +1,4 @@
-/* msk-application.h
+/* msk-application.h — the GtkApplication: one window, settings, shortcuts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

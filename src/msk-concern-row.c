@@ -1,0 +1,220 @@
+/* msk-concern-row.c — one red-flag concern: tick box, help, what to look for
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every word shown here comes from the policy file; the row only arranges it.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "msk-concern-row.h"
+
+struct _MskConcernRow
+{
+  GtkBox            parent_instance;
+
+  GtkCheckButton   *check;
+  GtkLabel         *check_label;
+  GtkLabel         *help_label;
+  GtkExpander      *prompts_expander;
+  GtkLabel         *prompts_heading;
+  GtkBox           *prompts_box;
+
+  MskPolicy        *policy;
+  const MskConcern *concern;
+};
+
+G_DEFINE_FINAL_TYPE (MskConcernRow, msk_concern_row, GTK_TYPE_BOX)
+
+enum {
+  PROP_0,
+  PROP_ACTIVE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+make_wrapped_label (const char *text,
+                    const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static void
+fill_prompts (MskConcernRow *self)
+{
+  const char *note = msk_policy_get_prompts_note (self->policy);
+
+  for (guint i = 0; i < self->concern->n_prompts; i++)
+    {
+      const MskPrompt *prompt = &self->concern->prompts[i];
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+      gtk_box_append (GTK_BOX (item), make_wrapped_label (prompt->text, "prompt"));
+      if (prompt->source != NULL)
+        {
+          g_autofree char *source = NULL;
+
+          if (prompt->secondary)
+            /* Translators: the title of a guidance document a prompt comes from */
+            source = g_strdup_printf (_("Source: %s (secondary source)"), prompt->source->title);
+          else
+            source = g_strdup_printf (_("Source: %s"), prompt->source->title);
+          gtk_box_append (GTK_BOX (item), make_wrapped_label (source, "prompt-source"));
+        }
+      gtk_box_append (self->prompts_box, item);
+    }
+  if (note != NULL)
+    gtk_box_append (self->prompts_box, make_wrapped_label (note, "dim-label"));
+}
+
+static void
+check_toggled_cb (MskConcernRow  *self,
+                  GtkCheckButton *check)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+}
+
+static void
+msk_concern_row_finalize (GObject *object)
+{
+  MskConcernRow *self = MSK_CONCERN_ROW (object);
+
+  g_clear_pointer (&self->policy, msk_policy_unref);
+  G_OBJECT_CLASS (msk_concern_row_parent_class)->finalize (object);
+}
+
+static void
+msk_concern_row_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  MskConcernRow *self = MSK_CONCERN_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTIVE:
+      g_value_set_boolean (value, msk_concern_row_get_active (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+msk_concern_row_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  MskConcernRow *self = MSK_CONCERN_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACTIVE:
+      msk_concern_row_set_active (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+msk_concern_row_class_init (MskConcernRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = msk_concern_row_finalize;
+  object_class->get_property = msk_concern_row_get_property;
+  object_class->set_property = msk_concern_row_set_property;
+
+  properties[PROP_ACTIVE] =
+    g_param_spec_boolean ("active", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/nel/MskMriAdvisor/ui/msk-concern-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, MskConcernRow, check);
+  gtk_widget_class_bind_template_child (widget_class, MskConcernRow, check_label);
+  gtk_widget_class_bind_template_child (widget_class, MskConcernRow, help_label);
+  gtk_widget_class_bind_template_child (widget_class, MskConcernRow, prompts_expander);
+  gtk_widget_class_bind_template_child (widget_class, MskConcernRow, prompts_heading);
+  gtk_widget_class_bind_template_child (widget_class, MskConcernRow, prompts_box);
+  gtk_widget_class_bind_template_callback (widget_class, check_toggled_cb);
+}
+
+static void
+msk_concern_row_init (MskConcernRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+msk_concern_row_new (MskPolicy        *policy,
+                     const MskConcern *concern)
+{
+  MskConcernRow *self;
+
+  g_return_val_if_fail (policy != NULL, NULL);
+  g_return_val_if_fail (concern != NULL, NULL);
+
+  self = g_object_new (MSK_TYPE_CONCERN_ROW, NULL);
+  self->policy = msk_policy_ref (policy);
+  self->concern = concern;
+
+  gtk_label_set_text (self->check_label, concern->label);
+  gtk_widget_set_visible (GTK_WIDGET (self->help_label), concern->help != NULL);
+  if (concern->help != NULL)
+    gtk_label_set_text (self->help_label, concern->help);
+  gtk_label_set_text (self->prompts_heading, msk_policy_get_prompts_heading (policy));
+  gtk_widget_set_visible (GTK_WIDGET (self->prompts_expander), concern->n_prompts > 0);
+  /* The expander's label is the heading, which is the same for every
+   * concern; a screen reader needs to know which concern it opens. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->prompts_expander),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, concern->label,
+                                  -1);
+  if (concern->help != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->check),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, concern->help,
+                                    -1);
+  fill_prompts (self);
+  return GTK_WIDGET (self);
+}
+
+const MskConcern *
+msk_concern_row_get_concern (MskConcernRow *self)
+{
+  g_return_val_if_fail (MSK_IS_CONCERN_ROW (self), NULL);
+
+  return self->concern;
+}
+
+gboolean
+msk_concern_row_get_active (MskConcernRow *self)
+{
+  g_return_val_if_fail (MSK_IS_CONCERN_ROW (self), FALSE);
+
+  return gtk_check_button_get_active (self->check);
+}
+
+void
+msk_concern_row_set_active (MskConcernRow *self,
+                            gboolean       active)
+{
+  g_return_if_fail (MSK_IS_CONCERN_ROW (self));
+
+  /* The toggled handler notifies. */
+  gtk_check_button_set_active (self->check, active);
+}

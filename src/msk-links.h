@@ -1,0 +1,16 @@
+/* msk-links.h — links to the policy's resources, opened only on request
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "msk-policy.h"
+
+G_BEGIN_DECLS
+
+/* A link button titled with the resource, or NULL when it has no URL. */
+GtkWidget *msk_resource_link_new (const MskResource *resource);
+
+G_END_DECLS

@@ -1,0 +1,610 @@
+/* msk-policy-view.c — the whole policy, readable offline, with search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The policy goes into one read-only GtkTextBuffer, inserted as plain text
+ * with tags: policy text that contains < or & or Pango markup is shown
+ * literally, and search can highlight across every section at once. The
+ * buffer is filled the first time the view is shown, so start-up does not
+ * pay for a view the user may never open.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "msk-clamp.h"
+#include "msk-links.h"
+#include "msk-policy-view.h"
+
+struct _MskPolicyView
+{
+  GtkBox             parent_instance;
+
+  GtkSearchBar      *search_bar;
+  GtkSearchEntry    *search_entry;
+  GtkLabel          *match_label;
+  GtkWidget         *previous_button;
+  GtkWidget         *next_button;
+  GtkListBox        *sections_list;
+  GtkScrolledWindow *text_scroller;
+  GtkTextView       *text_view;
+
+  MskPolicy         *policy;
+  gboolean           built;
+  /* Character offsets of each match's start and end, in buffer order. */
+  GArray            *matches;
+  int                current;
+};
+
+G_DEFINE_FINAL_TYPE (MskPolicyView, msk_policy_view, GTK_TYPE_BOX)
+
+typedef struct {
+  int start;
+  int end;
+} Match;
+
+static void
+create_tags (GtkTextBuffer *buffer)
+{
+  /* Sizes and weights only, so the text keeps the theme's colours in light
+   * and dark styles. The match highlights set both colours for contrast. */
+  gtk_text_buffer_create_tag (buffer, "title",
+                              "scale", 1.6, "weight", PANGO_WEIGHT_BOLD,
+                              "pixels-below-lines", 12, NULL);
+  gtk_text_buffer_create_tag (buffer, "heading",
+                              "scale", 1.3, "weight", PANGO_WEIGHT_BOLD,
+                              "pixels-above-lines", 24, "pixels-below-lines", 8, NULL);
+  gtk_text_buffer_create_tag (buffer, "subheading",
+                              "weight", PANGO_WEIGHT_BOLD,
+                              "pixels-above-lines", 12, NULL);
+  gtk_text_buffer_create_tag (buffer, "resource",
+                              "left-margin", 36, NULL);
+  gtk_text_buffer_create_tag (buffer, "item",
+                              "left-margin", 36, "indent", -14, NULL);
+  gtk_text_buffer_create_tag (buffer, "note",
+                              "style", PANGO_STYLE_ITALIC, "scale", 0.92, NULL);
+  gtk_text_buffer_create_tag (buffer, "field",
+                              "weight", PANGO_WEIGHT_BOLD, NULL);
+  gtk_text_buffer_create_tag (buffer, "match",
+                              "background", "#f6d32d", "foreground", "#000000", NULL);
+  gtk_text_buffer_create_tag (buffer, "current-match",
+                              "background", "#ff7800", "foreground", "#000000", NULL);
+}
+
+static void
+insert (MskPolicyView *self,
+        const char    *text,
+        const char    *tag1,
+        const char    *tag2)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert_with_tags_by_name (buffer, &end, text, -1, tag1, tag2, NULL);
+}
+
+static void
+insert_link (MskPolicyView     *self,
+             const MskResource *resource)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkWidget *link = msk_resource_link_new (resource);
+  GtkTextChildAnchor *anchor;
+  GtkTextIter end;
+
+  if (link == NULL)
+    return;
+
+  insert (self, " ", NULL, NULL);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  anchor = gtk_text_buffer_create_child_anchor (buffer, &end);
+  /* The title is already in the text; the button only opens the address. */
+  gtk_button_set_label (GTK_BUTTON (link), _("Open link"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (link),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, resource->title,
+                                  -1);
+  gtk_text_view_add_child_at_anchor (self->text_view, link, anchor);
+}
+
+static void
+insert_resource (MskPolicyView     *self,
+                 const MskResource *resource)
+{
+  insert (self, resource->title, "resource", "field");
+  insert_link (self, resource);
+  insert (self, "\n", NULL, NULL);
+  if (resource->note != NULL)
+    {
+      insert (self, resource->note, "resource", "note");
+      insert (self, "\n", NULL, NULL);
+    }
+}
+
+static void
+insert_field (MskPolicyView *self,
+              const char    *name,
+              const char    *value)
+{
+  if (value == NULL)
+    return;
+  insert (self, name, "field", NULL);
+  insert (self, " ", NULL, NULL);
+  insert (self, value, NULL, NULL);
+  insert (self, "\n", NULL, NULL);
+}
+
+static void
+insert_services (MskPolicyView *self)
+{
+  const char *note = msk_policy_get_services_note (self->policy);
+
+  for (guint i = 0; i < msk_policy_get_n_services (self->policy); i++)
+    {
+      const MskService *service = msk_policy_get_service (self->policy, i);
+
+      insert (self, service->borough->label, "subheading", NULL);
+      insert (self, "\n", NULL, NULL);
+      insert_field (self, _("Service:"), service->service);
+      insert_field (self, _("Referral:"), service->referral);
+      if (service->resource != NULL)
+        insert_resource (self, service->resource);
+    }
+  if (note != NULL)
+    {
+      insert (self, "\n", NULL, NULL);
+      insert (self, note, "note", NULL);
+      insert (self, "\n", NULL, NULL);
+    }
+}
+
+static void
+insert_prompts (MskPolicyView *self)
+{
+  const char *note = msk_policy_get_prompts_note (self->policy);
+
+  if (note != NULL)
+    {
+      insert (self, note, "note", NULL);
+      insert (self, "\n", NULL, NULL);
+    }
+  for (guint i = 0; i < msk_policy_get_n_concerns (self->policy); i++)
+    {
+      const MskConcern *concern = msk_policy_get_concern (self->policy, i);
+
+      insert (self, concern->label, "subheading", NULL);
+      insert (self, "\n", NULL, NULL);
+      if (concern->help != NULL)
+        {
+          insert (self, concern->help, NULL, NULL);
+          insert (self, "\n", NULL, NULL);
+        }
+      for (guint j = 0; j < concern->n_prompts; j++)
+        {
+          const MskPrompt *prompt = &concern->prompts[j];
+
+          insert (self, "• ", "item", NULL);
+          insert (self, prompt->text, "item", NULL);
+          if (prompt->source != NULL)
+            {
+              g_autofree char *source = NULL;
+
+              if (prompt->secondary)
+                source = g_strdup_printf (_("Source: %s (secondary source)"), prompt->source->title);
+              else
+                source = g_strdup_printf (_("Source: %s"), prompt->source->title);
+              insert (self, " — ", "item", NULL);
+              insert (self, source, "item", "note");
+            }
+          insert (self, "\n", NULL, NULL);
+        }
+    }
+}
+
+static void
+insert_metadata (MskPolicyView *self)
+{
+  const char * const *approvers = msk_policy_get_approvers (self->policy);
+  g_autofree char *effective = msk_format_date_uk (msk_policy_get_effective (self->policy));
+  g_autofree char *review = msk_format_date_uk (msk_policy_get_review (self->policy));
+
+  insert_field (self, _("Title:"), msk_policy_get_title (self->policy));
+  insert_field (self, _("Organisation:"), msk_policy_get_organisation (self->policy));
+  insert_field (self, _("Status:"), msk_policy_get_status (self->policy));
+  insert_field (self, _("Version:"), msk_policy_get_version (self->policy));
+  insert_field (self, _("Effective:"), effective);
+  insert_field (self, _("Review:"), review);
+  insert_field (self, _("Author:"), msk_policy_get_author (self->policy));
+  if (approvers != NULL && approvers[0] != NULL)
+    {
+      insert (self, _("Approved by:"), "field", NULL);
+      insert (self, "\n", NULL, NULL);
+      for (guint i = 0; approvers[i] != NULL; i++)
+        {
+          insert (self, "• ", "item", NULL);
+          insert (self, approvers[i], "item", NULL);
+          insert (self, "\n", NULL, NULL);
+        }
+    }
+  insert_field (self, _("Policy identifier:"), msk_policy_get_id (self->policy));
+  insert_field (self, _("Policy file:"), msk_policy_get_origin (self->policy));
+  insert_field (self, _("SHA-256:"), msk_policy_get_sha256 (self->policy));
+}
+
+static void
+append_section_row (MskPolicyView *self,
+                    const char    *heading,
+                    guint          index)
+{
+  GtkWidget *label = gtk_label_new (heading);
+  GtkWidget *row;
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_list_box_append (self->sections_list, label);
+  row = gtk_widget_get_parent (label);
+  g_object_set_data (G_OBJECT (row), "msk-section-index", GUINT_TO_POINTER (index));
+}
+
+static void
+build (MskPolicyView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const char *disclaimer;
+  GtkTextIter start;
+
+  if (self->built || self->policy == NULL)
+    return;
+  self->built = TRUE;
+
+  insert (self, msk_policy_get_title (self->policy), "title", NULL);
+  insert (self, "\n", NULL, NULL);
+  disclaimer = msk_policy_get_disclaimer (self->policy);
+  if (disclaimer != NULL)
+    {
+      insert (self, disclaimer, "note", NULL);
+      insert (self, "\n", NULL, NULL);
+    }
+
+  for (guint i = 0; i < msk_policy_get_n_sections (self->policy); i++)
+    {
+      const MskSection *section = msk_policy_get_section (self->policy, i);
+      g_autofree char *mark_name = g_strdup_printf ("section-%u", i);
+      GtkTextIter end;
+
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      gtk_text_buffer_create_mark (buffer, mark_name, &end, TRUE);
+      insert (self, section->heading, "heading", NULL);
+      insert (self, "\n", NULL, NULL);
+      append_section_row (self, section->heading, i);
+
+      for (guint j = 0; j < section->n_paragraphs; j++)
+        {
+          const MskParagraph *paragraph = &section->paragraphs[j];
+
+          insert (self, paragraph->text, NULL, NULL);
+          insert (self, "\n", NULL, NULL);
+          for (guint k = 0; k < paragraph->n_resources; k++)
+            insert_resource (self, paragraph->resources[k]);
+        }
+      for (guint j = 0; j < section->n_resources; j++)
+        insert_resource (self, section->resources[j]);
+      if (section->services_table)
+        insert_services (self);
+      if (section->concern_prompts)
+        insert_prompts (self);
+      if (section->metadata)
+        insert_metadata (self);
+    }
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+}
+
+/* The text view sits in a clamp, not directly in the scrolled window, so
+ * its own scroll_to_iter() would not move anything: scroll the window. */
+static void
+scroll_to_iter (MskPolicyView *self,
+                GtkTextIter   *iter)
+{
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->text_scroller);
+  GtkWidget *scrolled_child = gtk_scrolled_window_get_child (self->text_scroller);
+  GdkRectangle location;
+  graphene_point_t point, out;
+
+  gtk_text_view_get_iter_location (self->text_view, iter, &location);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x, location.y, &location.x, &location.y);
+  graphene_point_init (&point, location.x, location.y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), scrolled_child, &point, &out))
+    return;
+  /* A third of the way down, so the match has context above it. */
+  gtk_adjustment_set_value (vadj, out.y - gtk_adjustment_get_page_size (vadj) / 3);
+}
+
+static void
+clear_matches (MskPolicyView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "match", &start, &end);
+  gtk_text_buffer_remove_tag_by_name (buffer, "current-match", &start, &end);
+  g_array_set_size (self->matches, 0);
+  self->current = -1;
+}
+
+static void
+update_match_label (MskPolicyView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *label = NULL;
+  guint n = self->matches->len;
+
+  if (text[0] == '\0')
+    label = g_strdup ("");
+  else if (n == 0)
+    label = g_strdup (_("No matches"));
+  else
+    /* Translators: %u of %u: the current match and how many there are */
+    label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u match", "%u of %u matches", n),
+                             (guint) self->current + 1, n);
+  gtk_label_set_text (self->match_label, label);
+  gtk_widget_set_sensitive (self->next_button, n > 1);
+  gtk_widget_set_sensitive (self->previous_button, n > 1);
+}
+
+static void
+select_match (MskPolicyView *self,
+              int            index)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+  const Match *match;
+
+  if (self->matches->len == 0)
+    return;
+
+  if (self->current >= 0)
+    {
+      match = &g_array_index (self->matches, Match, self->current);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, match->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, match->end);
+      gtk_text_buffer_remove_tag_by_name (buffer, "current-match", &start, &end);
+    }
+
+  /* Wraps around both ways, like a browser's find bar. */
+  self->current = ((index % (int) self->matches->len) + (int) self->matches->len) % (int) self->matches->len;
+  match = &g_array_index (self->matches, Match, self->current);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, match->start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, match->end);
+  gtk_text_buffer_apply_tag_by_name (buffer, "current-match", &start, &end);
+  scroll_to_iter (self, &start);
+  update_match_label (self);
+}
+
+static void
+search (MskPolicyView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  GtkTextIter iter, match_start, match_end;
+
+  build (self);
+  clear_matches (self);
+
+  if (text[0] != '\0')
+    {
+      gtk_text_buffer_get_start_iter (buffer, &iter);
+      while (gtk_text_iter_forward_search (&iter, text,
+                                           GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_TEXT_ONLY,
+                                           &match_start, &match_end, NULL))
+        {
+          Match match = { gtk_text_iter_get_offset (&match_start), gtk_text_iter_get_offset (&match_end) };
+
+          gtk_text_buffer_apply_tag_by_name (buffer, "match", &match_start, &match_end);
+          g_array_append_val (self->matches, match);
+          iter = match_end;
+        }
+    }
+
+  if (self->matches->len > 0)
+    select_match (self, 0);
+  else
+    update_match_label (self);
+}
+
+static void
+search_changed_cb (MskPolicyView  *self,
+                   GtkSearchEntry *entry)
+{
+  search (self);
+}
+
+static void
+search_activate_cb (MskPolicyView  *self,
+                    GtkSearchEntry *entry)
+{
+  select_match (self, self->current + 1);
+}
+
+static void
+search_next_cb (MskPolicyView  *self,
+                GtkSearchEntry *entry)
+{
+  select_match (self, self->current + 1);
+}
+
+static void
+search_previous_cb (MskPolicyView  *self,
+                    GtkSearchEntry *entry)
+{
+  select_match (self, self->current - 1);
+}
+
+static void
+next_clicked_cb (MskPolicyView *self,
+                 GtkButton     *button)
+{
+  select_match (self, self->current + 1);
+}
+
+static void
+previous_clicked_cb (MskPolicyView *self,
+                     GtkButton     *button)
+{
+  select_match (self, self->current - 1);
+}
+
+/* Shift+Enter goes back; GtkSearchEntry would treat it as a plain Enter. */
+static gboolean
+search_key_pressed_cb (MskPolicyView         *self,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkEventControllerKey *controller)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      (state & GDK_SHIFT_MASK) != 0)
+    {
+      select_match (self, self->current - 1);
+      return GDK_EVENT_STOP;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+section_activated_cb (MskPolicyView *self,
+                      GtkListBoxRow *row,
+                      GtkListBox    *list)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "msk-section-index"));
+  g_autofree char *mark_name = g_strdup_printf ("section-%u", index);
+  GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, mark_name);
+  GtkAdjustment *vadj;
+  GtkTextIter iter;
+  GdkRectangle location;
+  graphene_point_t point, out;
+
+  if (mark == NULL)
+    return;
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
+  /* A section goes to the top of the view, unlike a search match. */
+  vadj = gtk_scrolled_window_get_vadjustment (self->text_scroller);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+  graphene_point_init (&point, 0, location.y);
+  if (gtk_widget_compute_point (GTK_WIDGET (self->text_view),
+                                gtk_scrolled_window_get_child (self->text_scroller),
+                                &point, &out))
+    gtk_adjustment_set_value (vadj, out.y);
+}
+
+static void
+msk_policy_view_map (GtkWidget *widget)
+{
+  build (MSK_POLICY_VIEW (widget));
+  GTK_WIDGET_CLASS (msk_policy_view_parent_class)->map (widget);
+}
+
+static void
+msk_policy_view_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), MSK_TYPE_POLICY_VIEW);
+  G_OBJECT_CLASS (msk_policy_view_parent_class)->dispose (object);
+}
+
+static void
+msk_policy_view_finalize (GObject *object)
+{
+  MskPolicyView *self = MSK_POLICY_VIEW (object);
+
+  g_clear_pointer (&self->policy, msk_policy_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
+  G_OBJECT_CLASS (msk_policy_view_parent_class)->finalize (object);
+}
+
+static void
+msk_policy_view_class_init (MskPolicyViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = msk_policy_view_dispose;
+  object_class->finalize = msk_policy_view_finalize;
+  widget_class->map = msk_policy_view_map;
+
+  g_type_ensure (MSK_TYPE_CLAMP);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/nel/MskMriAdvisor/ui/msk-policy-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, MskPolicyView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, MskPolicyView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, MskPolicyView, match_label);
+  gtk_widget_class_bind_template_child (widget_class, MskPolicyView, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, MskPolicyView, next_button);
+  gtk_widget_class_bind_template_child (widget_class, MskPolicyView, sections_list);
+  gtk_widget_class_bind_template_child (widget_class, MskPolicyView, text_scroller);
+  gtk_widget_class_bind_template_child (widget_class, MskPolicyView, text_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_next_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_previous_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, section_activated_cb);
+}
+
+static void
+msk_policy_view_init (MskPolicyView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
+  self->current = -1;
+  create_tags (gtk_text_view_get_buffer (self->text_view));
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+}
+
+GtkWidget *
+msk_policy_view_new (void)
+{
+  return g_object_new (MSK_TYPE_POLICY_VIEW, NULL);
+}
+
+void
+msk_policy_view_set_policy (MskPolicyView *self,
+                            MskPolicy     *policy)
+{
+  GtkTextBuffer *buffer;
+  GtkWidget *row;
+
+  g_return_if_fail (MSK_IS_POLICY_VIEW (self));
+  g_return_if_fail (policy != NULL);
+
+  g_clear_pointer (&self->policy, msk_policy_unref);
+  self->policy = msk_policy_ref (policy);
+
+  /* Drop what an earlier policy built; build() runs again when shown. */
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  g_array_set_size (self->matches, 0);
+  self->current = -1;
+  gtk_text_buffer_set_text (buffer, "", 0);
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->sections_list))) != NULL)
+    gtk_list_box_remove (self->sections_list, row);
+  self->built = FALSE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    build (self);
+}
+
+void
+msk_policy_view_start_search (MskPolicyView *self)
+{
+  g_return_if_fail (MSK_IS_POLICY_VIEW (self));
+
+  build (self);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}

@@ -1,0 +1,23 @@
+/* msk-policy-view.h — the whole policy, readable offline, with search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "msk-policy.h"
+
+G_BEGIN_DECLS
+
+#define MSK_TYPE_POLICY_VIEW (msk_policy_view_get_type ())
+
+G_DECLARE_FINAL_TYPE (MskPolicyView, msk_policy_view, MSK, POLICY_VIEW, GtkBox)
+
+GtkWidget *msk_policy_view_new           (void);
+void       msk_policy_view_set_policy    (MskPolicyView *self,
+                                          MskPolicy     *policy);
+/* Opens the search bar and focuses its entry. */
+void       msk_policy_view_start_search  (MskPolicyView *self);
+
+G_END_DECLS

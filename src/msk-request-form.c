@@ -1,0 +1,309 @@
+/* msk-request-form.c — the short form a clinician fills in
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The choices come from the policy, so a policy file with another borough or
+ * region needs no rebuild. The form emits "changed" on every edit and the
+ * window re-evaluates at once: there is no submit step. The clinical note
+ * lives only in the text buffer and the in-memory request.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "msk-concern-row.h"
+#include "msk-request-form.h"
+
+struct _MskRequestForm
+{
+  GtkBox          parent_instance;
+
+  GtkDropDown    *requester_dropdown;
+  GtkLabel       *requester_help;
+  GtkCheckButton *governance_check;
+  GtkLabel       *governance_label;
+  GtkDropDown    *borough_dropdown;
+  GtkDropDown    *region_dropdown;
+  GtkBox         *concerns_box;
+  GtkTextBuffer  *notes_buffer;
+
+  MskPolicy      *policy;
+  /* Set while clear() resets many fields, so listeners see one change. */
+  gboolean        frozen;
+};
+
+G_DEFINE_FINAL_TYPE (MskRequestForm, msk_request_form, GTK_TYPE_BOX)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The first item of the borough and region lists is the empty choice. */
+#define CHOOSE_POSITION 0
+
+static void
+emit_changed (MskRequestForm *self)
+{
+  if (!self->frozen)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static GListModel *
+make_choice_model (const char *empty_label)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  if (empty_label != NULL)
+    gtk_string_list_append (list, empty_label);
+  return G_LIST_MODEL (list);
+}
+
+static const MskChoice *
+get_selected_requester (MskRequestForm *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->requester_dropdown);
+
+  if (self->policy == NULL || selected >= msk_policy_get_n_requesters (self->policy))
+    return NULL;
+  return msk_policy_get_requester (self->policy, selected);
+}
+
+static void
+update_governance (MskRequestForm *self)
+{
+  const MskChoice *requester = get_selected_requester (self);
+  gboolean applies = requester != NULL &&
+                     msk_policy_governance_applies (self->policy, requester);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->governance_check), applies);
+  gtk_widget_set_visible (GTK_WIDGET (self->requester_help),
+                          requester != NULL && requester->help != NULL);
+  if (requester != NULL && requester->help != NULL)
+    gtk_label_set_text (self->requester_help, requester->help);
+}
+
+static void
+remove_children (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static void
+requester_changed_cb (MskRequestForm *self,
+                      GParamSpec     *pspec,
+                      GtkDropDown    *dropdown)
+{
+  update_governance (self);
+  emit_changed (self);
+}
+
+static void
+choice_changed_cb (MskRequestForm *self,
+                   GParamSpec     *pspec,
+                   GtkDropDown    *dropdown)
+{
+  emit_changed (self);
+}
+
+static void
+governance_toggled_cb (MskRequestForm *self,
+                       GtkCheckButton *check)
+{
+  emit_changed (self);
+}
+
+static void
+notes_changed_cb (MskRequestForm *self,
+                  GtkTextBuffer  *buffer)
+{
+  emit_changed (self);
+}
+
+static void
+concern_active_cb (MskRequestForm *self,
+                   GParamSpec     *pspec,
+                   MskConcernRow  *row)
+{
+  emit_changed (self);
+}
+
+static void
+msk_request_form_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), MSK_TYPE_REQUEST_FORM);
+  G_OBJECT_CLASS (msk_request_form_parent_class)->dispose (object);
+}
+
+static void
+msk_request_form_finalize (GObject *object)
+{
+  MskRequestForm *self = MSK_REQUEST_FORM (object);
+
+  g_clear_pointer (&self->policy, msk_policy_unref);
+  G_OBJECT_CLASS (msk_request_form_parent_class)->finalize (object);
+}
+
+static void
+msk_request_form_class_init (MskRequestFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = msk_request_form_dispose;
+  object_class->finalize = msk_request_form_finalize;
+
+  /**
+   * MskRequestForm::changed:
+   *
+   * Any field changed; read the request with msk_request_form_get_request().
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                   G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/nel/MskMriAdvisor/ui/msk-request-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, MskRequestForm, requester_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MskRequestForm, requester_help);
+  gtk_widget_class_bind_template_child (widget_class, MskRequestForm, governance_check);
+  gtk_widget_class_bind_template_child (widget_class, MskRequestForm, governance_label);
+  gtk_widget_class_bind_template_child (widget_class, MskRequestForm, borough_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MskRequestForm, region_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, MskRequestForm, concerns_box);
+  gtk_widget_class_bind_template_child (widget_class, MskRequestForm, notes_buffer);
+  gtk_widget_class_bind_template_callback (widget_class, requester_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, governance_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, notes_changed_cb);
+}
+
+static void
+msk_request_form_init (MskRequestForm *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+msk_request_form_new (void)
+{
+  return g_object_new (MSK_TYPE_REQUEST_FORM, NULL);
+}
+
+void
+msk_request_form_set_policy (MskRequestForm *self,
+                             MskPolicy      *policy)
+{
+  g_autoptr(GListModel) requesters = NULL;
+  g_autoptr(GListModel) boroughs = NULL;
+  g_autoptr(GListModel) regions = NULL;
+
+  g_return_if_fail (MSK_IS_REQUEST_FORM (self));
+  g_return_if_fail (policy != NULL);
+
+  self->frozen = TRUE;
+  g_clear_pointer (&self->policy, msk_policy_unref);
+  self->policy = msk_policy_ref (policy);
+
+  /* The requester is always one of the policy's roles: the request needs
+   * one, and the first (GP) is who most often uses the app. */
+  requesters = make_choice_model (NULL);
+  for (guint i = 0; i < msk_policy_get_n_requesters (policy); i++)
+    gtk_string_list_append (GTK_STRING_LIST (requesters), msk_policy_get_requester (policy, i)->label);
+  gtk_drop_down_set_model (self->requester_dropdown, requesters);
+
+  /* Translators: the empty choice of a drop-down list */
+  boroughs = make_choice_model (_("Choose…"));
+  for (guint i = 0; i < msk_policy_get_n_boroughs (policy); i++)
+    gtk_string_list_append (GTK_STRING_LIST (boroughs), msk_policy_get_borough (policy, i)->label);
+  gtk_drop_down_set_model (self->borough_dropdown, boroughs);
+
+  regions = make_choice_model (_("Choose…"));
+  for (guint i = 0; i < msk_policy_get_n_regions (policy); i++)
+    gtk_string_list_append (GTK_STRING_LIST (regions), msk_policy_get_region (policy, i)->label);
+  gtk_drop_down_set_model (self->region_dropdown, regions);
+
+  gtk_label_set_text (self->governance_label, msk_policy_get_governance_label (policy));
+
+  remove_children (self->concerns_box);
+  for (guint i = 0; i < msk_policy_get_n_concerns (policy); i++)
+    {
+      GtkWidget *row = msk_concern_row_new (policy, msk_policy_get_concern (policy, i));
+
+      g_signal_connect_object (row, "notify::active", G_CALLBACK (concern_active_cb),
+                               self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->concerns_box, row);
+    }
+
+  msk_request_form_clear (self);
+}
+
+MskRequest *
+msk_request_form_get_request (MskRequestForm *self)
+{
+  g_autoptr(MskRequest) request = NULL;
+  const MskChoice *requester;
+  guint selected;
+  GtkTextIter start, end;
+  g_autofree char *notes = NULL;
+
+  g_return_val_if_fail (MSK_IS_REQUEST_FORM (self), NULL);
+  g_return_val_if_fail (self->policy != NULL, NULL);
+
+  request = msk_request_new (self->policy);
+
+  requester = get_selected_requester (self);
+  msk_request_set_requester (request, requester);
+  if (requester != NULL && msk_policy_governance_applies (self->policy, requester))
+    msk_request_set_fcp_governance (request, gtk_check_button_get_active (self->governance_check));
+
+  selected = gtk_drop_down_get_selected (self->borough_dropdown);
+  if (selected != GTK_INVALID_LIST_POSITION && selected != CHOOSE_POSITION)
+    msk_request_set_borough (request, msk_policy_get_borough (self->policy, selected - 1));
+
+  selected = gtk_drop_down_get_selected (self->region_dropdown);
+  if (selected != GTK_INVALID_LIST_POSITION && selected != CHOOSE_POSITION)
+    msk_request_set_region (request, msk_policy_get_region (self->policy, selected - 1));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->concerns_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      MskConcernRow *row = MSK_CONCERN_ROW (child);
+
+      if (msk_concern_row_get_active (row))
+        msk_request_set_concern (request, msk_concern_row_get_concern (row), TRUE);
+    }
+
+  gtk_text_buffer_get_bounds (self->notes_buffer, &start, &end);
+  notes = gtk_text_buffer_get_text (self->notes_buffer, &start, &end, FALSE);
+  if (notes[0] != '\0')
+    msk_request_set_notes (request, notes);
+
+  return g_steal_pointer (&request);
+}
+
+void
+msk_request_form_clear (MskRequestForm *self)
+{
+  g_return_if_fail (MSK_IS_REQUEST_FORM (self));
+
+  self->frozen = TRUE;
+  gtk_drop_down_set_selected (self->requester_dropdown, 0);
+  gtk_check_button_set_active (self->governance_check, FALSE);
+  gtk_drop_down_set_selected (self->borough_dropdown, CHOOSE_POSITION);
+  gtk_drop_down_set_selected (self->region_dropdown, CHOOSE_POSITION);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->concerns_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    msk_concern_row_set_active (MSK_CONCERN_ROW (child), FALSE);
+  gtk_text_buffer_set_text (self->notes_buffer, "", 0);
+  update_governance (self);
+  self->frozen = FALSE;
+
+  emit_changed (self);
+}

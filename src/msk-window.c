@@ -1,0 +1,392 @@
+/* msk-window.c — the main window: decide and read the policy
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The window owns the policy in force and "today", re-evaluates on every
+ * edit of the form and hands the decision to the pane and to printing. Only
+ * the window's size and the last view go to GSettings; nothing about a
+ * patient is ever stored.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "msk-clamp.h"
+#include "msk-decision-pane.h"
+#include "msk-policy-source.h"
+#include "msk-policy-view.h"
+#include "msk-print.h"
+#include "msk-request-form.h"
+#include "msk-window.h"
+
+/* How many lines of a refused file's errors the banner shows. */
+#define BANNER_MAX_ERRORS 3
+
+struct _MskWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkStack             *stack;
+  GtkPaned             *decide_paned;
+  MskRequestForm       *request_form;
+  MskDecisionPane      *decision_pane;
+  MskPolicyView        *policy_view;
+
+  GSettings            *settings;
+  MskPolicy            *policy;
+  GDate                 today;
+  MskDecision          *decision;
+};
+
+G_DEFINE_FINAL_TYPE (MskWindow, msk_window, GTK_TYPE_APPLICATION_WINDOW)
+
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* Running from the build tree without the schema installed must still
+   * work: the window then simply forgets its size. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_debug ("Settings schema %s not installed; window state will not be kept", APPLICATION_ID);
+      return NULL;
+    }
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+update_actions (MskWindow *self)
+{
+  gboolean complete = self->decision != NULL && !msk_decision_is_incomplete (self->decision);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", complete);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", complete);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-text", complete);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.patient-sheet", complete);
+}
+
+static void
+evaluate (MskWindow *self)
+{
+  g_autoptr(MskRequest) request = msk_request_form_get_request (self->request_form);
+
+  g_clear_pointer (&self->decision, msk_decision_unref);
+  self->decision = msk_evaluate (self->policy, request, &self->today);
+  msk_decision_pane_set_decision (self->decision_pane, self->decision);
+  update_actions (self);
+}
+
+static void
+show_refusals (MskWindow *self,
+               GPtrArray *refusals)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (refusals == NULL || refusals->len == 0)
+    return;
+
+  for (guint i = 0; i < refusals->len; i++)
+    {
+      const MskRefusal *refusal = g_ptr_array_index (refusals, i);
+      g_auto(GStrv) lines = g_strsplit (refusal->error->message, "\n", -1);
+      guint n_lines = g_strv_length (lines);
+
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      /* Translators: %s is the path of a policy file that failed validation */
+      g_string_append_printf (text, _("The policy file “%s” was refused, so the policy built into the app is in use. Problems found:"),
+                              refusal->path);
+      for (guint j = 0; j < n_lines && j < BANNER_MAX_ERRORS; j++)
+        g_string_append_printf (text, "\n• %s", lines[j]);
+      if (n_lines > BANNER_MAX_ERRORS)
+        g_string_append_printf (text,
+                                /* Translators: more errors than the banner lists */
+                                g_dngettext (GETTEXT_PACKAGE, "\n…and %u more problem. Run “msk-mri-advisor --validate-policy FILE” to see them all.",
+                                             "\n…and %u more problems. Run “msk-mri-advisor --validate-policy FILE” to see them all.",
+                                             n_lines - BANNER_MAX_ERRORS),
+                                n_lines - BANNER_MAX_ERRORS);
+    }
+  gtk_label_set_text (self->banner_label, text->str);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static void
+after_first_paint_cb (GdkFrameClock *clock,
+                      MskWindow     *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, self);
+  if (app != NULL)
+    g_application_quit (G_APPLICATION (app));
+}
+
+static void
+request_changed_cb (MskWindow      *self,
+                    MskRequestForm *form)
+{
+  evaluate (self);
+}
+
+static void
+banner_close_clicked_cb (MskWindow *self,
+                         GtkButton *button)
+{
+  gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+}
+
+static void
+visible_view_changed_cb (MskWindow  *self,
+                         GParamSpec *pspec,
+                         GtkStack   *stack)
+{
+  const char *name = gtk_stack_get_visible_child_name (stack);
+
+  if (self->settings != NULL && name != NULL)
+    g_settings_set_string (self->settings, "last-view", name);
+}
+
+static void
+new_request_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  MskWindow *self = MSK_WINDOW (widget);
+
+  msk_request_form_clear (self->request_form);
+  gtk_stack_set_visible_child_name (self->stack, "decide");
+  gtk_widget_grab_focus (GTK_WIDGET (self->request_form));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MskWindow *self = MSK_WINDOW (widget);
+
+  g_return_if_fail (self->decision != NULL);
+  msk_print_summary (GTK_WINDOW (self), self->decision);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  MskWindow *self = MSK_WINDOW (widget);
+
+  g_return_if_fail (self->decision != NULL);
+  msk_print_export_pdf (GTK_WINDOW (self), self->decision, MSK_SUMMARY_DECISION);
+}
+
+static void
+patient_sheet_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MskWindow *self = MSK_WINDOW (widget);
+
+  g_return_if_fail (self->decision != NULL);
+  msk_print_export_pdf (GTK_WINDOW (self), self->decision, MSK_SUMMARY_PATIENT_SHEET);
+}
+
+static void
+copy_text_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  MskWindow *self = MSK_WINDOW (widget);
+
+  g_return_if_fail (self->decision != NULL);
+  msk_print_copy_text (GTK_WIDGET (self), self->decision);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  MskWindow *self = MSK_WINDOW (widget);
+
+  gtk_stack_set_visible_child_name (self->stack, "policy");
+  msk_policy_view_start_search (self->policy_view);
+}
+
+static void
+about_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  MskWindow *self = MSK_WINDOW (widget);
+  g_autofree char *effective = msk_format_date_uk (msk_policy_get_effective (self->policy));
+  g_autofree char *review = msk_format_date_uk (msk_policy_get_review (self->policy));
+  g_autofree char *comments = NULL;
+
+  /* Translators: %s are the policy title, version, and its dates (DD/MM/YYYY) */
+  comments = g_strdup_printf (_("Decision support for musculoskeletal MRI requests in primary care.\n\n"
+                                "Policy in force: %s, version %s, effective %s, review %s.\n\n"
+                                "Decision support, not a substitute for clinical judgement."),
+                              msk_policy_get_title (self->policy), msk_policy_get_version (self->policy),
+                              effective, review);
+
+  gtk_show_about_dialog (GTK_WINDOW (self),
+                         "program-name", _("MSK MRI Advisor"),
+                         "version", PACKAGE_VERSION,
+                         "logo-icon-name", APPLICATION_ID,
+                         "comments", comments,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "modal", TRUE,
+                         NULL);
+}
+
+static void
+msk_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (msk_window_parent_class)->map (widget);
+
+  /* MSK_QUIT_AFTER_FIRST_FRAME=1: quit once the first frame is on screen.
+   * The start-up benchmark times launch to first frame with it. */
+  if (g_strcmp0 (g_getenv ("MSK_QUIT_AFTER_FIRST_FRAME"), "1") == 0)
+    {
+      GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (widget));
+      GdkFrameClock *clock = gdk_surface_get_frame_clock (surface);
+
+      g_signal_connect_object (clock, "after-paint", G_CALLBACK (after_first_paint_cb),
+                               widget, 0);
+    }
+}
+
+static gboolean
+msk_window_close_request (GtkWindow *window)
+{
+  MskWindow *self = MSK_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+        {
+          g_settings_set_int (self->settings, "window-width", width);
+          g_settings_set_int (self->settings, "window-height", height);
+        }
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (msk_window_parent_class)->close_request (window);
+}
+
+static void
+msk_window_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), MSK_TYPE_WINDOW);
+  G_OBJECT_CLASS (msk_window_parent_class)->dispose (object);
+}
+
+static void
+msk_window_finalize (GObject *object)
+{
+  MskWindow *self = MSK_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->decision, msk_decision_unref);
+  g_clear_pointer (&self->policy, msk_policy_unref);
+  G_OBJECT_CLASS (msk_window_parent_class)->finalize (object);
+}
+
+static void
+msk_window_class_init (MskWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = msk_window_dispose;
+  object_class->finalize = msk_window_finalize;
+  widget_class->map = msk_window_map;
+  window_class->close_request = msk_window_close_request;
+
+  g_type_ensure (MSK_TYPE_CLAMP);
+  g_type_ensure (MSK_TYPE_DECISION_PANE);
+  g_type_ensure (MSK_TYPE_POLICY_VIEW);
+  g_type_ensure (MSK_TYPE_REQUEST_FORM);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/nel/MskMriAdvisor/ui/msk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, MskWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MskWindow, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, MskWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, MskWindow, decide_paned);
+  gtk_widget_class_bind_template_child (widget_class, MskWindow, request_form);
+  gtk_widget_class_bind_template_child (widget_class, MskWindow, decision_pane);
+  gtk_widget_class_bind_template_child (widget_class, MskWindow, policy_view);
+  gtk_widget_class_bind_template_callback (widget_class, request_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, banner_close_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, visible_view_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.new-request", NULL, new_request_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.patient-sheet", NULL, patient_sheet_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-text", NULL, copy_text_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
+}
+
+static void
+msk_window_init (MskWindow *self)
+{
+  g_date_clear (&self->today, 1);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = create_settings ();
+}
+
+MskWindow *
+msk_window_new (MskApplication *application,
+                MskPolicy      *policy,
+                const GDate    *today,
+                GPtrArray      *refusals)
+{
+  MskWindow *self;
+
+  g_return_val_if_fail (MSK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (policy != NULL, NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  self = g_object_new (MSK_TYPE_WINDOW, "application", application, NULL);
+  self->policy = msk_policy_ref (policy);
+  self->today = *today;
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *view = g_settings_get_string (self->settings, "last-view");
+
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+      if (gtk_stack_get_child_by_name (self->stack, view) != NULL)
+        gtk_stack_set_visible_child_name (self->stack, view);
+    }
+  else
+    gtk_window_set_default_size (GTK_WINDOW (self), 1100, 760);
+
+  msk_policy_view_set_policy (self->policy_view, policy);
+  msk_request_form_set_policy (self->request_form, policy);
+  show_refusals (self, refusals);
+  /* set_policy() cleared the form, which evaluated the empty request; the
+   * pane therefore already says what to choose first. */
+  if (self->decision == NULL)
+    evaluate (self);
+  return self;
+}
