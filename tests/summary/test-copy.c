@@ -1,0 +1,111 @@
+/* test-copy.c — "Copy for notes" puts the plain-text summary on the clipboard
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Needs a display (the README's test command runs under xvfb-run); without
+ * one the test skips.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "msk-print.h"
+#include "msk-summary-text.h"
+#include "summary-test-util.h"
+
+static void
+read_text_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (*text);
+}
+
+static char *
+clipboard_text (GtkWidget *widget)
+{
+  /* On the heap: the callback writes through it after this frame waits. */
+  g_autofree char **slot = g_new0 (char *, 1);
+
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (widget), NULL, read_text_cb, slot);
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *slot;
+}
+
+static void
+test_copy_past_date (void)
+{
+  g_autoptr(MskDecision) decision =
+    summary_test_decide ("{\"requester\": \"gp\", \"region\": \"knee\", \"borough\": \"newham\", \"concerns\": []}",
+                         "2026-01-05");
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+  g_autofree char *expected = msk_decision_to_text (decision, NULL);
+  g_autofree char *text = NULL;
+
+  /* A decision dated another day (an audit with --date) keeps its date and
+   * gets no time of day. */
+  msk_print_copy_text (label, decision);
+  text = clipboard_text (label);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_finalize_object (label);
+}
+
+/* Checks "dd/mm/yyyy hh:mm" after the dash of the first line. */
+static gboolean
+has_time_stamp (const char *text)
+{
+  const char *stamp = strstr (text, "— ");
+
+  if (stamp == NULL)
+    return FALSE;
+  stamp += strlen ("— ");
+  return strlen (stamp) > 16 && stamp[2] == '/' && stamp[5] == '/' && stamp[10] == ' ' &&
+         g_ascii_isdigit (stamp[11]) && g_ascii_isdigit (stamp[12]) && stamp[13] == ':';
+}
+
+static void
+test_copy_today_has_time (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(MskDecision) decision =
+    summary_test_decide ("{\"requester\": \"gp\", \"concerns\": [\"suspected_ces\"]}", today);
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+  g_autofree char *text = NULL;
+
+  msk_print_copy_text (label, decision);
+  text = clipboard_text (label);
+  /* Today's decision is stamped with the time of day. The test may straddle
+   * midnight, so it checks the shape, not the value. */
+  g_assert_true (has_time_stamp (text));
+  g_assert_nonnull (strstr (text, msk_decision_get_outcome (decision)->label));
+  g_assert_finalize_object (label);
+}
+
+static void
+test_no_display (void)
+{
+  g_test_skip ("no display: run under xvfb-run");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+      g_test_add_func ("/summary/copy/no-display", test_no_display);
+      return g_test_run ();
+    }
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_test_add_func ("/summary/copy/past-date", test_copy_past_date);
+  g_test_add_func ("/summary/copy/today-has-time", test_copy_today_has_time);
+  return g_test_run ();
+}
