@@ -553,17 +553,20 @@ build_decision (MskSummary *self,
   add_text (self, BLOCK_KEEP, self->body_size * 0.4, 0, 0, &r);
 }
 
-/* The reasons a scan is unlikely to help are for a patient sent on the
- * policy's least urgent route. Told to someone on an urgent or emergency
- * pathway they would mislead, so the sheet leaves them out there. */
+/* The reasons a scan is unlikely to help are for a patient the policy sends
+ * on a routine route with MRI in primary care not recommended. Told to
+ * someone on an urgent or emergency pathway, or to one whose practitioner
+ * may order the scan, they would mislead, so the sheet leaves them out.
+ * "not_recommended" is an id of the public contract (PRODUCT.md). */
 static gboolean
 patient_why_applies (const MskDecision *decision)
 {
   MskPolicy *policy = msk_decision_get_policy (decision);
   const MskUrgency *urgency = msk_decision_get_urgency (decision);
+  const MskVerdict *verdict = msk_decision_get_verdict (decision);
   int least = 0;
 
-  if (urgency == NULL)
+  if (urgency == NULL || verdict == NULL || g_strcmp0 (verdict->id, "not_recommended") != 0)
     return FALSE;
   for (guint i = 0; i < msk_policy_get_n_routes (policy); i++)
     least = MAX (least, msk_policy_get_route (policy, i)->urgency->rank);

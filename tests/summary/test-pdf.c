@@ -248,8 +248,10 @@ test_patient_sheet (gconstpointer data)
     assert_has (text, sheet->urgent_signs[i]);
   assert_has (text, sheet->urgent_source);
 
-  /* "Why a scan is unlikely to help" is only for the routine routes. */
-  if (urgency != NULL && g_strcmp0 (urgency->id, "routine") == 0)
+  /* "Why a scan is unlikely to help" is only for a routine route that
+   * advises against MRI: not for red flags, not where an FCP may scan. */
+  if (urgency != NULL && g_strcmp0 (urgency->id, "routine") == 0 &&
+      g_strcmp0 (msk_decision_get_verdict (decision)->id, "not_recommended") == 0)
     {
       assert_has (text, sheet->why_heading);
       for (guint i = 0; sheet->why[i] != NULL; i++)
