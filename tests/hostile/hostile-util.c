@@ -1,0 +1,100 @@
+/* hostile-util.c — running the real command line from a test
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "hostile-util.h"
+
+void
+hostile_run_clear (HostileRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+void
+hostile_run (HostileRun         *run,
+             GBytes             *input,
+             const char * const *env,
+             const char         *first_arg,
+             ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("MSK_BINARY");
+  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
+  va_list args;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer) binary);
+  va_start (args, first_arg);
+  for (const char *a = first_arg; a != NULL; a = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  flags |= input != NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : G_SUBPROCESS_FLAGS_STDIN_INHERIT;
+  launcher = g_subprocess_launcher_new (flags);
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    {
+      g_auto(GStrv) kv = g_strsplit (env[i], "=", 2);
+      g_subprocess_launcher_setenv (launcher, kv[0], kv[1], TRUE);
+    }
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (proc, input, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+
+  run->status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
+  /* g_strndup (NULL, 0) is NULL: an empty output is still a string. */
+  run->out = g_strndup (g_bytes_get_size (out) ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
+  run->err = g_strndup (g_bytes_get_size (err) ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
+  /* A NUL inside the output would hide the rest from the string checks. */
+  g_assert_cmpuint (strlen (run->out), ==, g_bytes_get_size (out));
+  g_assert_cmpuint (strlen (run->err), ==, g_bytes_get_size (err));
+}
+
+gboolean
+hostile_text_is_clean (const char *text)
+{
+  if (!g_utf8_validate (text, -1, NULL))
+    return FALSE;
+  for (const char *p = text; *p; p++)
+    if (((guchar) *p < 0x20 && *p != '\n') || *p == 0x7f)
+      return FALSE;
+  return TRUE;
+}
+
+guint
+hostile_count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p; p++)
+    n += (*p == '\n');
+  if (*text != '\0' && text[strlen (text) - 1] != '\n')
+    n++;
+  return n;
+}
+
+char *
+hostile_write_file (const char *dir,
+                    const char *name,
+                    const char *data,
+                    gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, data, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
