@@ -86,6 +86,13 @@ check_toggled_cb (MskConcernRow  *self,
 }
 
 static void
+msk_concern_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), MSK_TYPE_CONCERN_ROW);
+  G_OBJECT_CLASS (msk_concern_row_parent_class)->dispose (object);
+}
+
+static void
 msk_concern_row_finalize (GObject *object)
 {
   MskConcernRow *self = MSK_CONCERN_ROW (object);
@@ -136,6 +143,7 @@ msk_concern_row_class_init (MskConcernRowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->dispose = msk_concern_row_dispose;
   object_class->finalize = msk_concern_row_finalize;
   object_class->get_property = msk_concern_row_get_property;
   object_class->set_property = msk_concern_row_set_property;

@@ -35,6 +35,8 @@ struct _MskDecisionPane
   GtkExpander *trace_expander;
   GtkBox      *trace_box;
   GtkLabel    *stamp_label;
+  GtkWidget   *patient_sheet_button;
+  GtkWidget   *copy_button;
 
   MskDecision *decision;
   char        *urgency_class;
@@ -393,6 +395,8 @@ msk_decision_pane_class_init (MskDecisionPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MskDecisionPane, trace_expander);
   gtk_widget_class_bind_template_child (widget_class, MskDecisionPane, trace_box);
   gtk_widget_class_bind_template_child (widget_class, MskDecisionPane, stamp_label);
+  gtk_widget_class_bind_template_child (widget_class, MskDecisionPane, patient_sheet_button);
+  gtk_widget_class_bind_template_child (widget_class, MskDecisionPane, copy_button);
 }
 
 static void

@@ -25,6 +25,7 @@ struct _MskRequestForm
   GtkDropDown    *borough_dropdown;
   GtkDropDown    *region_dropdown;
   GtkBox         *concerns_box;
+  GtkTextView    *notes_view;
   GtkTextBuffer  *notes_buffer;
 
   MskPolicy      *policy;
@@ -175,6 +176,7 @@ msk_request_form_class_init (MskRequestFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MskRequestForm, borough_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MskRequestForm, region_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MskRequestForm, concerns_box);
+  gtk_widget_class_bind_template_child (widget_class, MskRequestForm, notes_view);
   gtk_widget_class_bind_template_child (widget_class, MskRequestForm, notes_buffer);
   gtk_widget_class_bind_template_callback (widget_class, requester_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);

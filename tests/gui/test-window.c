@@ -1,0 +1,755 @@
+/* test-window.c — drives the real main window as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test starts the application the way main.c does, fills the form
+ * through its widgets and reads back only what is on screen: mapped labels,
+ * sensitive buttons, highlighted text. Expected words come from the policy
+ * file where they are clinical, so the tests check the wiring, not a copy
+ * of the policy.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <gtk/gtk.h>
+
+#include "msk-application.h"
+#include "msk-concern-row.h"
+#include "msk-decision-pane.h"
+#include "msk-policy-view.h"
+#include "msk-request-form.h"
+#include "msk-window.h"
+
+typedef struct _Fixture Fixture;
+
+struct _Fixture {
+  MskApplication *app;
+  MskWindow      *window;
+  MskPolicy      *policy;
+  char           *tmpdir;
+  void          (*body) (Fixture *f);
+};
+
+static GTestDBus *test_bus;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static GtkWidget *
+child (GtkWidget  *widget,
+       GType       type,
+       const char *name)
+{
+  GObject *object = gtk_widget_get_template_child (widget, type, name);
+
+  g_assert_nonnull (object);
+  return GTK_WIDGET (object);
+}
+
+static MskRequestForm *
+get_form (Fixture *f)
+{
+  return MSK_REQUEST_FORM (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "request_form"));
+}
+
+static GtkWidget *
+get_pane (Fixture *f)
+{
+  return child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "decision_pane");
+}
+
+static void
+activated_cb (GApplication *app,
+              Fixture      *f)
+{
+  f->window = MSK_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (f->window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (f->window)))
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+
+  f->body (f);
+
+  /* With its last window gone the application quits, as it does for a
+   * user closing it. */
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+}
+
+/* Runs the application the way main.c does, with `body` as the user. */
+static void
+run_app (Fixture    *f,
+         const char *policy_path,
+         const char *iso_today,
+         void      (*body) (Fixture *f))
+{
+  GDate today;
+
+  g_assert_true (msk_parse_iso_date (iso_today, &today));
+  f->body = body;
+  f->app = msk_application_new (policy_path, &today);
+  g_signal_connect_after (f->app, "activate", G_CALLBACK (activated_cb), f);
+  g_assert_cmpint (g_application_run (G_APPLICATION (f->app), 0, NULL), ==, 0);
+  /* Window and application are gone: nothing keeps the policy or the
+   * decision alive after the window closes. */
+  g_assert_null (f->window);
+  g_assert_finalize_object (g_steal_pointer (&f->app));
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.nel.MskMriAdvisor");
+
+  /* The memory backend lives as long as the process; every test starts
+   * from the defaults, as a first launch would. */
+  g_settings_reset (settings, "last-view");
+  f->policy = msk_policy_new_bundled (NULL);
+  g_assert_nonnull (f->policy);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  g_clear_pointer (&f->policy, msk_policy_unref);
+  if (f->tmpdir != NULL)
+    {
+      g_autofree char *policy = g_build_filename (f->tmpdir, "policy.json", NULL);
+
+      g_unlink (policy);
+      g_rmdir (f->tmpdir);
+      g_free (f->tmpdir);
+    }
+}
+
+/* Every label the user can see under `widget`, in reading order. */
+static void
+collect_shown_text (GtkWidget *widget,
+                    GString   *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_shown_text (c, out);
+}
+
+static char *
+shown_text (GtkWidget *widget)
+{
+  GString *out = g_string_new (NULL);
+
+  spin ();
+  collect_shown_text (widget, out);
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+shown_label (Fixture    *f,
+             const char *name)
+{
+  GtkWidget *label = child (get_pane (f), MSK_TYPE_DECISION_PANE, name);
+
+  if (!gtk_widget_get_mapped (label))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static void
+choose (Fixture    *f,
+        const char *dropdown_name,
+        const char *item_label)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, dropdown_name));
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      const char *text = gtk_string_list_get_string (GTK_STRING_LIST (model), i);
+
+      if (g_strcmp0 (text, item_label) == 0)
+        {
+          gtk_drop_down_set_selected (dropdown, i);
+          spin ();
+          return;
+        }
+    }
+  g_error ("%s offers no “%s”", dropdown_name, item_label);
+}
+
+static GtkWidget *
+concern_check (Fixture    *f,
+               const char *concern_id)
+{
+  GtkWidget *box = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "concerns_box");
+
+  for (GtkWidget *row = gtk_widget_get_first_child (box); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (msk_concern_row_get_concern (MSK_CONCERN_ROW (row))->id, concern_id) == 0)
+      return child (row, MSK_TYPE_CONCERN_ROW, "check");
+  g_error ("no check box for concern %s", concern_id);
+}
+
+/* As a click or the space bar does. */
+static void
+tick (Fixture    *f,
+      const char *concern_id)
+{
+  GtkWidget *check = concern_check (f, concern_id);
+
+  g_assert_true (gtk_widget_is_sensitive (check));
+  gtk_widget_activate (check);
+  spin ();
+}
+
+static const char *
+outcome_label (Fixture    *f,
+               const char *outcome_id)
+{
+  const MskOutcome *outcome = msk_policy_find_outcome (f->policy, outcome_id);
+
+  g_assert_nonnull (outcome);
+  return outcome->label;
+}
+
+static const MskPathway *
+pathway (Fixture    *f,
+         const char *id)
+{
+  for (guint i = 0; i < msk_policy_get_n_pathways (f->policy); i++)
+    if (g_str_equal (msk_policy_get_pathway (f->policy, i)->id, id))
+      return msk_policy_get_pathway (f->policy, i);
+  g_error ("no pathway %s", id);
+}
+
+static gboolean
+button_sensitive (Fixture    *f,
+                  const char *name)
+{
+  spin ();
+  return gtk_widget_is_sensitive (child (get_pane (f), MSK_TYPE_DECISION_PANE, name));
+}
+
+static void
+empty_form_says_what_to_choose (Fixture *f)
+{
+  g_autofree char *text = shown_text (get_pane (f));
+
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "incomplete"));
+  /* The pane tells a first-time user what to do next. */
+  g_assert_nonnull (shown_label (f, "missing_label"));
+  g_assert_nonnull (strstr (shown_label (f, "missing_label"), "body region"));
+  g_assert_null (shown_label (f, "verdict_label"));
+  /* Nothing to print or copy until there is a decision. */
+  g_assert_false (button_sensitive (f, "patient_sheet_button"));
+  g_assert_false (button_sensitive (f, "copy_button"));
+  /* The policy stamp is there from the start, dates in UK form. */
+  g_assert_nonnull (strstr (shown_label (f, "stamp_label"), "1.4"));
+  g_assert_nonnull (strstr (shown_label (f, "stamp_label"), "17/11/2025"));
+  g_assert_nonnull (strstr (text, "How this was decided"));
+}
+
+static void
+ces_alone_is_an_emergency (Fixture *f)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *icon;
+
+  tick (f, "suspected_ces");
+  text = shown_text (get_pane (f));
+
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
+  /* Urgency in words and an icon, not colour alone. */
+  g_assert_true (g_str_has_prefix (shown_label (f, "urgency_label"), "Emergency"));
+  icon = child (get_pane (f), MSK_TYPE_DECISION_PANE, "urgency_icon");
+  g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (icon)), ==, "dialog-error-symbolic");
+  g_assert_nonnull (strstr (text, pathway (f, "ces_national")->title));
+  g_assert_nonnull (strstr (text, pathway (f, "ces_national")->text));
+  g_assert_null (shown_label (f, "missing_label"));
+  g_assert_true (button_sensitive (f, "patient_sheet_button"));
+  g_assert_true (button_sensitive (f, "copy_button"));
+}
+
+static void
+every_ticked_concern_is_listed_most_urgent_first (Fixture *f)
+{
+  g_autofree char *text = NULL;
+  const char *sarcoma, *ces;
+
+  tick (f, "suspected_sarcoma");
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "urgent_pathway"));
+  tick (f, "suspected_ces");
+  text = shown_text (get_pane (f));
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
+  ces = strstr (text, pathway (f, "ces_national")->title);
+  sarcoma = strstr (text, pathway (f, "sarcoma_guide")->title);
+  g_assert_nonnull (ces);
+  g_assert_nonnull (sarcoma);
+  g_assert_true (ces < sarcoma);
+
+  /* Unticking goes back at once. */
+  tick (f, "suspected_ces");
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "urgent_pathway"));
+}
+
+static void
+gp_knee_goes_to_community_msk (Fixture *f)
+{
+  g_autofree char *text = NULL;
+  const MskRegion *knee = msk_policy_find_region (f->policy, "knee");
+  const MskChoice *newham = msk_policy_find_borough (f->policy, "newham");
+
+  choose (f, "requester_dropdown", msk_policy_find_requester (f->policy, "gp")->label);
+  choose (f, "region_dropdown", knee->label);
+  /* Without a borough the pane asks for one. */
+  text = shown_text (get_pane (f));
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "refer_community_msk"));
+  g_assert_nonnull (strstr (text, "borough"));
+  g_clear_pointer (&text, g_free);
+
+  choose (f, "borough_dropdown", newham->label);
+  text = shown_text (get_pane (f));
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "refer_community_msk"));
+  g_assert_nonnull (shown_label (f, "verdict_label"));
+  g_assert_true (g_str_has_prefix (shown_label (f, "urgency_label"), "Routine"));
+  g_assert_nonnull (strstr (text, pathway (f, "community_msk")->title));
+  /* The borough's service, and the policy's honest note that its details
+   * are not in the source document. */
+  g_assert_nonnull (strstr (text, newham->label));
+  g_assert_nonnull (strstr (text, msk_policy_get_services_note (f->policy)));
+  /* Region evidence: the knee guidance is shown. */
+  g_assert_cmpuint (knee->n_resources, >, 0);
+  g_assert_nonnull (strstr (text, knee->resources[0]->title));
+}
+
+static void
+governance_only_for_fcp (Fixture *f)
+{
+  GtkWidget *governance = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "governance_check");
+
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "shoulder")->label);
+  choose (f, "requester_dropdown", msk_policy_find_requester (f->policy, "gp")->label);
+  g_assert_false (gtk_widget_is_sensitive (governance));
+
+  choose (f, "requester_dropdown", msk_policy_find_requester (f->policy, "fcp")->label);
+  g_assert_true (gtk_widget_is_sensitive (governance));
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "refer_community_msk"));
+
+  gtk_widget_activate (governance);
+  spin ();
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "fcp_mri_permitted"));
+
+  /* A GP cannot carry the FCP's tick over. */
+  choose (f, "requester_dropdown", msk_policy_find_requester (f->policy, "gp")->label);
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "refer_community_msk"));
+}
+
+static void
+new_request_clears_everything (Fixture *f)
+{
+  GtkWidget *form = GTK_WIDGET (get_form (f));
+  GtkDropDown *region = GTK_DROP_DOWN (child (form, MSK_TYPE_REQUEST_FORM, "region_dropdown"));
+  GtkDropDown *borough = GTK_DROP_DOWN (child (form, MSK_TYPE_REQUEST_FORM, "borough_dropdown"));
+  GtkTextView *notes = GTK_TEXT_VIEW (child (form, MSK_TYPE_REQUEST_FORM, "notes_view"));
+  GtkTextIter start, end;
+  g_autofree char *notes_text = NULL;
+
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "hip")->label);
+  choose (f, "borough_dropdown", msk_policy_find_borough (f->policy, "havering")->label);
+  tick (f, "urgent_msk");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), "Pain for 6 weeks", -1);
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "urgent_pathway"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-request", NULL));
+  spin ();
+
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "incomplete"));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (region)),
+                                               gtk_drop_down_get_selected (region)), ==, "Choose…");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (borough)),
+                                               gtk_drop_down_get_selected (borough)), ==, "Choose…");
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (concern_check (f, "urgent_msk"))));
+  gtk_text_buffer_get_bounds (gtk_text_view_get_buffer (notes), &start, &end);
+  notes_text = gtk_text_iter_get_text (&start, &end);
+  g_assert_cmpstr (notes_text, ==, "");
+  g_assert_false (button_sensitive (f, "patient_sheet_button"));
+}
+
+static void
+concern_shows_what_to_look_for (Fixture *f)
+{
+  const MskConcern *ces = msk_policy_find_concern (f->policy, "suspected_ces");
+  GtkWidget *row = gtk_widget_get_ancestor (concern_check (f, "suspected_ces"), MSK_TYPE_CONCERN_ROW);
+  GtkExpander *expander = GTK_EXPANDER (child (row, MSK_TYPE_CONCERN_ROW, "prompts_expander"));
+  g_autofree char *collapsed = shown_text (row);
+  g_autofree char *expanded = NULL;
+
+  g_assert_nonnull (strstr (collapsed, ces->label));
+  g_assert_nonnull (strstr (collapsed, msk_policy_get_prompts_heading (f->policy)));
+  g_assert_null (strstr (collapsed, ces->prompts[0].text));
+
+  gtk_expander_set_expanded (expander, TRUE);
+  expanded = shown_text (row);
+  for (guint i = 0; i < ces->n_prompts; i++)
+    {
+      g_assert_nonnull (strstr (expanded, ces->prompts[i].text));
+      if (ces->prompts[i].source != NULL)
+        g_assert_nonnull (strstr (expanded, ces->prompts[i].source->title));
+    }
+}
+
+static guint
+count_tagged_ranges (GtkTextBuffer *buffer,
+                     const char    *tag_name)
+{
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), tag_name);
+  GtkTextIter iter;
+  guint n = 0;
+
+  g_assert_nonnull (tag);
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  if (gtk_text_iter_starts_tag (&iter, tag))
+    n++;
+  while (gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    if (gtk_text_iter_starts_tag (&iter, tag))
+      n++;
+  return n;
+}
+
+static void
+wait_for_label (GtkLabel *label)
+{
+  /* search-changed comes after GtkSearchEntry's typing delay; wait for
+   * the result itself rather than for a time. */
+  while (gtk_label_get_text (label)[0] == '\0')
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+policy_search_finds_and_steps (Fixture *f)
+{
+  GtkStack *stack = GTK_STACK (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "stack"));
+  GtkWidget *view = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "policy_view");
+  GtkWidget *entry = child (view, MSK_TYPE_POLICY_VIEW, "search_entry");
+  GtkLabel *count = GTK_LABEL (child (view, MSK_TYPE_POLICY_VIEW, "match_label"));
+  GtkTextView *text_view = GTK_TEXT_VIEW (child (view, MSK_TYPE_POLICY_VIEW, "text_view"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkSearchBar *bar = GTK_SEARCH_BAR (child (view, MSK_TYPE_POLICY_VIEW, "search_bar"));
+  g_autofree char *all = NULL;
+  g_autofree char *expected = NULL;
+  GtkTextIter start, end;
+  guint n;
+
+  /* Ctrl+F's action: switches view and opens the search bar. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  spin ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "policy");
+  g_assert_true (gtk_search_bar_get_search_mode (bar));
+
+  /* The whole policy is there, sections and metadata. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  all = gtk_text_iter_get_text (&start, &end);
+  g_assert_nonnull (strstr (all, msk_policy_get_section (f->policy, 0)->heading));
+  g_assert_nonnull (strstr (all, msk_policy_get_section (f->policy, 0)->paragraphs[0].text));
+  g_assert_nonnull (strstr (all, msk_policy_get_author (f->policy)));
+  g_assert_nonnull (strstr (all, msk_policy_get_approvers (f->policy)[0]));
+  g_assert_nonnull (strstr (all, msk_policy_get_sha256 (f->policy)));
+  g_assert_nonnull (strstr (all, "17/11/2027"));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "sarcoma");
+  wait_for_label (count);
+  n = count_tagged_ranges (buffer, "match");
+  g_assert_cmpuint (n, >, 1);
+  expected = g_strdup_printf ("1 of %u matches", n);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
+  g_assert_cmpuint (count_tagged_ranges (buffer, "current-match"), ==, 1);
+
+  /* Enter goes forward, Shift+Enter back, wrapping at the ends. */
+  g_signal_emit_by_name (entry, "activate");
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("2 of %u matches", n);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
+  g_signal_emit_by_name (entry, "previous-match");
+  g_signal_emit_by_name (entry, "previous-match");
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%u of %u matches", n, n);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
+
+  /* A word the policy does not hold. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  spin ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzqx");
+  wait_for_label (count);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "No matches");
+  g_assert_cmpuint (count_tagged_ranges (buffer, "match"), ==, 0);
+}
+
+static void
+switch_to_policy (Fixture *f)
+{
+  GtkStack *stack = GTK_STACK (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "stack"));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "decide");
+  gtk_stack_set_visible_child_name (stack, "policy");
+  spin ();
+}
+
+static void
+expect_policy_view (Fixture *f)
+{
+  GtkStack *stack = GTK_STACK (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "stack"));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "policy");
+}
+
+static void
+test_last_view_is_remembered (Fixture       *f,
+                              gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", switch_to_policy);
+  /* Launch again: the app opens where the user left it. */
+  run_app (f, NULL, "2026-01-15", expect_policy_view);
+}
+
+
+static void
+past_review_warns (Fixture *f)
+{
+  GtkWidget *warnings = child (get_pane (f), MSK_TYPE_DECISION_PANE, "warnings_box");
+  g_autofree char *text = NULL;
+
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "knee")->label);
+  text = shown_text (warnings);
+  g_assert_nonnull (strstr (text, "17/11/2027"));
+}
+
+static void
+write_policy (Fixture    *f,
+              const char *find,
+              const char *replace)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data", "policy",
+                                                   "nel-msk-mri-v1.4.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, &error));
+  edited = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (edited, find, replace, 1), ==, 1);
+  f->tmpdir = g_dir_make_tmp ("msk-gui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->tmpdir, "policy.json", NULL);
+  g_assert_true (g_file_set_contents (path, edited->str, -1, &error));
+}
+
+static void
+refused_policy_shows_banner (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "policy.json", NULL);
+  GtkWidget *revealer = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "banner_revealer");
+  GtkWidget *label = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "banner_label");
+
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_true (gtk_widget_get_mapped (label));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), path));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), "effective"));
+  /* And the app carries on with the bundled policy. */
+  tick (f, "suspected_ces");
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
+}
+
+static void
+test_refused_policy_shows_banner (Fixture       *f,
+                                  gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  /* A maintainer's file with a date in the wrong form. */
+  write_policy (f, "\"effective\": \"2025-11-17\"", "\"effective\": \"17/11/2025\"");
+  path = g_build_filename (f->tmpdir, "policy.json", NULL);
+  run_app (f, path, "2026-01-15", refused_policy_shows_banner);
+}
+
+
+static void
+no_banner_for_the_bundled_policy (Fixture *f)
+{
+  GtkWidget *revealer = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "banner_revealer");
+
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+}
+
+#define LITERAL_TITLE "Pain <b>&amp; stiffness</b> &lt;"
+
+static void
+policy_text_is_shown_literally (Fixture *f)
+{
+  g_autofree char *all = NULL;
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  gtk_stack_set_visible_child_name (GTK_STACK (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "stack")), "policy");
+  spin ();
+  view = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "policy_view");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (view, MSK_TYPE_POLICY_VIEW, "text_view")));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  all = gtk_text_iter_get_text (&start, &end);
+  g_assert_true (g_str_has_prefix (all, LITERAL_TITLE));
+}
+
+static void
+test_policy_text_is_shown_literally (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  /* Markup-like text reaches the policy as it is: the view must not
+   * interpret it. */
+  write_policy (f, "\"title\": \"North-East London Musculoskeletal MRI Imaging\"",
+                "\"title\": \"" LITERAL_TITLE "\"");
+  path = g_build_filename (f->tmpdir, "policy.json", NULL);
+  run_app (f, path, "2026-01-15", policy_text_is_shown_literally);
+}
+
+
+static void
+test_empty_form_says_what_to_choose (Fixture       *f,
+                                    gconstpointer  data)
+{
+  run_app (f, NULL, data != NULL ? data : "2026-01-15", empty_form_says_what_to_choose);
+}
+
+static void
+test_ces_alone_is_an_emergency (Fixture       *f,
+                               gconstpointer  data)
+{
+  run_app (f, NULL, data != NULL ? data : "2026-01-15", ces_alone_is_an_emergency);
+}
+
+static void
+test_every_ticked_concern_is_listed_most_urgent_first (Fixture       *f,
+                                                      gconstpointer  data)
+{
+  run_app (f, NULL, data != NULL ? data : "2026-01-15", every_ticked_concern_is_listed_most_urgent_first);
+}
+
+static void
+test_gp_knee_goes_to_community_msk (Fixture       *f,
+                                   gconstpointer  data)
+{
+  run_app (f, NULL, data != NULL ? data : "2026-01-15", gp_knee_goes_to_community_msk);
+}
+
+static void
+test_governance_only_for_fcp (Fixture       *f,
+                             gconstpointer  data)
+{
+  run_app (f, NULL, data != NULL ? data : "2026-01-15", governance_only_for_fcp);
+}
+
+static void
+test_new_request_clears_everything (Fixture       *f,
+                                   gconstpointer  data)
+{
+  run_app (f, NULL, data != NULL ? data : "2026-01-15", new_request_clears_everything);
+}
+
+static void
+test_concern_shows_what_to_look_for (Fixture       *f,
+                                    gconstpointer  data)
+{
+  run_app (f, NULL, data != NULL ? data : "2026-01-15", concern_shows_what_to_look_for);
+}
+
+static void
+test_policy_search_finds_and_steps (Fixture       *f,
+                                   gconstpointer  data)
+{
+  run_app (f, NULL, data != NULL ? data : "2026-01-15", policy_search_finds_and_steps);
+}
+
+static void
+test_past_review_warns (Fixture       *f,
+                       gconstpointer  data)
+{
+  run_app (f, NULL, data != NULL ? data : "2026-01-15", past_review_warns);
+}
+
+static void
+test_no_banner_for_the_bundled_policy (Fixture       *f,
+                                      gconstpointer  data)
+{
+  run_app (f, NULL, data != NULL ? data : "2026-01-15", no_banner_for_the_bundled_policy);
+}
+
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* Tests compare English text. */
+  setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", "C", TRUE);
+  gtk_disable_setlocale ();
+  g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  /* Isolation empties the system data dirs too; the icon theme and the
+   * MIME database there are read-only and needed to draw icons. */
+  g_setenv ("XDG_DATA_DIRS", data_dirs != NULL ? data_dirs : "/usr/local/share:/usr/share", TRUE);
+  if (!gtk_init_check ())
+    {
+      /* The README's test command runs under Xvfb; without a display
+       * these tests cannot run, and say so instead of passing. */
+      g_print ("1..0 # SKIP no display\n");
+      return 0;
+    }
+  /* A private session bus, so GtkApplication registers as it would on a
+   * desktop and nothing reaches the real one. */
+  test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (test_bus);
+
+  g_test_add ("/window/empty-form-says-what-to-choose", Fixture, NULL,
+              setup, test_empty_form_says_what_to_choose, teardown);
+  g_test_add ("/window/ces-alone-is-an-emergency", Fixture, NULL,
+              setup, test_ces_alone_is_an_emergency, teardown);
+  g_test_add ("/window/every-ticked-concern-listed", Fixture, NULL,
+              setup, test_every_ticked_concern_is_listed_most_urgent_first, teardown);
+  g_test_add ("/window/gp-knee-goes-to-community-msk", Fixture, NULL,
+              setup, test_gp_knee_goes_to_community_msk, teardown);
+  g_test_add ("/window/governance-only-for-fcp", Fixture, NULL,
+              setup, test_governance_only_for_fcp, teardown);
+  g_test_add ("/window/new-request-clears-everything", Fixture, NULL,
+              setup, test_new_request_clears_everything, teardown);
+  g_test_add ("/window/concern-shows-what-to-look-for", Fixture, NULL,
+              setup, test_concern_shows_what_to_look_for, teardown);
+  g_test_add ("/window/policy-search", Fixture, NULL,
+              setup, test_policy_search_finds_and_steps, teardown);
+  g_test_add ("/window/last-view-is-remembered", Fixture, NULL,
+              setup, test_last_view_is_remembered, teardown);
+  g_test_add ("/window/past-review-warns", Fixture, "2028-01-01",
+              setup, test_past_review_warns, teardown);
+  g_test_add ("/window/no-banner-for-bundled-policy", Fixture, NULL,
+              setup, test_no_banner_for_the_bundled_policy, teardown);
+  g_test_add ("/window/refused-policy-shows-banner", Fixture, NULL,
+              setup, test_refused_policy_shows_banner, teardown);
+  g_test_add ("/window/policy-text-is-literal", Fixture, NULL,
+              setup, test_policy_text_is_shown_literally, teardown);
+
+  status = g_test_run ();
+  g_test_dbus_down (test_bus);
+  g_clear_object (&test_bus);
+  return status;
+}
