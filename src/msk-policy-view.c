@@ -101,6 +101,10 @@ insert_link (MskPolicyView     *self,
   anchor = gtk_text_buffer_create_child_anchor (buffer, &end);
   /* The title is already in the text; the button only opens the address. */
   gtk_button_set_label (GTK_BUTTON (link), _("Open link"));
+  /* Inside text a child gets its minimum width; a wrapping label would
+   * break the words letter by letter. */
+  if (GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (link))))
+    gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (link),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, resource->title,
                                   -1);
