@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "msk-print.h"
+#include "msk-print-private.h"
 #include "msk-summary-text.h"
 
 static GtkPageSetup *session_page_setup;
@@ -22,6 +23,7 @@ typedef struct {
   GDateTime   *when;
   MskSummary  *summary;
   GtkWindow   *parent;   /* weak */
+  gboolean     reported; /* an error was shown already */
 } PrintJob;
 
 static void
@@ -143,19 +145,19 @@ done_cb (GtkPrintOperation       *operation,
       gtk_print_operation_get_error (operation, &error);
       show_error (job->parent, _("Could not print the summary"),
                   error != NULL ? error->message : NULL);
+      job->reported = TRUE;
     }
 }
 
-void
-msk_print_summary (GtkWindow         *parent,
-                   const MskDecision *decision)
+GtkPrintOperation *
+_msk_print_operation_new (GtkWindow         *parent,
+                          const MskDecision *decision)
 {
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
+  GtkPrintOperation *operation;
   PrintJob *job;
 
-  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (decision != NULL);
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (decision != NULL, NULL);
 
   job = g_new0 (PrintJob, 1);
   job->decision = msk_decision_ref ((MskDecision *) decision);
@@ -178,9 +180,30 @@ msk_print_summary (GtkWindow         *parent,
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
   g_signal_connect (operation, "done", G_CALLBACK (done_cb), job);
+  return operation;
+}
 
-  /* An error in run() also reaches done_cb, which reports it. */
-  gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
+void
+msk_print_summary (GtkWindow         *parent,
+                   const MskDecision *decision)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (decision != NULL);
+
+  operation = _msk_print_operation_new (parent, decision);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent, &error);
+  /* Most errors reach done_cb; one raised before printing starts may not. */
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      PrintJob *job = g_object_get_data (G_OBJECT (operation), "msk-print-job");
+
+      if (!job->reported)
+        show_error (parent, _("Could not print the summary"), error != NULL ? error->message : NULL);
+    }
 }
 
 typedef struct {

@@ -1,4 +1,5 @@
-/* test-copy.c — "Copy for notes" puts the plain-text summary on the clipboard
+/* test-copy.c — the window's glue: "Copy for notes" puts the plain-text
+ * summary on the clipboard, and the print operation draws the summary
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -9,7 +10,10 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "msk-print.h"
+#include "msk-print-private.h"
 #include "msk-summary-text.h"
 #include "summary-test-util.h"
 
@@ -88,6 +92,42 @@ test_copy_today_has_time (void)
   g_assert_finalize_object (label);
 }
 
+/* The print dialog cannot run headless; exporting runs the same operation
+ * (begin-print, draw-page) into a PDF without it. */
+static void
+test_print_operation_exports (void)
+{
+  g_autoptr(MskDecision) decision =
+    summary_test_decide ("{\"requester\": \"gp\", \"region\": \"knee\", \"borough\": \"newham\","
+                         " \"concerns\": [\"suspected_sarcoma\"]}", "2026-01-05");
+  g_autoptr(GtkPrintOperation) operation = _msk_print_operation_new (NULL, decision);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("msk-print-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *text = NULL;
+  GtkPrintOperationResult result;
+
+  g_assert_no_error (error);
+  gtk_print_operation_set_export_filename (operation, pdf);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  /* Export runs to the end inside run(). */
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+
+  text = summary_test_pdf_text (pdf);
+  if (text != NULL)
+    {
+      g_assert_true (summary_test_contains (text, msk_decision_get_outcome (decision)->label));
+      g_assert_true (summary_test_contains (text, msk_decision_get_action (decision, 0)->pathway->title));
+      g_assert_true (summary_test_contains (text, "05/01/2026"));
+      g_assert_true (summary_test_contains (text, "Page 1 of 1"));
+      g_assert_cmpuint (summary_test_pdf_pages (pdf), ==, 1);
+    }
+  g_remove (pdf);
+  g_rmdir (dir);
+}
+
 static void
 test_no_display (void)
 {
@@ -107,5 +147,6 @@ main (int    argc,
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   g_test_add_func ("/summary/copy/past-date", test_copy_past_date);
   g_test_add_func ("/summary/copy/today-has-time", test_copy_today_has_time);
+  g_test_add_func ("/summary/print/operation-exports", test_print_operation_exports);
   return g_test_run ();
 }
