@@ -369,8 +369,10 @@ build_decision (MskSummary *self,
   self->title = g_strdup (_("MSK MRI decision summary"));
   /* Translators: header of the second and later pages; %s is the date. */
   self->running = g_strdup_printf (_("MSK MRI decision summary, %s (continued)"), date);
-  self->footer = g_strdup_printf ("%s %s · %s", msk_policy_get_id (policy),
-                                  msk_policy_get_version (policy), date);
+  /* Translators: footer of the summary: the app and its version, the
+   * policy id and version, and the date of the decision. */
+  self->footer = g_strdup_printf (_("%s %s · policy %s %s · %s"), PACKAGE_NAME, PACKAGE_VERSION,
+                                  msk_policy_get_id (policy), msk_policy_get_version (policy), date);
 
   rich_init (&r);
   rich_add (self, &r, STYLE_TITLE, self->title);

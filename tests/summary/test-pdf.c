@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <json-glib/json-glib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -400,6 +401,78 @@ test_small_and_odd_pages (void)
       }
 }
 
+/* A maintainer's policy may hold '<', '&' or what looks like Pango markup;
+ * the printout shows it as written and never interprets it. */
+static void
+test_policy_text_is_literal (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(MskPolicy) policy = NULL;
+  g_autoptr(MskRequest) request = NULL;
+  g_autoptr(MskDecision) decision = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
+  JsonObject *root, *pathway;
+  JsonArray *pathways;
+  gsize len;
+  GDate today;
+
+  g_file_get_contents (g_getenv ("MSK_BUNDLED_POLICY"), &json, &len, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, json, (gssize) len, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  json_object_set_string_member (root, "disclaimer", "Support <b>only</b> & <span size='99999'>never</span> judgement");
+  pathways = json_object_get_array_member (root, "pathways");
+  for (guint i = 0; i < json_array_get_length (pathways); i++)
+    {
+      pathway = json_array_get_object_element (pathways, i);
+      if (g_strcmp0 (json_object_get_string_member (pathway, "id"), "community_msk") == 0)
+        json_object_set_string_member (pathway, "title", "Refer <i>now</i> &amp; then &lt;here&gt;");
+    }
+  json_object_set_string_member (json_object_get_object_member (root, "patient_sheet"), "title",
+                                 "Your <u>scan</u> & you");
+  json_generator_set_root (gen, json_parser_get_root (parser));
+  g_free (json);
+  json = json_generator_to_data (gen, &len);
+  bytes = g_bytes_new (json, len);
+  policy = msk_policy_new_from_bytes (bytes, "markup-test", &error);
+  g_assert_no_error (error);
+
+  request = msk_request_new (policy);
+  msk_request_set_requester (request, msk_policy_find_requester (policy, "gp"));
+  msk_request_set_region (request, msk_policy_find_region (policy, "knee"));
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 27, 11, 2026);
+  decision = msk_evaluate (policy, request, &today);
+
+  for (int kind = MSK_SUMMARY_DECISION; kind <= MSK_SUMMARY_PATIENT_SHEET; kind++)
+    {
+      g_autoptr(GBytes) pdf = msk_summary_to_pdf (decision, kind, NULL, MSK_SUMMARY_A4_WIDTH,
+                                                  MSK_SUMMARY_A4_HEIGHT, &error);
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (error);
+      g_free (path);
+      path = g_build_filename (tmpdir, kind == MSK_SUMMARY_DECISION ? "markup.pdf" : "markup-p.pdf", NULL);
+      g_file_set_contents (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), &error);
+      g_assert_no_error (error);
+      text = summary_test_pdf_text (path);
+      if (text == NULL)
+        return;
+      if (kind == MSK_SUMMARY_DECISION)
+        {
+          assert_has (text, "Support <b>only</b> & <span size='99999'>never</span> judgement");
+          assert_has (text, "Refer <i>now</i> &amp; then &lt;here&gt;");
+        }
+      else
+        assert_has (text, "Your <u>scan</u> & you");
+    }
+}
+
 static void
 test_write_error (void)
 {
@@ -464,6 +537,7 @@ main (int    argc,
   g_test_add_func ("/summary/pdf/letter-and-any-surface", test_letter_and_any_surface);
   g_test_add_func ("/summary/pdf/small-and-odd-pages", test_small_and_odd_pages);
   g_test_add_func ("/summary/pdf/write-error", test_write_error);
+  g_test_add_func ("/summary/pdf/policy-text-is-literal", test_policy_text_is_literal);
   g_test_add_func ("/summary/pdf/render-time", test_render_time);
 
   status = g_test_run ();
