@@ -8,11 +8,13 @@
  * environment of time-exec. The commands are interleaved, and their order
  * flips every round (A B, B A, ...), so a drift in machine load falls on all
  * of them alike. Wall time is CLOCK_MONOTONIC from just before fork() to the
- * return of wait4(); peak RSS is the child's ru_maxrss (its VmHWM at exit).
+ * return of wait4(); CPU time is the child's user + system time, which a busy
+ * machine disturbs less; peak RSS is the child's ru_maxrss (its VmHWM at
+ * exit).
  * Child output goes to LOG (default /dev/null).
  *
  * Prints one line per command:
- *   NAME runs=N median_ms=… min_ms=… max_ms=… median_rss_kib=… max_rss_kib=…
+ *   NAME runs=N median_ms=… min_ms=… max_ms=… median_cpu_ms=… median_rss_kib=… max_rss_kib=…
  * and, with -v, every sample. Exits 1 when a run fails or times out. It never
  * judges speed.
  */
@@ -34,6 +36,7 @@ typedef struct {
   char  **argv;
   GArray *ms;   /* double */
   GArray *rss;  /* double, KiB */
+  GArray *cpu;  /* double, ms: user + system */
 } Command;
 
 static volatile pid_t running_child = 0;
@@ -104,7 +107,8 @@ run_once (Command    *cmd,
           const char *log_path,
           guint       timeout_s,
           double     *ms_out,
-          double     *rss_out)
+          double     *rss_out,
+          double     *cpu_out)
 {
   struct rusage usage;
   double start, end;
@@ -174,6 +178,8 @@ run_once (Command    *cmd,
 
   *ms_out = end - start;
   *rss_out = usage.ru_maxrss;  /* KiB on Linux */
+  *cpu_out = usage.ru_utime.tv_sec * 1e3 + usage.ru_utime.tv_usec / 1e3
+           + usage.ru_stime.tv_sec * 1e3 + usage.ru_stime.tv_usec / 1e3;
   return TRUE;
 }
 
@@ -233,6 +239,7 @@ main (int   argc,
         }
       cmd->ms = g_array_new (FALSE, FALSE, sizeof (double));
       cmd->rss = g_array_new (FALSE, FALSE, sizeof (double));
+      cmd->cpu = g_array_new (FALSE, FALSE, sizeof (double));
       g_ptr_array_add (commands, cmd);
     }
 
@@ -246,24 +253,25 @@ main (int   argc,
         /* A B, B A, A B…: neither goes first every time. */
         guint idx = (round % 2 == 0) ? k : commands->len - 1 - k;
         Command *cmd = commands->pdata[idx];
-        double ms, rss;
+        double ms, rss, cpu;
 
-        if (!run_once (cmd, log_path, timeout_s, &ms, &rss))
+        if (!run_once (cmd, log_path, timeout_s, &ms, &rss, &cpu))
           return 1;
         if (round < warmup)
           continue;
         g_array_append_val (cmd->ms, ms);
         g_array_append_val (cmd->rss, rss);
+        g_array_append_val (cmd->cpu, cpu);
         if (verbose)
-          g_print ("sample %s run=%d ms=%.2f rss_kib=%.0f\n", cmd->name, round - warmup + 1, ms, rss);
+          g_print ("sample %s run=%d ms=%.2f cpu_ms=%.2f rss_kib=%.0f\n", cmd->name, round - warmup + 1, ms, cpu, rss);
       }
 
   for (guint k = 0; k < commands->len; k++)
     {
       Command *cmd = commands->pdata[k];
-      g_print ("%s runs=%u median_ms=%.2f min_ms=%.2f max_ms=%.2f median_rss_kib=%.0f max_rss_kib=%.0f\n",
+      g_print ("%s runs=%u median_ms=%.2f min_ms=%.2f max_ms=%.2f median_cpu_ms=%.2f median_rss_kib=%.0f max_rss_kib=%.0f\n",
                cmd->name, cmd->ms->len, median (cmd->ms), extreme (cmd->ms, FALSE), extreme (cmd->ms, TRUE),
-               median (cmd->rss), extreme (cmd->rss, TRUE));
+               median (cmd->cpu), median (cmd->rss), extreme (cmd->rss, TRUE));
     }
   return 0;
 }
