@@ -19,4 +19,8 @@ gboolean _msk_json_guard_check (const char  *data,
                                 MskError     code,
                                 GError     **error);
 
+/* The text with control characters (C0, DEL, C1) written as \\uXXXX and
+ * invalid UTF-8 replaced: safe to show on one line of a terminal or label. */
+char    *_msk_printable        (const char  *text);
+
 G_END_DECLS

@@ -49,6 +49,127 @@ span_equal (gconstpointer a,
   return x->len == y->len && memcmp (x->start, y->start, x->len) == 0;
 }
 
+static int
+hex4 (const char *p,
+      const char *end)
+{
+  int v = 0;
+
+  if (end - p < 4)
+    return -1;
+  for (int i = 0; i < 4; i++)
+    {
+      int d = g_ascii_xdigit_value (p[i]);
+      if (d < 0)
+        return -1;
+      v = v * 16 + d;
+    }
+  return v;
+}
+
+/* Checks the \u escapes of one string's raw bytes. json-glib decodes \u0000
+ * to a NUL that silently cuts the string short (an id "knee\u0000x" would
+ * load as "knee"), and a lone surrogate to bytes that are not UTF-8. */
+static const char *
+check_escapes (const char *s,
+               const char *end)
+{
+  for (const char *p = s; p < end; p++)
+    {
+      int v, lo;
+
+      if (*p != '\\' || p + 1 >= end)
+        continue;
+      p++;
+      if (*p != 'u')
+        continue;
+      v = hex4 (p + 1, end);
+      if (v < 0)
+        continue;  /* json-glib reports the malformed escape */
+      if (v == 0)
+        return "a string holds an escaped NUL (\\u0000)";
+      if (v >= 0xDC00 && v <= 0xDFFF)
+        return "a string holds an unpaired surrogate escape";
+      if (v >= 0xD800 && v <= 0xDBFF)
+        {
+          if (end - p < 11 || p[5] != '\\' || p[6] != 'u' ||
+              (lo = hex4 (p + 7, end)) < 0xDC00 || lo > 0xDFFF)
+            return "a string holds an unpaired surrogate escape";
+          p += 6;
+        }
+      p += 4;
+    }
+  return NULL;
+}
+
+/* A key as json-glib will store it, so "a" and "\u0061" count as the same
+ * key. Only keys that hold an escape come here; check_escapes() has run. */
+static char *
+decode_key (const char *s,
+            gsize       len)
+{
+  GString *out = g_string_sized_new (len);
+  const char *end = s + len;
+
+  for (const char *p = s; p < end; p++)
+    {
+      if (*p != '\\' || p + 1 >= end)
+        {
+          g_string_append_c (out, *p);
+          continue;
+        }
+      p++;
+      switch (*p)
+        {
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'u':
+          {
+            int v = hex4 (p + 1, end);
+            if (v < 0)
+              {
+                g_string_append_c (out, *p);
+                break;
+              }
+            p += 4;
+            if (v >= 0xD800 && v <= 0xDBFF && end - p >= 7)
+              {
+                int lo = hex4 (p + 3, end);
+                v = 0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00);
+                p += 6;
+              }
+            g_string_append_unichar (out, v);
+          }
+          break;
+        default:
+          g_string_append_c (out, *p);  /* \" \\ \/ */
+          break;
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+_msk_printable (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0))
+        g_string_append_printf (out, "\\u%04x", ch);
+      else
+        g_string_append_unichar (out, ch);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Same shape as the validator's problems: "path: reason (line N)". */
 static gboolean
 fail (GError    **error,
       MskError    code,
@@ -56,10 +177,12 @@ fail (GError    **error,
       guint       line,
       const char *reason)
 {
+  g_autofree char *safe = _msk_printable (reason);
+
   if (line > 0)
-    g_set_error (error, MSK_ERROR, code, "%s: line %u: %s", what, line, reason);
+    g_set_error (error, MSK_ERROR, code, "%s: %s (line %u)", what, safe, line);
   else
-    g_set_error (error, MSK_ERROR, code, "%s: %s", what, reason);
+    g_set_error (error, MSK_ERROR, code, "%s: %s", what, safe);
   return FALSE;
 }
 
@@ -79,6 +202,8 @@ _msk_json_guard_check (const char  *data,
   guint line = 1;
   gboolean expect_key = FALSE;
   gboolean ok = TRUE;
+  gboolean root_done = FALSE;
+  GStringChunk *decoded = NULL;
   g_autofree char *reason = NULL;
 
   if (length == 0)
@@ -104,12 +229,20 @@ _msk_json_guard_check (const char  *data,
     }
 
   keys = g_array_new (FALSE, FALSE, sizeof (KeySpan));
+  decoded = g_string_chunk_new (256);
   p = data;
   end = data + length;
 
   while (p < end && ok)
     {
       char c = *p;
+
+      if (root_done && c != ' ' && c != '\t' && c != '\r' && c != '\n')
+        {
+          /* json-glib 1.6 takes "{...}{...}" without a word. */
+          ok = fail (error, code, what, line, "not valid JSON: text after the end of the JSON value");
+          break;
+        }
 
       switch (c)
         {
@@ -142,6 +275,7 @@ _msk_json_guard_check (const char  *data,
               depth--;
               g_array_set_size (keys, levels[depth].first_key);
               g_clear_pointer (&levels[depth].many, g_hash_table_unref);
+              root_done = (depth == 0);
             }
           expect_key = FALSE;
           p++;
@@ -176,10 +310,27 @@ _msk_json_guard_check (const char  *data,
             if (p < end && *p == '"')
               p++;
 
+            if (memchr (s, '\\', slen) != NULL)
+              {
+                const char *bad = check_escapes (s, s + slen);
+                if (bad != NULL)
+                  {
+                    ok = fail (error, code, what, line, bad);
+                    break;
+                  }
+              }
+
             if (expect_key && depth > 0)
               {
                 Level *lv = &levels[depth - 1];
                 KeySpan k = { s, slen };
+
+                if (memchr (s, '\\', slen) != NULL)
+                  {
+                    g_autofree char *key = decode_key (s, slen);
+                    k.start = g_string_chunk_insert_len (decoded, key, -1);
+                    k.len = strlen (key);
+                  }
                 gboolean dup = FALSE;
 
                 if (lv->many == NULL)
@@ -192,7 +343,7 @@ _msk_json_guard_check (const char  *data,
 
                 if (dup)
                   {
-                    reason = g_strdup_printf ("duplicate key \"%.*s\"", (int) MIN (slen, 64), s);
+                    reason = g_strdup_printf ("duplicate key \"%.*s\"", (int) MIN (k.len, 64), k.start);
                     ok = fail (error, code, what, line, reason);
                     break;
                   }
@@ -214,6 +365,17 @@ _msk_json_guard_check (const char  *data,
           }
           break;
 
+        /* json-glib 1.6 also takes comments and single-quoted strings,
+         * which are not JSON: a file that leans on them is not portable to
+         * any other tool the maintainers use. */
+        case '/':
+          ok = fail (error, code, what, line, "not valid JSON: comments are not allowed");
+          break;
+
+        case '\'':
+          ok = fail (error, code, what, line, "not valid JSON: strings must be in double quotes");
+          break;
+
         default:
           p++;
           break;
@@ -225,6 +387,7 @@ _msk_json_guard_check (const char  *data,
       depth--;
       g_clear_pointer (&levels[depth].many, g_hash_table_unref);
     }
+  g_string_chunk_free (decoded);
 
   return ok;
 }

@@ -54,6 +54,18 @@ path_append (GString    *out,
     g_string_append_printf (out, "[%u]", path->index);
 }
 
+/* Problems quote the file's own text back, one line each, to a terminal or
+ * the window: a control character in it must not move the cursor, retitle
+ * the terminal or forge a second line. Takes the string. */
+static char *
+printable (GString *s)
+{
+  char *out = _msk_printable (s->str);
+
+  g_string_free (s, TRUE);
+  return out;
+}
+
 G_GNUC_PRINTF (4, 5)
 static void
 problem (Check       *c,
@@ -77,7 +89,7 @@ problem (Check       *c,
       if (line > 0)
         g_string_append_printf (s, " (line %u)", line);
     }
-  g_ptr_array_add (c->problems, g_string_free (s, FALSE));
+  g_ptr_array_add (c->problems, printable (s));
 }
 
 static const char *
@@ -1279,7 +1291,8 @@ check_bytes (GBytes     *bytes,
     }
   if (!json_parser_load_from_data (parser, data, len, &error))
     {
-      g_ptr_array_add (problems, g_strdup_printf ("$: not valid JSON: %s", error->message));
+      g_autofree char *safe = _msk_printable (error->message);
+      g_ptr_array_add (problems, g_strdup_printf ("$: not valid JSON: %s", safe));
       return problems;
     }
 

@@ -259,7 +259,7 @@ msk_request_new_from_json (MskPolicy   *policy,
   if (!json_parser_load_from_data (parser, data, length, &local))
     {
       /* json-glib's message carries "<data>:LINE:COL: Parse error: ..."; keep it on one line. */
-      g_autofree char *one_line = g_strdelimit (g_strdup (local->message), "\r\n", ' ');
+      g_autofree char *one_line = _msk_printable (local->message);
       refuse (error, "request: not valid JSON: %s", one_line);
       return NULL;
     }

@@ -211,6 +211,8 @@ test_raw_cases (void)
       g_test_message ("case %s", name);
       g_assert_cmpuint (problems->len, ==, 1);
       assert_reported (problems, name, json_object_get_string_member (c, "expect"));
+      /* One line a problem, whatever the file held. */
+      g_assert_null (strpbrk (problems->pdata[0], "\n\r\033"));
     }
 }
 
