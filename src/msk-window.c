@@ -21,6 +21,8 @@
 
 /* How many lines of a refused file's errors the banner shows. */
 #define BANNER_MAX_ERRORS 3
+/* Long enough to read a short sentence, short enough not to linger. */
+#define TOAST_SECONDS 3
 
 struct _MskWindow
 {
@@ -33,6 +35,9 @@ struct _MskWindow
   MskRequestForm       *request_form;
   MskDecisionPane      *decision_pane;
   MskPolicyView        *policy_view;
+  GtkRevealer          *toast_revealer;
+  GtkLabel             *toast_label;
+  guint                 toast_timeout_id;
 
   GSettings            *settings;
   MskPolicy            *policy;
@@ -114,6 +119,28 @@ show_refusals (MskWindow *self,
     }
   gtk_label_set_text (self->banner_label, text->str);
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static gboolean
+hide_toast_cb (gpointer user_data)
+{
+  MskWindow *self = user_data;
+
+  self->toast_timeout_id = 0;
+  gtk_revealer_set_reveal_child (self->toast_revealer, FALSE);
+  return G_SOURCE_REMOVE;
+}
+
+/* A brief note that something happened which shows nothing by itself,
+ * such as copying to the clipboard. */
+static void
+show_toast (MskWindow  *self,
+            const char *text)
+{
+  gtk_label_set_text (self->toast_label, text);
+  gtk_revealer_set_reveal_child (self->toast_revealer, TRUE);
+  g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
+  self->toast_timeout_id = g_timeout_add_seconds (TOAST_SECONDS, hide_toast_cb, self);
 }
 
 static void
@@ -206,6 +233,7 @@ copy_text_action (GtkWidget  *widget,
 
   g_return_if_fail (self->decision != NULL);
   msk_print_copy_text (GTK_WIDGET (self), self->decision);
+  show_toast (self, _("Summary copied: paste it into the clinical record"));
 }
 
 static void
@@ -289,6 +317,9 @@ msk_window_close_request (GtkWindow *window)
 static void
 msk_window_dispose (GObject *object)
 {
+  MskWindow *self = MSK_WINDOW (object);
+
+  g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), MSK_TYPE_WINDOW);
   G_OBJECT_CLASS (msk_window_parent_class)->dispose (object);
 }
@@ -329,6 +360,8 @@ msk_window_class_init (MskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MskWindow, request_form);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, decision_pane);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, policy_view);
+  gtk_widget_class_bind_template_child (widget_class, MskWindow, toast_revealer);
+  gtk_widget_class_bind_template_child (widget_class, MskWindow, toast_label);
   gtk_widget_class_bind_template_callback (widget_class, request_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_view_changed_cb);

@@ -2,7 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Not a test: it refreshes docs/screenshots/ (see the README there).
+ * Not a test: it refreshes docs/screenshots/. Under Xvfb, from the top:
+ *   ninja -C BUILD tests/gui/make-screenshots
+ *   dbus-run-session -- BUILD/tests/gui/make-screenshots decide docs/screenshots/decide-light.png
  *   make-screenshots decide|policy OUT.png [WIDTHxHEIGHT]
  * with GTK_THEME=Adwaita:dark for the dark style.
  * The window draws itself into a texture, so no window manager or screen

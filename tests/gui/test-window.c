@@ -238,6 +238,53 @@ button_sensitive (Fixture    *f,
 }
 
 static void
+clipboard_text_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+copy_puts_the_decision_on_the_clipboard (Fixture *f)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  GtkWidget *toast = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "toast_revealer");
+  g_autofree char *text = NULL;
+
+  tick (f, "suspected_sarcoma");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-text", NULL));
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_text_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* What a clinician pastes: the outcome, the pathway and the policy. */
+  g_assert_nonnull (strstr (text, outcome_label (f, "urgent_pathway")));
+  g_assert_nonnull (strstr (text, pathway (f, "sarcoma_guide")->title));
+  g_assert_nonnull (strstr (text, "1.4"));
+  /* And the window says it happened. */
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (toast)));
+}
+
+static void
+shortcuts_window_opens (Fixture *f)
+{
+  GtkWindow *overlay;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  spin ();
+  overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
+  gtk_window_close (overlay);
+  spin ();
+}
+
+static void
 empty_form_says_what_to_choose (Fixture *f)
 {
   g_autofree char *text = shown_text (get_pane (f));
@@ -510,6 +557,20 @@ expect_policy_view (Fixture *f)
 }
 
 static void
+test_copy_puts_the_decision_on_the_clipboard (Fixture       *f,
+                                              gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", copy_puts_the_decision_on_the_clipboard);
+}
+
+static void
+test_shortcuts_window_opens (Fixture       *f,
+                             gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", shortcuts_window_opens);
+}
+
+static void
 test_last_view_is_remembered (Fixture       *f,
                               gconstpointer  data)
 {
@@ -737,6 +798,10 @@ main (int   argc,
               setup, test_concern_shows_what_to_look_for, teardown);
   g_test_add ("/window/policy-search", Fixture, NULL,
               setup, test_policy_search_finds_and_steps, teardown);
+  g_test_add ("/window/copy-puts-decision-on-clipboard", Fixture, NULL,
+              setup, test_copy_puts_the_decision_on_the_clipboard, teardown);
+  g_test_add ("/window/shortcuts-window-opens", Fixture, NULL,
+              setup, test_shortcuts_window_opens, teardown);
   g_test_add ("/window/last-view-is-remembered", Fixture, NULL,
               setup, test_last_view_is_remembered, teardown);
   g_test_add ("/window/past-review-warns", Fixture, "2028-01-01",
