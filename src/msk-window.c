@@ -143,6 +143,25 @@ show_toast (MskWindow  *self,
   self->toast_timeout_id = g_timeout_add_seconds (TOAST_SECONDS, hide_toast_cb, self);
 }
 
+/* Only the window's own state, never anything from the form. */
+static void
+save_window_state (MskWindow *self)
+{
+  GtkWindow *window = GTK_WINDOW (self);
+  gboolean maximized = gtk_window_is_maximized (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_delay (self->settings);
+  if (!maximized && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized", maximized);
+  g_settings_apply (self->settings);
+}
+
 static void
 after_first_paint_cb (GdkFrameClock *clock,
                       MskWindow     *self)
@@ -291,35 +310,18 @@ msk_window_map (GtkWidget *widget)
     }
 }
 
-static gboolean
-msk_window_close_request (GtkWindow *window)
-{
-  MskWindow *self = MSK_WINDOW (window);
-
-  if (self->settings != NULL)
-    {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_delay (self->settings);
-      if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
-        {
-          g_settings_set_int (self->settings, "window-width", width);
-          g_settings_set_int (self->settings, "window-height", height);
-        }
-      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-      g_settings_apply (self->settings);
-    }
-
-  return GTK_WINDOW_CLASS (msk_window_parent_class)->close_request (window);
-}
-
 static void
 msk_window_dispose (GObject *object)
 {
   MskWindow *self = MSK_WINDOW (object);
 
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
+  /* Here rather than on close-request, which app.quit never emits. */
+  if (self->settings != NULL)
+    {
+      save_window_state (self);
+      g_clear_object (&self->settings);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (object), MSK_TYPE_WINDOW);
   G_OBJECT_CLASS (msk_window_parent_class)->dispose (object);
 }
@@ -340,12 +342,10 @@ msk_window_class_init (MskWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = msk_window_dispose;
   object_class->finalize = msk_window_finalize;
   widget_class->map = msk_window_map;
-  window_class->close_request = msk_window_close_request;
 
   g_type_ensure (MSK_TYPE_CLAMP);
   g_type_ensure (MSK_TYPE_DECISION_PANE);

@@ -110,6 +110,9 @@ setup (Fixture       *f,
   /* The memory backend lives as long as the process; every test starts
    * from the defaults, as a first launch would. */
   g_settings_reset (settings, "last-view");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
   f->policy = msk_policy_new_bundled (NULL);
   g_assert_nonnull (f->policy);
 }
@@ -539,21 +542,26 @@ policy_search_finds_and_steps (Fixture *f)
 }
 
 static void
-switch_to_policy (Fixture *f)
+switch_to_policy_and_resize (Fixture *f)
 {
   GtkStack *stack = GTK_STACK (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "stack"));
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "decide");
   gtk_stack_set_visible_child_name (stack, "policy");
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 650);
   spin ();
 }
 
 static void
-expect_policy_view (Fixture *f)
+expect_last_view_and_size (Fixture *f)
 {
   GtkStack *stack = GTK_STACK (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "stack"));
+  int width, height;
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "policy");
+  gtk_window_get_default_size (GTK_WINDOW (f->window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 650);
 }
 
 static void
@@ -574,9 +582,9 @@ static void
 test_last_view_is_remembered (Fixture       *f,
                               gconstpointer  data)
 {
-  run_app (f, NULL, "2026-01-15", switch_to_policy);
+  run_app (f, NULL, "2026-01-15", switch_to_policy_and_resize);
   /* Launch again: the app opens where the user left it. */
-  run_app (f, NULL, "2026-01-15", expect_policy_view);
+  run_app (f, NULL, "2026-01-15", expect_last_view_and_size);
 }
 
 
