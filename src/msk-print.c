@@ -149,6 +149,130 @@ done_cb (GtkPrintOperation       *operation,
     }
 }
 
+typedef struct {
+  MskSummary               *summary;
+  GtkPrintOperationPreview *preview;
+  double                    scale;
+} Preview;
+
+#define PREVIEW_GAP   16.0
+#define PREVIEW_WIDTH 600.0
+
+static void
+preview_free (gpointer data)
+{
+  Preview *pv = data;
+
+  /* Closing the preview ends it, which lets the operation finish. */
+  gtk_print_operation_preview_end_preview (pv->preview);
+  g_clear_object (&pv->preview);
+  g_clear_pointer (&pv->summary, msk_summary_free);
+  g_free (pv);
+}
+
+static void
+preview_draw_cb (GtkDrawingArea *area,
+                 cairo_t        *cr,
+                 int             width,
+                 int             height,
+                 gpointer        user_data)
+{
+  Preview *pv = user_data;
+  double page_w = PREVIEW_WIDTH;
+  double page_h;
+
+  msk_summary_get_page_size (pv->summary, NULL, &page_h);
+  page_h *= pv->scale;
+
+  for (guint i = 0; i < msk_summary_get_n_pages (pv->summary); i++)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, PREVIEW_GAP, PREVIEW_GAP + i * (page_h + PREVIEW_GAP));
+      cairo_rectangle (cr, 0, 0, page_w, page_h);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+      cairo_set_line_width (cr, 1);
+      cairo_stroke_preserve (cr);
+      cairo_clip (cr);
+      cairo_scale (cr, pv->scale, pv->scale);
+      msk_summary_render_page (pv->summary, cr, i);
+      cairo_restore (cr);
+    }
+}
+
+/* GTK's own preview writes the document to a temporary PDF for an external
+ * viewer: that would put the clinical note on disk. The preview is drawn
+ * in the app instead, from the same renderer. One drawing area draws every
+ * page, so there is no widget tree to keep in a template. */
+static gboolean
+preview_cb (GtkPrintOperation        *operation,
+            GtkPrintOperationPreview *preview,
+            GtkPrintContext          *context,
+            GtkWindow                *parent,
+            gpointer                  user_data)
+{
+  PrintJob *job = user_data;
+  GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
+  GtkWidget *window, *scrolled, *area;
+  Preview *pv;
+  double page_h;
+  guint n;
+
+  if (setup == NULL)
+    setup = get_page_setup ();
+
+  /* GTK insists on a cairo context for a preview it does not draw; a
+   * recording surface that is never replayed satisfies it. */
+  {
+    cairo_surface_t *surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+    cairo_t *cr = cairo_create (surface);
+
+    gtk_print_context_set_cairo_context (context, cr, 72, 72);
+    cairo_destroy (cr);
+    cairo_surface_destroy (surface);
+  }
+
+  pv = g_new0 (Preview, 1);
+  pv->preview = g_object_ref (preview);
+  pv->summary = msk_summary_new (job->decision, MSK_SUMMARY_DECISION, job->when,
+                                 gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS),
+                                 gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS));
+  pv->scale = PREVIEW_WIDTH / gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
+  n = msk_summary_get_n_pages (pv->summary);
+  msk_summary_get_page_size (pv->summary, NULL, &page_h);
+
+  area = gtk_drawing_area_new ();
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), (int) (PREVIEW_WIDTH + 2 * PREVIEW_GAP));
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area),
+    (int) (PREVIEW_GAP + n * (page_h * pv->scale + PREVIEW_GAP)));
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), preview_draw_cb, pv, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Preview of the printed summary"), -1);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), area);
+
+  window = gtk_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Print Preview"));
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent != NULL ? parent : job->parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), (int) (PREVIEW_WIDTH + 2 * PREVIEW_GAP + 24), 800);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  {
+    GtkEventController *keys = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                            gtk_named_action_new ("window.close")));
+    gtk_widget_add_controller (window, keys);
+  }
+  g_object_set_data_full (G_OBJECT (window), "msk-preview", pv, preview_free);
+  gtk_window_present (GTK_WINDOW (window));
+  return TRUE;
+}
+
 GtkPrintOperation *
 _msk_print_operation_new (GtkWindow         *parent,
                           const MskDecision *decision)
@@ -180,6 +304,7 @@ _msk_print_operation_new (GtkWindow         *parent,
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), job);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), job);
   g_signal_connect (operation, "done", G_CALLBACK (done_cb), job);
+  g_signal_connect (operation, "preview", G_CALLBACK (preview_cb), job);
   return operation;
 }
 

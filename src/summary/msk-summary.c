@@ -834,6 +834,18 @@ msk_summary_get_n_pages (MskSummary *self)
   return self->pages->len;
 }
 
+void
+msk_summary_get_page_size (MskSummary *self,
+                           double     *width,
+                           double     *height)
+{
+  g_return_if_fail (self != NULL);
+  if (width != NULL)
+    *width = self->width;
+  if (height != NULL)
+    *height = self->height;
+}
+
 const char *
 msk_summary_get_title (MskSummary *self)
 {

@@ -40,6 +40,9 @@ MskSummary *msk_summary_new             (const MskDecision  *decision,
 void        msk_summary_free            (MskSummary         *self);
 
 guint       msk_summary_get_n_pages     (MskSummary         *self);
+void        msk_summary_get_page_size   (MskSummary         *self,
+                                         double             *width,
+                                         double             *height);
 /* The document's title, fit for a print job name or PDF metadata: it never
  * carries anything the form holds. */
 const char *msk_summary_get_title       (MskSummary         *self);

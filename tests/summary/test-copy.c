@@ -129,6 +129,60 @@ test_print_operation_exports (void)
 }
 
 static void
+done_cb (GtkPrintOperation       *operation,
+         GtkPrintOperationResult  result,
+         gpointer                 user_data)
+{
+  *(GtkPrintOperationResult *) user_data = result;
+}
+
+static GtkWindow *
+find_window (const char *title)
+{
+  GListModel *list = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (list, i);
+
+      if (g_strcmp0 (gtk_window_get_title (w), title) == 0)
+        return w;
+    }
+  return NULL;
+}
+
+/* The preview is drawn in the app: GTK's default would write the document
+ * to a temporary PDF for an external viewer. */
+static void
+test_print_preview_in_app (void)
+{
+  g_autoptr(MskDecision) decision =
+    summary_test_decide ("{\"requester\": \"gp\", \"region\": \"knee\", \"concerns\": [],"
+                         " \"notes\": \"Preview-canary\"}", "2026-01-05");
+  g_autoptr(GtkPrintOperation) operation = _msk_print_operation_new (NULL, decision);
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult done = (GtkPrintOperationResult) -1;
+  GtkPrintOperationResult result;
+  GtkWindow *preview;
+
+  g_signal_connect (operation, "done", G_CALLBACK (done_cb), &done);
+  result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PREVIEW, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result, !=, GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  preview = find_window ("Print Preview");
+  g_assert_nonnull (preview);
+  /* Let it map and draw. */
+  for (guint i = 0; i < 20 && g_main_context_pending (NULL); i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  gtk_window_destroy (preview);
+  while ((int) done == -1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (done, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+}
+
+static void
 test_no_display (void)
 {
   g_test_skip ("no display: run under xvfb-run");
@@ -148,5 +202,6 @@ main (int    argc,
   g_test_add_func ("/summary/copy/past-date", test_copy_past_date);
   g_test_add_func ("/summary/copy/today-has-time", test_copy_today_has_time);
   g_test_add_func ("/summary/print/operation-exports", test_print_operation_exports);
+  g_test_add_func ("/summary/print/preview-in-app", test_print_preview_in_app);
   return g_test_run ();
 }
