@@ -20,7 +20,9 @@ rm -rf "$BUILD"
 meson setup "$BUILD" -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
 ninja -C "$BUILD"
 
-export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:check_initialization_order=1"
+# Full stacks on malloc: GLib and its neighbours have no frame pointers,
+# and a suppression can only match a frame it sees.
+export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:check_initialization_order=1:fast_unwind_on_malloc=0"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$SRC/build-aux/lsan.supp:print_suppressions=0"
 # GSlice caches would hide leaks and uses after free from ASan.

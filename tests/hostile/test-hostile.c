@@ -296,12 +296,12 @@ run_request_refused (const Case *c)
     g_error ("%s: refused with \"%s\", want a reason starting \"%s\"", c->name, error->message, c->expect);
 
   /* The command line, from the file and from standard input. */
-  want_err = g_strdup_printf ("msk-mri-advisor: %s\n", error->message);
+  /* Past the size limit the reader stops before the parser sees a byte. */
   if (len > MSK_REQUEST_MAX_BYTES)
-    want_stdin_err = g_strdup_printf ("msk-mri-advisor: request: standard input is longer than the limit of %d bytes\n",
-                                      MSK_REQUEST_MAX_BYTES);
+    want_err = g_strdup_printf ("msk-mri-advisor: request: larger than the limit of %d bytes\n", MSK_REQUEST_MAX_BYTES);
   else
-    want_stdin_err = g_strdup (want_err);
+    want_err = g_strdup_printf ("msk-mri-advisor: %s\n", error->message);
+  want_stdin_err = g_strdup (want_err);
   {
     g_auto(HostileRun) run = { 0 };
     hostile_run (&run, NULL, NULL, "--evaluate", path, "--date", "2026-01-01", NULL);
@@ -383,6 +383,14 @@ run_policy_refused (const Case *c)
   g_assert_cmpstr (error->message, ==, joined->str);
   if (!found)
     g_error ("%s: no problem starts \"%s\"; the problems are:\n%s", c->name, c->expect, joined->str);
+
+  /* Past the size limit the command line's reader stops before the
+   * validator sees a byte, with its own one problem. */
+  if (g_bytes_get_size (bytes) > MSK_POLICY_MAX_BYTES)
+    {
+      g_string_printf (joined, "$: larger than the limit of %d bytes", MSK_POLICY_MAX_BYTES);
+      g_ptr_array_set_size (problems, 1);
+    }
 
   /* --validate-policy: a count line naming the file, then each problem. */
   want = g_strdup_printf ("%s: %u problem%s\n%s\n", path, problems->len, problems->len == 1 ? "" : "s", joined->str);
