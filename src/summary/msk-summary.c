@@ -1027,6 +1027,7 @@ msk_summary_to_pdf (const MskDecision  *decision,
 {
   g_autoptr(MskSummary) summary = NULL;
   g_autoptr(GByteArray) buf = NULL;
+  g_autofree char *create_date = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
@@ -1043,6 +1044,17 @@ msk_summary_to_pdf (const MskDecision  *decision,
   /* Metadata names the document only: nothing the form holds goes here. */
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, summary->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME);
+  /* The stamp's moment, not the clock's: the same decision gives the same
+   * bytes, which audits and tests can compare. */
+  create_date = when != NULL ? g_date_time_format (when, "%Y-%m-%dT%H:%M:%S%:z") : NULL;
+  if (create_date == NULL && g_date_valid (msk_decision_get_date (decision)))
+    {
+      const GDate *d = msk_decision_get_date (decision);
+      create_date = g_strdup_printf ("%04u-%02u-%02uT00:00:00Z", g_date_get_year (d),
+                                     g_date_get_month (d), g_date_get_day (d));
+    }
+  if (create_date != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, create_date);
   cr = cairo_create (surface);
   for (guint i = 0; i < summary->pages->len; i++)
     {

@@ -473,6 +473,35 @@ test_policy_text_is_literal (void)
     }
 }
 
+/* The same request on the same date gives the same bytes: an audit can
+ * compare a filed PDF with a fresh one. */
+static void
+test_reproducible (void)
+{
+  g_autoptr(MskDecision) decision = summary_test_decide (cases[1].json, "2026-11-27");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) a = msk_summary_to_pdf (decision, MSK_SUMMARY_DECISION, NULL,
+                                            MSK_SUMMARY_A4_WIDTH, MSK_SUMMARY_A4_HEIGHT, &error);
+  g_autoptr(GBytes) b = msk_summary_to_pdf (decision, MSK_SUMMARY_DECISION, NULL,
+                                            MSK_SUMMARY_A4_WIDTH, MSK_SUMMARY_A4_HEIGHT, &error);
+  g_autofree char *pdf1 = NULL;
+  g_autofree char *pdf2 = NULL;
+  g_autofree char *c1 = NULL;
+  g_autofree char *c2 = NULL;
+  gsize l1, l2;
+
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (a, b));
+
+  g_free (cli_pdf ("repro-a", cases[1].json, "2026-11-27", FALSE, &pdf1));
+  g_free (cli_pdf ("repro-b", cases[1].json, "2026-11-27", FALSE, &pdf2));
+  g_file_get_contents (pdf1, &c1, &l1, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (pdf2, &c2, &l2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (c1, l1, c2, l2);
+}
+
 static void
 test_write_error (void)
 {
@@ -537,6 +566,7 @@ main (int    argc,
   g_test_add_func ("/summary/pdf/letter-and-any-surface", test_letter_and_any_surface);
   g_test_add_func ("/summary/pdf/small-and-odd-pages", test_small_and_odd_pages);
   g_test_add_func ("/summary/pdf/write-error", test_write_error);
+  g_test_add_func ("/summary/pdf/reproducible", test_reproducible);
   g_test_add_func ("/summary/pdf/policy-text-is-literal", test_policy_text_is_literal);
   g_test_add_func ("/summary/pdf/render-time", test_render_time);
 
