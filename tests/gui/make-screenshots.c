@@ -5,7 +5,7 @@
  * Not a test: it refreshes docs/screenshots/. Under Xvfb, from the top:
  *   ninja -C BUILD tests/gui/make-screenshots
  *   dbus-run-session -- BUILD/tests/gui/make-screenshots decide docs/screenshots/decide-light.png
- *   make-screenshots decide|policy OUT.png [WIDTHxHEIGHT]
+ *   make-screenshots decide|emergency|policy OUT.png [WIDTHxHEIGHT]
  * with GTK_THEME=Adwaita:dark for the dark style.
  * The window draws itself into a texture, so no window manager or screen
  * grab is needed and the picture is exactly the window.
@@ -102,6 +102,15 @@ activated_cb (GApplication *app,
       msk_policy_view_start_search (MSK_POLICY_VIEW (policy_view));
       gtk_editable_set_text (entry, "sarcoma");
     }
+  else if (g_str_equal (view, "emergency"))
+    {
+      GtkWidget *concerns = GTK_WIDGET (gtk_widget_get_template_child (form, MSK_TYPE_REQUEST_FORM, "concerns_box"));
+
+      /* Lower back pain with suspected cauda equina syndrome. */
+      choose (form, "region_dropdown", msk_policy_find_region (policy, "lumbar_spine")->label);
+      msk_concern_row_set_active (MSK_CONCERN_ROW (gtk_widget_get_first_child (concerns)), TRUE);
+      gtk_stack_set_visible_child_name (stack, "decide");
+    }
   else
     gtk_stack_set_visible_child_name (stack, "decide");
 
@@ -121,7 +130,7 @@ main (int   argc,
   if (argc < 3 || argc > 4 ||
       (argc == 4 && sscanf (argv[3], "%dx%d", &window_width, &window_height) != 2))
     {
-      g_printerr ("usage: %s decide|policy OUT.png [WIDTHxHEIGHT]\n", argv[0]);
+      g_printerr ("usage: %s decide|emergency|policy OUT.png [WIDTHxHEIGHT]\n", argv[0]);
       return 2;
     }
   view = argv[1];
