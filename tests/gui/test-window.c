@@ -288,6 +288,30 @@ shortcuts_window_opens (Fixture *f)
 }
 
 static void
+about_names_app_and_policy_versions (Fixture *f)
+{
+  g_autoptr(GListModel) toplevels = NULL;
+  GtkAboutDialog *about = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.about", NULL));
+  spin ();
+  toplevels = g_object_ref (gtk_window_get_toplevels ());
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_ABOUT_DIALOG (window))
+        about = GTK_ABOUT_DIALOG (window);
+    }
+  g_assert_nonnull (about);
+  g_assert_cmpstr (gtk_about_dialog_get_version (about), ==, PACKAGE_VERSION);
+  g_assert_nonnull (strstr (gtk_about_dialog_get_comments (about), "version 1.4"));
+  g_assert_nonnull (strstr (gtk_about_dialog_get_comments (about), "17/11/2027"));
+  gtk_window_destroy (GTK_WINDOW (about));
+  spin ();
+}
+
+static void
 empty_form_says_what_to_choose (Fixture *f)
 {
   g_autofree char *text = shown_text (get_pane (f));
@@ -579,6 +603,13 @@ test_shortcuts_window_opens (Fixture       *f,
 }
 
 static void
+test_about_names_app_and_policy_versions (Fixture       *f,
+                                          gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", about_names_app_and_policy_versions);
+}
+
+static void
 test_last_view_is_remembered (Fixture       *f,
                               gconstpointer  data)
 {
@@ -810,6 +841,8 @@ main (int   argc,
               setup, test_copy_puts_the_decision_on_the_clipboard, teardown);
   g_test_add ("/window/shortcuts-window-opens", Fixture, NULL,
               setup, test_shortcuts_window_opens, teardown);
+  g_test_add ("/window/about-names-versions", Fixture, NULL,
+              setup, test_about_names_app_and_policy_versions, teardown);
   g_test_add ("/window/last-view-is-remembered", Fixture, NULL,
               setup, test_last_view_is_remembered, teardown);
   g_test_add ("/window/past-review-warns", Fixture, "2028-01-01",
