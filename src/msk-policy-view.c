@@ -478,6 +478,60 @@ search_key_pressed_cb (MskPolicyView         *self,
   return GDK_EVENT_PROPAGATE;
 }
 
+/* The text view sits in a clamp, so its own keyboard scrolling would move
+ * nothing: the arrow and page keys scroll the window here instead. */
+static gboolean
+text_key_pressed_cb (MskPolicyView         *self,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkEventControllerKey *controller)
+{
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->text_scroller);
+  double value = gtk_adjustment_get_value (vadj);
+  double step = gtk_adjustment_get_step_increment (vadj);
+  double page = gtk_adjustment_get_page_increment (vadj);
+
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up:
+    case GDK_KEY_KP_Up:
+      value -= step;
+      break;
+    case GDK_KEY_Down:
+    case GDK_KEY_KP_Down:
+      value += step;
+      break;
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+      value -= page;
+      break;
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+      value += page;
+      break;
+    case GDK_KEY_space:
+      value += (state & GDK_SHIFT_MASK) != 0 ? -page : page;
+      break;
+    case GDK_KEY_Home:
+    case GDK_KEY_KP_Home:
+      value = gtk_adjustment_get_lower (vadj);
+      break;
+    case GDK_KEY_End:
+    case GDK_KEY_KP_End:
+      value = gtk_adjustment_get_upper (vadj);
+      break;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+  /* The adjustment clamps to its range. */
+  gtk_adjustment_set_value (vadj, value);
+  return GDK_EVENT_STOP;
+}
+
 static void
 section_activated_cb (MskPolicyView *self,
                       GtkListBoxRow *row,
@@ -558,6 +612,7 @@ msk_policy_view_class_init (MskPolicyViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, section_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, text_key_pressed_cb);
 }
 
 static void

@@ -556,6 +556,24 @@ policy_search_finds_and_steps (Fixture *f)
   expected = g_strdup_printf ("%u of %u matches", n, n);
   g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
 
+  /* Page Down on the text scrolls the page, as a reader expects. */
+  {
+    GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (view, MSK_TYPE_POLICY_VIEW, "text_scroller")));
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (text_view));
+    gboolean handled = FALSE;
+
+    gtk_adjustment_set_value (vadj, 0);
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_EVENT_CONTROLLER_KEY (controller) && !handled)
+          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Page_Down, 0, 0, &handled);
+      }
+    g_assert_true (handled);
+    g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, 0);
+  }
+
   /* A word the policy does not hold. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   spin ();
