@@ -121,6 +121,8 @@ rich_clear (Rich *r)
 {
   g_string_free (r->text, TRUE);
   pango_attr_list_unref (r->attrs);
+  r->text = NULL;
+  r->attrs = NULL;
 }
 
 static void
@@ -301,7 +303,7 @@ add_rule (MskSummary *self,
 }
 
 /* A ruled box: `head` at full width, then `body` (nullable) with a hanging
- * indent. */
+ * indent, then `foot` (nullable) at full width. */
 static void
 add_box (MskSummary *self,
          double      space_before,
@@ -309,7 +311,8 @@ add_box (MskSummary *self,
          gboolean    shaded,
          Rich       *head,
          Rich       *body,
-         double      hang)
+         double      hang,
+         Rich       *foot)
 {
   double pad = self->body_size * 0.8;
   double inner = self->content_width - 2 * pad - 2 * border;
@@ -330,6 +333,15 @@ add_box (MskSummary *self,
       push_part (b, rest, pad + border, y);
       y += layout_height (rest);
       rich_clear (body);
+    }
+  if (foot != NULL)
+    {
+      PangoLayout *last = make_layout (self, foot, inner, 0);
+
+      y += self->body_size * 0.3;
+      push_part (b, last, pad + border, y);
+      y += layout_height (last);
+      rich_clear (foot);
     }
   b->height = y + pad + border;
 }
@@ -456,7 +468,7 @@ build_decision (MskSummary *self,
         g_string_append_c (body.text, '\n');
       rich_add (self, &body, STYLE_BODY, msk_decision_get_missing (decision));
     }
-  add_box (self, self->body_size, 1.5, FALSE, &r, &body, 22 * MM);
+  add_box (self, self->body_size, 1.5, FALSE, &r, &body, 22 * MM, NULL);
 
   if (msk_decision_get_n_warnings (decision) > 0)
     {
@@ -469,7 +481,7 @@ build_decision (MskSummary *self,
             g_string_append_c (body.text, '\n');
           rich_add (self, &body, STYLE_BODY, msk_decision_get_warning (decision, i));
         }
-      add_box (self, self->body_size * 0.6, 2.5, TRUE, &r, &body, 0);
+      add_box (self, self->body_size * 0.6, 2.5, TRUE, &r, &body, 0, NULL);
     }
 
   if (n_actions > 0)
@@ -585,7 +597,8 @@ build_patient (MskSummary *self,
   const char *next = msk_policy_get_patient_next (policy, msk_decision_get_outcome (decision));
   g_autofree char *date = msk_format_date_uk (msk_decision_get_date (decision));
   double bullet = 8 * MM;
-  Rich r, body;
+  gboolean has_foot;
+  Rich r, body, foot;
 
   self->title = g_strdup (sheet->title);
   self->running = g_strdup_printf (_("%s (continued)"), sheet->title);
@@ -634,12 +647,12 @@ build_patient (MskSummary *self,
       rich_add (self, &body, STYLE_BODY, "•\t");
       rich_add (self, &body, STYLE_BODY, sheet->urgent_signs[i]);
     }
-  if (sheet->urgent_source != NULL)
-    {
-      g_string_append_c (body.text, '\n');
-      rich_add (self, &body, STYLE_CAPTION, sheet->urgent_source);
-    }
-  add_box (self, self->body_size * 1.4, 3.0, FALSE, &r, &body, bullet);
+  rich_init (&foot);
+  rich_add (self, &foot, STYLE_CAPTION, sheet->urgent_source);
+  has_foot = foot.text->len > 0;
+  if (!has_foot)
+    rich_clear (&foot);
+  add_box (self, self->body_size * 1.4, 3.0, FALSE, &r, &body, bullet, has_foot ? &foot : NULL);
 }
 
 static GArray *
