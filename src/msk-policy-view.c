@@ -312,7 +312,9 @@ scroll_to_iter (MskPolicyView *self,
                 GtkTextIter   *iter)
 {
   GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->text_scroller);
-  GtkWidget *scrolled_child = gtk_scrolled_window_get_child (self->text_scroller);
+  /* The clamp is the whole scrolled content: its coordinates are the
+   * adjustment's. */
+  GtkWidget *content = gtk_widget_get_parent (GTK_WIDGET (self->text_view));
   GdkRectangle location;
   graphene_point_t point, out;
 
@@ -320,7 +322,7 @@ scroll_to_iter (MskPolicyView *self,
   gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
                                          location.x, location.y, &location.x, &location.y);
   graphene_point_init (&point, location.x, location.y);
-  if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), scrolled_child, &point, &out))
+  if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), content, &point, &out))
     return;
   /* A third of the way down, so the match has context above it. */
   gtk_adjustment_set_value (vadj, out.y - gtk_adjustment_get_page_size (vadj) / 3);
@@ -554,7 +556,7 @@ section_activated_cb (MskPolicyView *self,
   gtk_text_view_get_iter_location (self->text_view, &iter, &location);
   graphene_point_init (&point, 0, location.y);
   if (gtk_widget_compute_point (GTK_WIDGET (self->text_view),
-                                gtk_scrolled_window_get_child (self->text_scroller),
+                                gtk_widget_get_parent (GTK_WIDGET (self->text_view)),
                                 &point, &out))
     gtk_adjustment_set_value (vadj, out.y);
 }

@@ -497,6 +497,55 @@ count_tagged_ranges (GtkTextBuffer *buffer,
   return n;
 }
 
+static gboolean
+frame_done_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  gboolean *done = user_data;
+
+  *done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets GTK lay out and draw one frame, as it does between two key
+ * presses: the next step then starts from scrolled widgets. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  gboolean done = FALSE;
+
+  gtk_widget_add_tick_callback (widget, frame_done_cb, &done, NULL);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+}
+
+/* Whether the current match is inside the part of the page the scroll
+ * position shows. Positions are in page coordinates, so this holds before
+ * the next frame moves the widgets. */
+static gboolean
+current_match_on_screen (GtkWidget *view)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (child (view, MSK_TYPE_POLICY_VIEW, "text_view"));
+  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (child (view, MSK_TYPE_POLICY_VIEW, "text_scroller"));
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (scroller);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "current-match");
+  GtkWidget *page = gtk_widget_get_parent (GTK_WIDGET (text_view));
+  double top = gtk_adjustment_get_value (vadj);
+  GtkTextIter iter;
+  GdkRectangle location;
+  graphene_point_t point, out;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  graphene_point_init (&point, 0, location.y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text_view), page, &point, &out));
+  return out.y >= top && out.y + location.height <= top + gtk_adjustment_get_page_size (vadj);
+}
+
 static void
 wait_for_label (GtkLabel *label)
 {
@@ -555,6 +604,18 @@ policy_search_finds_and_steps (Fixture *f)
   g_clear_pointer (&expected, g_free);
   expected = g_strdup_printf ("%u of %u matches", n, n);
   g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
+  /* The view follows the match, from wherever it was scrolled to:
+   * back and forth between the last two, and round to the first. */
+  g_assert_true (current_match_on_screen (view));
+  wait_for_frame (view);
+  g_signal_emit_by_name (entry, "previous-match");
+  g_assert_true (current_match_on_screen (view));
+  wait_for_frame (view);
+  g_signal_emit_by_name (entry, "next-match");
+  g_assert_true (current_match_on_screen (view));
+  wait_for_frame (view);
+  g_signal_emit_by_name (entry, "next-match");
+  g_assert_true (current_match_on_screen (view));
 
   /* Page Down on the text scrolls the page, as a reader expects. */
   {
