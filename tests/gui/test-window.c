@@ -635,6 +635,32 @@ policy_search_finds_and_steps (Fixture *f)
     g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, 0);
   }
 
+  /* The section list goes to a section: the last one, at the bottom. */
+  {
+    GtkWidget *list = child (view, MSK_TYPE_POLICY_VIEW, "sections_list");
+    guint n_sections = msk_policy_get_n_sections (f->policy);
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n_sections - 1);
+    GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (view, MSK_TYPE_POLICY_VIEW, "text_scroller")));
+    GtkTextMark *mark;
+    GtkTextIter iter;
+    GdkRectangle location;
+    graphene_point_t point, out;
+    g_autofree char *mark_name = g_strdup_printf ("section-%u", n_sections - 1);
+
+    g_assert_nonnull (row);
+    g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n_sections));
+    wait_for_frame (view);
+    gtk_widget_activate (GTK_WIDGET (row));
+    mark = gtk_text_buffer_get_mark (buffer, mark_name);
+    g_assert_nonnull (mark);
+    gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
+    gtk_text_view_get_iter_location (text_view, &iter, &location);
+    graphene_point_init (&point, 0, location.y);
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text_view), gtk_widget_get_parent (GTK_WIDGET (text_view)), &point, &out));
+    g_assert_cmpfloat (out.y, >=, gtk_adjustment_get_value (vadj));
+    g_assert_cmpfloat (out.y, <, gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj));
+  }
+
   /* A word the policy does not hold. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   spin ();
