@@ -768,6 +768,40 @@ paginate (MskSummary *self)
     }
 }
 
+static void
+set_margin (MskSummary *self,
+            double      margin)
+{
+  self->margin = MIN (margin, self->width / 8);
+  self->content_width = self->width - 2 * self->margin;
+  /* A page too small for the label box and a column of text: lay out as if
+   * it were wide enough and let the page clip, rather than fail. */
+  if (self->content_width < LABEL_WIDTH + 40 * MM)
+    self->content_width = LABEL_WIDTH + 40 * MM;
+}
+
+/* Builds the blocks at a body size and cuts them into pages, replacing
+ * any earlier layout. */
+static void
+lay_out (MskSummary *self,
+         GDateTime  *when,
+         double      body_size)
+{
+  self->body_size = body_size;
+  pango_font_description_set_size (self->font, (int) (body_size * PANGO_SCALE));
+  g_array_set_size (self->blocks, 0);
+  g_ptr_array_set_size (self->pages, 0);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->running, g_free);
+  g_clear_pointer (&self->footer, g_free);
+
+  if (self->kind == MSK_SUMMARY_DECISION)
+    build_decision (self, when);
+  else
+    build_patient (self, when);
+  paginate (self);
+}
+
 MskSummary *
 msk_summary_new (const MskDecision *decision,
                  MskSummaryKind     kind,
@@ -775,6 +809,11 @@ msk_summary_new (const MskDecision *decision,
                  double             page_width,
                  double             page_height)
 {
+  /* The patient sheet is for reading without glasses: large print. The
+   * summary steps down only as far as still reads comfortably. */
+  static const struct { double size, margin_mm; } fits[] = {
+    { 10, 18 }, { 9.5, 18 }, { 9, 18 }, { 9, 12 },
+  };
   MskSummary *self;
   cairo_font_options_t *options;
 
@@ -787,14 +826,9 @@ msk_summary_new (const MskDecision *decision,
   self->kind = kind;
   self->width = page_width;
   self->height = page_height;
-  self->margin = MIN (18 * MM, page_width / 8);
-  /* The patient sheet is for reading without glasses: large print. */
-  self->body_size = kind == MSK_SUMMARY_PATIENT_SHEET ? 14 : 10;
-  self->content_width = page_width - 2 * self->margin;
   self->header_height = 10 * 1.4 + 10;
   self->footer_height = 10 * 1.4 + 8;
-  if (self->content_width < LABEL_WIDTH + 40 * MM)
-    self->content_width = LABEL_WIDTH + 40 * MM;
+  set_margin (self, 18 * MM);
 
   /* Unhinted metrics at 72 dpi: one Pango point is one user unit, and the
    * layout is the same on screen preview, printer and PDF, so the page
@@ -810,17 +844,29 @@ msk_summary_new (const MskDecision *decision,
   pango_context_set_language (self->context, pango_language_from_string ("en-gb"));
 
   self->font = pango_font_description_from_string (FONT_FAMILIES);
-  pango_font_description_set_size (self->font, (int) (self->body_size * PANGO_SCALE));
-
   self->blocks = g_array_new (FALSE, TRUE, sizeof (Block));
   g_array_set_clear_func (self->blocks, block_clear);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
-  if (kind == MSK_SUMMARY_DECISION)
-    build_decision (self, when);
-  else
-    build_patient (self, when);
-  paginate (self);
+  if (kind == MSK_SUMMARY_PATIENT_SHEET)
+    {
+      lay_out (self, when, 14);
+      return self;
+    }
+  /* The summary is meant to be one page for the notes. A busy decision
+   * (every red flag, a spinal region, a warning) may not fit at 10 pt; a
+   * slightly smaller size, then narrower margins (still wider than any
+   * printer's), usually do. If not even that fits (a long clinical note),
+   * the first style it is, on more pages. */
+  for (guint i = 0; i < G_N_ELEMENTS (fits); i++)
+    {
+      set_margin (self, fits[i].margin_mm * MM);
+      lay_out (self, when, fits[i].size);
+      if (self->pages->len == 1)
+        return self;
+    }
+  set_margin (self, fits[0].margin_mm * MM);
+  lay_out (self, when, fits[0].size);
   return self;
 }
 

@@ -502,6 +502,47 @@ test_reproducible (void)
   g_assert_cmpmem (c1, l1, c2, l2);
 }
 
+/* Without a clinical note, every combination of red flags fits one page,
+ * even on a spinal region with a review warning (the busiest summaries). */
+static void
+test_one_page_without_note (void)
+{
+  g_autoptr(MskPolicy) policy = summary_test_policy ();
+  guint n = msk_policy_get_n_concerns (policy);
+  const double papers[][2] = {
+    { MSK_SUMMARY_A4_WIDTH, MSK_SUMMARY_A4_HEIGHT },
+    { MSK_SUMMARY_LETTER_WIDTH, MSK_SUMMARY_LETTER_HEIGHT },
+  };
+  const char *regions[] = { "lumbar_spine", "cervical_spine", "knee" };
+  GDate late;
+
+  g_date_clear (&late, 1);
+  g_date_set_dmy (&late, 1, 1, 2030);
+  for (guint reg = 0; reg < G_N_ELEMENTS (regions); reg++)
+    for (guint mask = 0; mask < (1u << n); mask++)
+      {
+        g_autoptr(MskRequest) request = msk_request_new (policy);
+        g_autoptr(MskDecision) decision = NULL;
+
+        msk_request_set_requester (request, msk_policy_find_requester (policy, "fcp"));
+        msk_request_set_fcp_governance (request, TRUE);
+        msk_request_set_region (request, msk_policy_find_region (policy, regions[reg]));
+        msk_request_set_borough (request, msk_policy_find_borough (policy, "barking_dagenham"));
+        for (guint c = 0; c < n; c++)
+          msk_request_set_concern (request, msk_policy_get_concern (policy, c), (mask >> c) & 1);
+        decision = msk_evaluate (policy, request, &late);
+        for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+          for (int kind = MSK_SUMMARY_DECISION; kind <= MSK_SUMMARY_PATIENT_SHEET; kind++)
+            {
+              g_autoptr(MskSummary) s = msk_summary_new (decision, kind, NULL, papers[p][0], papers[p][1]);
+
+              if (msk_summary_get_n_pages (s) != 1)
+                g_error ("%s, concerns %#x, paper %u, kind %d: %u pages", regions[reg], mask, p, kind,
+                         msk_summary_get_n_pages (s));
+            }
+      }
+}
+
 static void
 test_write_error (void)
 {
@@ -566,6 +607,7 @@ main (int    argc,
   g_test_add_func ("/summary/pdf/letter-and-any-surface", test_letter_and_any_surface);
   g_test_add_func ("/summary/pdf/small-and-odd-pages", test_small_and_odd_pages);
   g_test_add_func ("/summary/pdf/write-error", test_write_error);
+  g_test_add_func ("/summary/pdf/one-page-without-note", test_one_page_without_note);
   g_test_add_func ("/summary/pdf/reproducible", test_reproducible);
   g_test_add_func ("/summary/pdf/policy-text-is-literal", test_policy_text_is_literal);
   g_test_add_func ("/summary/pdf/render-time", test_render_time);
