@@ -309,3 +309,11 @@ msk_request_form_clear (MskRequestForm *self)
 
   emit_changed (self);
 }
+
+void
+msk_request_form_focus_first (MskRequestForm *self)
+{
+  g_return_if_fail (MSK_IS_REQUEST_FORM (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->requester_dropdown));
+}

@@ -19,6 +19,8 @@ void        msk_request_form_set_policy  (MskRequestForm *self,
                                           MskPolicy      *policy);
 /* What the form holds now, as a new request (transfer full). */
 MskRequest *msk_request_form_get_request (MskRequestForm *self);
+/* Puts the keyboard focus on the first field. */
+void        msk_request_form_focus_first (MskRequestForm *self);
 /* Back to a fresh form for the next patient. */
 void        msk_request_form_clear       (MskRequestForm *self);
 

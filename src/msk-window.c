@@ -207,7 +207,7 @@ new_request_action (GtkWidget  *widget,
 
   msk_request_form_clear (self->request_form);
   gtk_stack_set_visible_child_name (self->stack, "decide");
-  gtk_widget_grab_focus (GTK_WIDGET (self->request_form));
+  msk_request_form_focus_first (self->request_form);
 }
 
 static void
@@ -417,6 +417,9 @@ msk_window_new (MskApplication *application,
   msk_policy_view_set_policy (self->policy_view, policy);
   msk_request_form_set_policy (self->request_form, policy);
   show_refusals (self, refusals);
+  /* Typing starts in the form, not on the view switcher or the banner. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "decide") == 0)
+    msk_request_form_focus_first (self->request_form);
   /* set_policy() cleared the form, which evaluated the empty request; the
    * pane therefore already says what to choose first. */
   if (self->decision == NULL)

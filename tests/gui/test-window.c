@@ -328,6 +328,10 @@ empty_form_says_what_to_choose (Fixture *f)
   g_assert_nonnull (strstr (shown_label (f, "stamp_label"), "1.4"));
   g_assert_nonnull (strstr (shown_label (f, "stamp_label"), "17/11/2025"));
   g_assert_nonnull (strstr (text, "How this was decided"));
+  /* The keyboard starts in the form, on its first field. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "requester_dropdown")) ||
+                 gtk_root_get_focus (GTK_ROOT (f->window)) == child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "requester_dropdown"));
 }
 
 static void
