@@ -681,7 +681,7 @@ add_made_cases (void)
   add_case (KIND_REQUEST, "made/request-6000-keys.json", NULL,
             "request: unknown field \"k0\"", make_request_many_keys, NULL, "");
   add_case (KIND_REQUEST, "made/request-6000-keys-duplicate.json", NULL,
-            "request: line 1: duplicate key \"k17\"", make_request_many_keys, NULL, "\"k17\":1,");
+            "request: duplicate key \"k17\" (line 1)", make_request_many_keys, NULL, "\"k17\":1,");
 
   /* Policies: sizes and shapes. */
   add_case (KIND_POLICY, "made/policy-over-limit.json", NULL,
@@ -690,7 +690,7 @@ add_made_cases (void)
   add_case (KIND_VALID_POLICY, "made/policy-100000-keys.json", NULL, NULL, make_policy_junk, NULL, "");
   add_case (KIND_VALID_POLICY, "made/policy-300000-array.json", NULL, NULL, make_policy_junk, "array", NULL);
   add_case (KIND_POLICY, "made/policy-100000-keys-duplicate.json", NULL,
-            "$: line 2: duplicate key \"k5\"", make_policy_junk, NULL, ",\"k5\":1");
+            "$: duplicate key \"k5\" (line 2)", make_policy_junk, NULL, ",\"k5\":1");
   add_case (KIND_POLICY, "made/policy-40-concerns.json", NULL,
             "$.concerns: at most 31 concerns are supported", make_policy_forty, "\"concerns\": [", NULL);
   add_case (KIND_POLICY, "made/policy-40-requesters.json", NULL,
@@ -722,18 +722,23 @@ add_made_cases (void)
             "$.regions[7].id: \"<b>knee</b>\" is not an id",
             make_edit, "{ \"id\": \"knee\",", "{ \"id\": \"<b>knee</b>\",");
 
-  /* Known bugs: accepted or printed raw today (see docs/hostile-input.md). */
-  add_case (KIND_POLICY, "made/bug-policy-id-nul-escape.json", NULL,
-            "$.regions[7].id", make_edit, "{ \"id\": \"knee\",", "{ \"id\": \"knee\\u0000x\",");
-  add_case (KIND_POLICY, "made/bug-policy-duplicate-key-escaped.json", NULL,
-            "$: line 8: duplicate key", make_edit, "\"version\": \"1.4\",", "\"version\": \"1.4\", \"\\u0076ersion\": \"9.9\",");
-  add_case (KIND_POLICY, "made/bug-policy-second-object.json", NULL,
-            "$", make_append, NULL, "\n{ \"format\": 1 }\n");
-  add_case (KIND_POLICY, "made/bug-policy-id-terminal-escape.json", NULL,
+  /* Escapes json-glib 1.6 would decode into something else. */
+  add_case (KIND_POLICY, "made/policy-id-nul-escape.json", NULL,
+            "$: a string holds an escaped NUL (\\u0000)*", make_edit, "{ \"id\": \"knee\",", "{ \"id\": \"knee\\u0000x\",");
+  add_case (KIND_POLICY, "made/policy-duplicate-key-escaped.json", NULL,
+            "$: duplicate key \"version\"*", make_edit, "\"version\": \"1.4\",", "\"version\": \"1.4\", \"\\u0076ersion\": \"9.9\",");
+  add_case (KIND_POLICY, "made/policy-second-object.json", NULL,
+            "$: not valid JSON: text after the end of the JSON value*", make_append, NULL, "\n{ \"format\": 1 }\n");
+  /* Problems quote the file: they must not drive the terminal or forge lines. */
+  add_case (KIND_POLICY, "made/policy-id-terminal-escape.json", NULL,
             "$.regions[7].id: ", make_edit, "{ \"id\": \"knee\",", "{ \"id\": \"\\u001b[2J\\u001b]0;pwned\\u0007knee\",");
-  add_case (KIND_POLICY, "made/bug-policy-url-newline.json", NULL,
+  add_case (KIND_POLICY, "made/policy-url-newline.json", NULL,
             "$.resources[*].url: ", make_edit, "\"https://www.nice.org.uk/guidance/ng59\"",
             "\"https://www.nice.org.uk/\\n$.resources[0].url: forged line\"");
+
+  /* A known gap: a scalar root followed by a value (json-glib leaks the first). */
+  add_case (KIND_POLICY, "made/bug-policy-scalar-then-object.json", NULL,
+            "$: not valid JSON: text after the end of the JSON value*", make_edit, "{\n  \"format\"", "1 {\n  \"format\"");
 
   /* Valid, with text that looks like markup: it must print as written. */
   add_case (KIND_VALID_POLICY, "made/policy-markup-labels.json", NULL, "<b>Knee</b> &amp; <i>",
