@@ -311,6 +311,47 @@ about_names_app_and_policy_versions (Fixture *f)
   spin ();
 }
 
+#define PATIENT_NOTE "Mrs Zedbury, NHS 999 000 0000, knee pain"
+
+static void
+fill_in_a_patient (Fixture *f)
+{
+  GtkWidget *form = GTK_WIDGET (get_form (f));
+  GtkTextView *notes = GTK_TEXT_VIEW (child (form, MSK_TYPE_REQUEST_FORM, "notes_view"));
+
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "knee")->label);
+  choose (f, "borough_dropdown", msk_policy_find_borough (f->policy, "newham")->label);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), PATIENT_NOTE, -1);
+  spin ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-request", NULL));
+  spin ();
+}
+
+/* Every file under `dir` (the test's private home and XDG dirs). */
+static void
+assert_no_file_mentions (const char *dir,
+                         const char *text)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (handle == NULL)
+    return;
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        assert_no_file_mentions (path, text);
+      else if (g_file_get_contents (path, &contents, &length, NULL))
+        g_assert_null (g_strstr_len (contents, length, text));
+    }
+}
+
 static void
 empty_form_says_what_to_choose (Fixture *f)
 {
@@ -719,6 +760,38 @@ test_about_names_app_and_policy_versions (Fixture       *f,
 }
 
 static void
+test_nothing_about_the_patient_is_stored (Fixture       *f,
+                                          gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.nel.MskMriAdvisor");
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_auto(GStrv) keys = NULL;
+
+  run_app (f, NULL, "2026-01-15", fill_in_a_patient);
+
+  /* Not in any file the app could have written: the isolated home,
+   * config, data, cache and state dirs hold everything it may touch. */
+  assert_no_file_mentions (g_get_home_dir (), "Zedbury");
+  assert_no_file_mentions (g_get_user_config_dir (), "Zedbury");
+  assert_no_file_mentions (g_get_user_data_dir (), "Zedbury");
+  assert_no_file_mentions (g_get_user_cache_dir (), "Zedbury");
+  assert_no_file_mentions (g_get_user_state_dir (), "Zedbury");
+
+  /* Nor in settings: only window state, which holds no text at all. */
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  keys = g_settings_schema_list_keys (schema);
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      g_autoptr(GVariant) value = g_settings_get_value (settings, keys[i]);
+      g_autofree char *printed = g_variant_print (value, FALSE);
+
+      g_assert_null (strstr (printed, "Zedbury"));
+      g_assert_null (strstr (printed, "knee"));
+      g_assert_null (strstr (printed, "newham"));
+    }
+}
+
+static void
 test_last_view_is_remembered (Fixture       *f,
                               gconstpointer  data)
 {
@@ -952,6 +1025,8 @@ main (int   argc,
               setup, test_shortcuts_window_opens, teardown);
   g_test_add ("/window/about-names-versions", Fixture, NULL,
               setup, test_about_names_app_and_policy_versions, teardown);
+  g_test_add ("/window/nothing-about-the-patient-is-stored", Fixture, NULL,
+              setup, test_nothing_about_the_patient_is_stored, teardown);
   g_test_add ("/window/last-view-is-remembered", Fixture, NULL,
               setup, test_last_view_is_remembered, teardown);
   g_test_add ("/window/past-review-warns", Fixture, "2028-01-01",
