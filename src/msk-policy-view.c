@@ -534,6 +534,48 @@ text_key_pressed_cb (MskPolicyView         *self,
   return GDK_EVENT_STOP;
 }
 
+/* The section list shows where the reader is: the last section whose
+ * heading is at or above the top third of the page. */
+static void
+scrolled_cb (MskPolicyView *self,
+             GtkAdjustment *vadj)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkWidget *page = gtk_widget_get_parent (GTK_WIDGET (self->text_view));
+  double top = gtk_adjustment_get_value (vadj);
+  double page_size = gtk_adjustment_get_page_size (vadj);
+  double line = top + page_size / 3;
+  GtkListBoxRow *current = NULL;
+
+  if (!self->built)
+    return;
+  /* At the very end a short last section never reaches the top third. */
+  if (top + page_size >= gtk_adjustment_get_upper (vadj) - 1)
+    line = top + page_size;
+
+  for (guint i = 0; ; i++)
+    {
+      g_autofree char *mark_name = g_strdup_printf ("section-%u", i);
+      GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, mark_name);
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sections_list, (int) i);
+      GtkTextIter iter;
+      GdkRectangle location;
+      graphene_point_t point, out;
+
+      if (mark == NULL || row == NULL)
+        break;
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
+      gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+      graphene_point_init (&point, 0, location.y);
+      if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), page, &point, &out) ||
+          out.y > line)
+        break;
+      current = row;
+    }
+  if (current != NULL && current != gtk_list_box_get_selected_row (self->sections_list))
+    gtk_list_box_select_row (self->sections_list, current);
+}
+
 static void
 section_activated_cb (MskPolicyView *self,
                       GtkListBoxRow *row,
@@ -627,6 +669,8 @@ msk_policy_view_init (MskPolicyView *self)
   create_tags (gtk_text_view_get_buffer (self->text_view));
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->text_scroller), "value-changed",
+                           G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

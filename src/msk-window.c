@@ -31,7 +31,6 @@ struct _MskWindow
   GtkRevealer          *banner_revealer;
   GtkLabel             *banner_label;
   GtkStack             *stack;
-  GtkPaned             *decide_paned;
   MskRequestForm       *request_form;
   MskDecisionPane      *decision_pane;
   MskPolicyView        *policy_view;
@@ -356,7 +355,6 @@ msk_window_class_init (MskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MskWindow, banner_revealer);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, MskWindow, decide_paned);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, request_form);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, decision_pane);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, policy_view);

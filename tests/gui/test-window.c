@@ -704,6 +704,10 @@ policy_search_finds_and_steps (Fixture *f)
     g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text_view), gtk_widget_get_parent (GTK_WIDGET (text_view)), &point, &out));
     g_assert_cmpfloat (out.y, >=, gtk_adjustment_get_value (vadj));
     g_assert_cmpfloat (out.y, <, gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj));
+    /* And shows where the reader is. */
+    g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) == row);
+    gtk_adjustment_set_value (vadj, 0);
+    g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) == gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   }
 
   /* A word the policy does not hold. */
