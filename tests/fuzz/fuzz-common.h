@@ -9,6 +9,7 @@
 #pragma once
 
 #include <stddef.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -21,13 +22,27 @@ int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 /* A g_return_if_fail() that trips is a bug in the caller, here the core
- * calling itself: make it abort so libFuzzer keeps the input. Warnings stay
- * non-fatal: json-glib may warn about input it is right to refuse. */
+ * calling itself or json-glib: abort so libFuzzer keeps the input. GLib's own
+ * fatal path raises SIGTRAP, which libFuzzer does not catch (no artifact is
+ * written), hence abort() here. Warnings stay non-fatal: json-glib may warn
+ * about input it is right to refuse. */
+static inline GLogWriterOutput
+msk_fuzz_log_writer (GLogLevelFlags   level,
+                     const GLogField *fields,
+                     gsize            n_fields,
+                     gpointer         user_data)
+{
+  GLogWriterOutput out = g_log_writer_standard_streams (level, fields, n_fields, user_data);
+
+  if (level & (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR))
+    abort ();
+  return out;
+}
+
 static inline void
 msk_fuzz_init_logging (void)
 {
-  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
-  g_setenv ("G_MESSAGES_DEBUG", "", TRUE);
+  g_log_set_writer_func (msk_fuzz_log_writer, NULL, NULL);
 }
 
 /* Decides the request on the given day and renders it both ways; every
