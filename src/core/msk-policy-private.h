@@ -54,6 +54,7 @@ struct _MskPolicy {
   const MskResource **general_resources; guint n_general_resources;
   MskPatientSheet    patient_sheet;
   const char       **patient_next;  /* indexed like outcomes */
+  const MskOutcome **patient_why_for; guint n_patient_why_for;
 };
 
 G_END_DECLS

@@ -869,7 +869,7 @@ static void
 load_patient_sheet (Check      *c,
                     JsonObject *root)
 {
-  static const char * const known[] = { "title", "intro", "next_heading", "next", "why_heading", "why",
+  static const char * const known[] = { "title", "intro", "next_heading", "next", "why_heading", "why", "why_for",
                                         "urgent_heading", "urgent_intro", "urgent_signs", "urgent_source", NULL };
   MskPolicy *self = c->policy;
   Path path = { NULL, "patient_sheet", 0 };
@@ -886,6 +886,8 @@ load_patient_sheet (Check      *c,
   ps->next_heading = want_string (c, &path, obj, "next_heading", TRUE);
   ps->why_heading = want_string (c, &path, obj, "why_heading", TRUE);
   ps->why = want_string_list (c, &path, obj, "why", TRUE);
+  self->patient_why_for = (const MskOutcome **) RESOLVE_LIST (c, &path, obj, "why_for", find_outcome,
+                                                             "outcome", TRUE, &self->n_patient_why_for);
   ps->urgent_heading = want_string (c, &path, obj, "urgent_heading", TRUE);
   ps->urgent_intro = want_string (c, &path, obj, "urgent_intro", TRUE);
   ps->urgent_signs = want_string_list (c, &path, obj, "urgent_signs", TRUE);
@@ -1225,6 +1227,7 @@ policy_free_items (MskPolicy *self)
   g_free (self->patient_sheet.why);
   g_free (self->patient_sheet.urgent_signs);
   g_free (self->patient_next);
+  g_free (self->patient_why_for);
 }
 
 MskPolicy *
@@ -1500,6 +1503,17 @@ msk_policy_get_patient_sheet (MskPolicy *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return &self->patient_sheet;
+}
+
+gboolean
+msk_policy_patient_why_applies (MskPolicy        *self,
+                                const MskOutcome *outcome)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  for (guint i = 0; outcome != NULL && i < self->n_patient_why_for; i++)
+    if (self->patient_why_for[i] == outcome)
+      return TRUE;
+  return FALSE;
 }
 
 const char *

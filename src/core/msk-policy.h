@@ -201,6 +201,10 @@ gboolean     msk_policy_governance_applies  (MskPolicy   *self,
                                              const MskChoice *requester);
 const char  *msk_policy_get_services_note   (MskPolicy   *self);
 const MskPatientSheet *msk_policy_get_patient_sheet (MskPolicy *self);
+/* Whether the patient sheet explains why a scan now is unlikely to help for
+ * this outcome (the policy's patient_sheet.why_for). */
+gboolean     msk_policy_patient_why_applies (MskPolicy   *self,
+                                             const MskOutcome *outcome);
 /* The patient-sheet paragraph for an outcome, or NULL. */
 const char  *msk_policy_get_patient_next    (MskPolicy   *self,
                                              const MskOutcome *outcome);

@@ -567,26 +567,6 @@ build_decision (MskSummary *self,
   add_text (self, BLOCK_KEEP, self->body_size * 0.4, 0, 0, &r);
 }
 
-/* The reasons a scan is unlikely to help are for a patient the policy sends
- * on a routine route with MRI in primary care not recommended. Told to
- * someone on an urgent or emergency pathway, or to one whose practitioner
- * may order the scan, they would mislead, so the sheet leaves them out.
- * "not_recommended" is an id of the public contract (PRODUCT.md). */
-static gboolean
-patient_why_applies (const MskDecision *decision)
-{
-  MskPolicy *policy = msk_decision_get_policy (decision);
-  const MskUrgency *urgency = msk_decision_get_urgency (decision);
-  const MskVerdict *verdict = msk_decision_get_verdict (decision);
-  int least = 0;
-
-  if (urgency == NULL || verdict == NULL || g_strcmp0 (verdict->id, "not_recommended") != 0)
-    return FALSE;
-  for (guint i = 0; i < msk_policy_get_n_routes (policy); i++)
-    least = MAX (least, msk_policy_get_route (policy, i)->urgency->rank);
-  return urgency->rank == least;
-}
-
 static void
 build_patient (MskSummary *self,
                GDateTime  *when)
@@ -622,7 +602,11 @@ build_patient (MskSummary *self,
       add_text (self, BLOCK_PLAIN, self->body_size * 0.4, 0, 0, &r);
     }
 
-  if (patient_why_applies (decision) && sheet->why != NULL && sheet->why[0] != NULL)
+  /* The policy names the outcomes the "why" paragraphs fit: told to someone on
+   * an urgent pathway, or whose practitioner may order the scan, they would
+   * mislead. */
+  if (msk_policy_patient_why_applies (policy, msk_decision_get_outcome (decision)) &&
+      sheet->why != NULL && sheet->why[0] != NULL)
     {
       add_heading (self, sheet->why_heading);
       for (guint i = 0; sheet->why[i] != NULL; i++)
