@@ -12,7 +12,7 @@
 
 struct _MskConcernRow
 {
-  GtkBox            parent_instance;
+  GtkGrid           parent_instance;
 
   GtkCheckButton   *check;
   GtkLabel         *check_label;
@@ -25,7 +25,7 @@ struct _MskConcernRow
   const MskConcern *concern;
 };
 
-G_DEFINE_FINAL_TYPE (MskConcernRow, msk_concern_row, GTK_TYPE_BOX)
+G_DEFINE_FINAL_TYPE (MskConcernRow, msk_concern_row, GTK_TYPE_GRID)
 
 enum {
   PROP_0,
@@ -83,6 +83,16 @@ check_toggled_cb (MskConcernRow  *self,
                   GtkCheckButton *check)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+}
+
+static void
+label_released_cb (MskConcernRow   *self,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkGestureClick *gesture)
+{
+  gtk_widget_activate (GTK_WIDGET (self->check));
 }
 
 static void
@@ -161,6 +171,7 @@ msk_concern_row_class_init (MskConcernRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MskConcernRow, prompts_heading);
   gtk_widget_class_bind_template_child (widget_class, MskConcernRow, prompts_box);
   gtk_widget_class_bind_template_callback (widget_class, check_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, label_released_cb);
 }
 
 static void

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 
 #define MSK_TYPE_CONCERN_ROW (msk_concern_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (MskConcernRow, msk_concern_row, MSK, CONCERN_ROW, GtkBox)
+G_DECLARE_FINAL_TYPE (MskConcernRow, msk_concern_row, MSK, CONCERN_ROW, GtkGrid)
 
 GtkWidget        *msk_concern_row_new         (MskPolicy        *policy,
                                                const MskConcern *concern);

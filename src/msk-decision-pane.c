@@ -17,7 +17,7 @@ struct _MskDecisionPane
 {
   GtkBox       parent_instance;
 
-  GtkBox      *outcome_box;
+  GtkGrid     *outcome_box;
   GtkImage    *urgency_icon;
   GtkLabel    *urgency_label;
   GtkLabel    *outcome_label;
@@ -75,6 +75,34 @@ append_label (GtkBox     *box,
     gtk_widget_add_css_class (label, css_class);
   gtk_box_append (box, label);
   return label;
+}
+
+/* An icon beside wrapped text, in a grid: a wrapping label in a horizontal
+ * box is laid out at many widths whenever the box is measured. */
+static GtkWidget *
+make_icon_row (const char *icon_name,
+               const char *icon_label,
+               const char *text,
+               const char *css_class)
+{
+  GtkWidget *row = gtk_grid_new ();
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_grid_set_column_spacing (GTK_GRID (row), 8);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, icon_label,
+                                  -1);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  gtk_grid_attach (GTK_GRID (row), icon, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (row), label, 1, 0, 1, 1);
+  return row;
 }
 
 /* A resource as a link when it has an address, else as its title; its note
@@ -139,17 +167,10 @@ show_warnings (MskDecisionPane *self)
   remove_children (self->warnings_box);
   for (guint i = 0; i < n; i++)
     {
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      GtkWidget *row = make_icon_row ("dialog-warning-symbolic", _("Warning"),
+                                      msk_decision_get_warning (self->decision, i), NULL);
 
       gtk_widget_add_css_class (row, "warning-row");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"),
-                                      -1);
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (row), icon);
-      gtk_widget_set_hexpand (append_label (GTK_BOX (row), msk_decision_get_warning (self->decision, i), NULL),
-                              TRUE);
       gtk_box_append (self->warnings_box, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_box), n > 0);
@@ -165,21 +186,13 @@ show_actions (MskDecisionPane *self)
     {
       const MskAction *action = msk_decision_get_action (self->decision, i);
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      GtkWidget *title_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *icon = gtk_image_new_from_icon_name (action->urgency->icon);
-      GtkWidget *title;
       g_autofree char *rank_class = g_strdup_printf ("urgency-rank-%d", MIN (action->urgency->rank, 3));
 
       gtk_widget_add_css_class (card, "action");
       gtk_widget_add_css_class (card, rank_class);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, action->urgency->label,
-                                      -1);
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (title_row), icon);
-      title = append_label (GTK_BOX (title_row), action->pathway->title, "action-title");
-      gtk_widget_set_hexpand (title, TRUE);
-      gtk_box_append (GTK_BOX (card), title_row);
+      gtk_box_append (GTK_BOX (card),
+                      make_icon_row (action->urgency->icon, action->urgency->label,
+                                     action->pathway->title, "action-title"));
       append_label (GTK_BOX (card), action->urgency->label, "action-urgency");
       append_label (GTK_BOX (card), action->pathway->text, NULL);
       if (action->pathway->resource != NULL)
@@ -207,19 +220,11 @@ show_service (MskDecisionPane *self)
   if (!service->details_known)
     {
       const char *note = msk_policy_get_services_note (msk_decision_get_policy (self->decision));
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-information-symbolic");
+      GtkWidget *row = make_icon_row ("dialog-information-symbolic", _("Note"),
+                                      note != NULL ? note : _("The service details are not known yet."),
+                                      NULL);
 
       gtk_widget_add_css_class (row, "service-gap");
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"),
-                                      -1);
-      gtk_box_append (GTK_BOX (row), icon);
-      gtk_widget_set_hexpand (append_label (GTK_BOX (row),
-                                            note != NULL ? note : _("The service details are not known yet."),
-                                            NULL),
-                              TRUE);
       gtk_box_append (self->service_box, row);
     }
 }

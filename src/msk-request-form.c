@@ -80,6 +80,7 @@ update_governance (MskRequestForm *self)
                      msk_policy_governance_applies (self->policy, requester);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->governance_check), applies);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->governance_label), applies);
   gtk_widget_set_visible (GTK_WIDGET (self->requester_help),
                           requester != NULL && requester->help != NULL);
   if (requester != NULL && requester->help != NULL)
@@ -117,6 +118,18 @@ governance_toggled_cb (MskRequestForm *self,
                        GtkCheckButton *check)
 {
   emit_changed (self);
+}
+
+static void
+governance_label_released_cb (MskRequestForm  *self,
+                              int              n_press,
+                              double           x,
+                              double           y,
+                              GtkGestureClick *gesture)
+{
+  /* The label belongs to the box, but an insensitive box takes no click. */
+  if (gtk_widget_is_sensitive (GTK_WIDGET (self->governance_check)))
+    gtk_widget_activate (GTK_WIDGET (self->governance_check));
 }
 
 static void
@@ -181,6 +194,7 @@ msk_request_form_class_init (MskRequestFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, requester_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, governance_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, governance_label_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, notes_changed_cb);
 }
 

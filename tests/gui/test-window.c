@@ -212,6 +212,27 @@ tick (Fixture    *f,
   spin ();
 }
 
+/* As a click on a label that stands for its check box. */
+static void
+click_label (GtkWidget *label)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (label);
+  guint clicked = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        {
+          g_signal_emit_by_name (controller, "released", 1, 1.0, 1.0);
+          clicked++;
+        }
+    }
+  g_assert_cmpuint (clicked, ==, 1);
+  spin ();
+}
+
 static const char *
 outcome_label (Fixture    *f,
                const char *outcome_id)
@@ -385,6 +406,15 @@ ces_alone_is_an_emergency (Fixture *f)
   text = shown_text (get_pane (f));
 
   g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
+  /* Clicking the concern's label unticks it, as with any check box. */
+  click_label (child (gtk_widget_get_ancestor (concern_check (f, "suspected_ces"), MSK_TYPE_CONCERN_ROW),
+                      MSK_TYPE_CONCERN_ROW, "check_label"));
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "incomplete"));
+  click_label (child (gtk_widget_get_ancestor (concern_check (f, "suspected_ces"), MSK_TYPE_CONCERN_ROW),
+                      MSK_TYPE_CONCERN_ROW, "check_label"));
+  g_clear_pointer (&text, g_free);
+  text = shown_text (get_pane (f));
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
   /* Urgency in words and an icon, not colour alone. */
   g_assert_true (g_str_has_prefix (shown_label (f, "urgency_label"), "Emergency"));
   icon = child (get_pane (f), MSK_TYPE_DECISION_PANE, "urgency_icon");
@@ -461,8 +491,9 @@ governance_only_for_fcp (Fixture *f)
   g_assert_true (gtk_widget_is_sensitive (governance));
   g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "refer_community_msk"));
 
-  gtk_widget_activate (governance);
-  spin ();
+  /* Its label ticks it, as a check box's label does. */
+  click_label (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "governance_label"));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (governance)));
   g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "fcp_mri_permitted"));
 
   /* A GP cannot carry the FCP's tick over. */
