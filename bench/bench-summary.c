@@ -130,6 +130,8 @@ time_one (Writer             writer,
   if (!writer (decision, &error))
     {
       g_printerr ("bench-summary: %s: %s\n", name, error->message);
+      /* The writers unlink their file, so the directory is empty. */
+      g_rmdir (tmpdir);
       exit (1);
     }
   return process_cpu_ms () - start;
