@@ -93,8 +93,15 @@ for pol in "$SRC"/tests/hostile/policy/*; do
   vg "hostile-policy-$(basename "$pol")" any /dev/null -- --validate-policy "$pol"
 done
 for pol in "$SRC"/tests/hostile/valid-policy/*; do
+  [ -f "$pol" ] || continue
   vg "valid-policy-$(basename "$pol")" 0 /dev/null -- --policy "$pol" --evaluate "$CES" --date 2030-01-01 --format json
 done
+# Two pathways that need a borough, fired together with no borough given,
+# past the review date: the engine's warning array at its fullest.
+sed -e 's/"resource": "cancer_pathways" }/"resource": "cancer_pathways", "needs_borough": true }/' \
+    -e 's/London.", "resource": "nel_msk_portal" }/London.", "resource": "nel_msk_portal", "needs_borough": true }/' \
+    "$BUNDLED" >"$TMP/two-borough.json"
+vg policy-two-borough-routes 0 /dev/null -- --policy "$TMP/two-borough.json" --evaluate "$CES" --date 2030-01-01 --format json
 vg policy-option-broken 2 /dev/null -- --policy "$BROKEN" --evaluate "$GOOD"
 vg policy-option-good 0 /dev/null -- --policy "$BUNDLED" --evaluate "$GOOD" --format json
 
