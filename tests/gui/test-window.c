@@ -390,6 +390,20 @@ empty_form_says_what_to_choose (Fixture *f)
   g_assert_nonnull (strstr (shown_label (f, "stamp_label"), "1.4"));
   g_assert_nonnull (strstr (shown_label (f, "stamp_label"), "17/11/2025"));
   g_assert_nonnull (strstr (text, "How this was decided"));
+  /* The view switcher's buttons carry Alt+D and Alt+P. */
+  {
+    GtkWidget *switcher = gtk_header_bar_get_title_widget (GTK_HEADER_BAR (gtk_window_get_titlebar (GTK_WINDOW (f->window))));
+    guint n_mnemonics = 0;
+
+    for (GtkWidget *button = gtk_widget_get_first_child (switcher); button != NULL; button = gtk_widget_get_next_sibling (button))
+      {
+        GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+        if (GTK_IS_LABEL (label) && gtk_label_get_mnemonic_keyval (GTK_LABEL (label)) != GDK_KEY_VoidSymbol)
+          n_mnemonics++;
+      }
+    g_assert_cmpuint (n_mnemonics, ==, 2);
+  }
   /* The keyboard starts in the form, on its first field. */
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
                                          child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "requester_dropdown")) ||
