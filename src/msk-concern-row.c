@@ -23,6 +23,7 @@ struct _MskConcernRow
 
   MskPolicy        *policy;
   const MskConcern *concern;
+  gboolean          prompts_filled;
 };
 
 G_DEFINE_FINAL_TYPE (MskConcernRow, msk_concern_row, GTK_TYPE_GRID)
@@ -50,10 +51,16 @@ make_wrapped_label (const char *text,
   return label;
 }
 
+/* On first opening, not at start-up: most rows are never opened, and the
+ * window should be on screen fast. */
 static void
 fill_prompts (MskConcernRow *self)
 {
   const char *note = msk_policy_get_prompts_note (self->policy);
+
+  if (self->prompts_filled)
+    return;
+  self->prompts_filled = TRUE;
 
   for (guint i = 0; i < self->concern->n_prompts; i++)
     {
@@ -83,6 +90,15 @@ check_toggled_cb (MskConcernRow  *self,
                   GtkCheckButton *check)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+}
+
+static void
+expanded_cb (MskConcernRow *self,
+             GParamSpec    *pspec,
+             GtkExpander   *expander)
+{
+  if (gtk_expander_get_expanded (expander))
+    fill_prompts (self);
 }
 
 static void
@@ -172,6 +188,7 @@ msk_concern_row_class_init (MskConcernRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MskConcernRow, prompts_box);
   gtk_widget_class_bind_template_callback (widget_class, check_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, label_released_cb);
+  gtk_widget_class_bind_template_callback (widget_class, expanded_cb);
 }
 
 static void
@@ -208,7 +225,6 @@ msk_concern_row_new (MskPolicy        *policy,
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->check),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, concern->help,
                                     -1);
-  fill_prompts (self);
   return GTK_WIDGET (self);
 }
 
