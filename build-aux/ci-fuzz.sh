@@ -49,6 +49,8 @@ for t in $TARGETS; do
   corpus="$BUILD/fuzz-corpus/$t"
   artifacts="$BUILD/fuzz-artifacts/$t"
   log="$BUILD/fuzz-$t.log"
+  # Only this run's findings: an old one is already in tests/hostile/.
+  rm -rf "$artifacts"
   mkdir -p "$corpus" "$artifacts"
 
   status=0
