@@ -34,6 +34,12 @@ struct _MskPolicyView
   /* Character offsets of each match's start and end, in buffer order. */
   GArray            *matches;
   int                current;
+
+  /* Where the last scroll request wants to be, kept until layout settles. */
+  GtkTextMark       *scroll_target;
+  double             scroll_fraction;
+  guint              scroll_tick_id;
+  int                scroll_frames_left;
 };
 
 G_DEFINE_FINAL_TYPE (MskPolicyView, msk_policy_view, GTK_TYPE_BOX)
@@ -305,27 +311,75 @@ build (MskPolicyView *self)
   gtk_text_buffer_place_cursor (buffer, &start);
 }
 
-/* The text view sits in a clamp, not directly in the scrolled window, so
- * its own scroll_to_iter() would not move anything: scroll the window. */
-static void
-scroll_to_iter (MskPolicyView *self,
-                GtkTextIter   *iter)
+/* How many frames a scroll is repeated for: the text view lays out its
+ * lines over the first frames after it is filled, and positions taken
+ * before that are estimates. */
+#define SCROLL_SETTLE_FRAMES 4
+
+/* Sets the scroll position so the mark sits `fraction` of the way down the
+ * page. The text view sits in a clamp, not directly in the scrolled window,
+ * so its own scroll_to_mark() would not move anything. */
+static gboolean
+apply_scroll (MskPolicyView *self)
 {
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->text_scroller);
   /* The clamp is the whole scrolled content: its coordinates are the
    * adjustment's. */
   GtkWidget *content = gtk_widget_get_parent (GTK_WIDGET (self->text_view));
+  GtkTextIter iter;
   GdkRectangle location;
   graphene_point_t point, out;
 
-  gtk_text_view_get_iter_location (self->text_view, iter, &location);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->scroll_target);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
   gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
                                          location.x, location.y, &location.x, &location.y);
   graphene_point_init (&point, location.x, location.y);
   if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), content, &point, &out))
-    return;
-  /* A third of the way down, so the match has context above it. */
-  gtk_adjustment_set_value (vadj, out.y - gtk_adjustment_get_page_size (vadj) / 3);
+    return FALSE;
+  gtk_adjustment_set_value (vadj, out.y - gtk_adjustment_get_page_size (vadj) * self->scroll_fraction);
+  return TRUE;
+}
+
+static gboolean
+settle_scroll_cb (GtkWidget     *widget,
+                  GdkFrameClock *clock,
+                  gpointer       user_data)
+{
+  MskPolicyView *self = MSK_POLICY_VIEW (widget);
+
+  apply_scroll (self);
+  if (--self->scroll_frames_left > 0)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_settling (MskPolicyView *self)
+{
+  if (self->scroll_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+  self->scroll_tick_id = 0;
+}
+
+static void
+scroll_to_iter (MskPolicyView *self,
+                GtkTextIter   *iter,
+                double         fraction)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  if (self->scroll_target == NULL)
+    self->scroll_target = gtk_text_buffer_create_mark (buffer, NULL, iter, TRUE);
+  else
+    gtk_text_buffer_move_mark (buffer, self->scroll_target, iter);
+  self->scroll_fraction = fraction;
+  apply_scroll (self);
+  self->scroll_frames_left = SCROLL_SETTLE_FRAMES;
+  if (self->scroll_tick_id == 0)
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), settle_scroll_cb, NULL, NULL);
 }
 
 static void
@@ -386,7 +440,8 @@ select_match (MskPolicyView *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &start, match->start);
   gtk_text_buffer_get_iter_at_offset (buffer, &end, match->end);
   gtk_text_buffer_apply_tag_by_name (buffer, "current-match", &start, &end);
-  scroll_to_iter (self, &start);
+  /* A third of the way down, so the match has context above it. */
+  scroll_to_iter (self, &start, 1.0 / 3);
   update_match_label (self);
 }
 
@@ -529,6 +584,8 @@ text_key_pressed_cb (MskPolicyView         *self,
     default:
       return GDK_EVENT_PROPAGATE;
     }
+  /* The reader takes over from a scroll still settling. */
+  stop_settling (self);
   /* The adjustment clamps to its range. */
   gtk_adjustment_set_value (vadj, value);
   return GDK_EVENT_STOP;
@@ -585,22 +642,13 @@ section_activated_cb (MskPolicyView *self,
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "msk-section-index"));
   g_autofree char *mark_name = g_strdup_printf ("section-%u", index);
   GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, mark_name);
-  GtkAdjustment *vadj;
   GtkTextIter iter;
-  GdkRectangle location;
-  graphene_point_t point, out;
 
   if (mark == NULL)
     return;
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
-  /* A section goes to the top of the view, unlike a search match. */
-  vadj = gtk_scrolled_window_get_vadjustment (self->text_scroller);
-  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
-  graphene_point_init (&point, 0, location.y);
-  if (gtk_widget_compute_point (GTK_WIDGET (self->text_view),
-                                gtk_widget_get_parent (GTK_WIDGET (self->text_view)),
-                                &point, &out))
-    gtk_adjustment_set_value (vadj, out.y);
+  /* A section goes to the top of the page, unlike a search match. */
+  scroll_to_iter (self, &iter, 0);
 }
 
 static void
@@ -613,6 +661,7 @@ msk_policy_view_map (GtkWidget *widget)
 static void
 msk_policy_view_dispose (GObject *object)
 {
+  stop_settling (MSK_POLICY_VIEW (object));
   gtk_widget_dispose_template (GTK_WIDGET (object), MSK_TYPE_POLICY_VIEW);
   G_OBJECT_CLASS (msk_policy_view_parent_class)->dispose (object);
 }

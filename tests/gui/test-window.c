@@ -683,6 +683,10 @@ policy_search_finds_and_steps (Fixture *f)
   expected = g_strdup_printf ("1 of %u matches", n);
   g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
   g_assert_cmpuint (count_tagged_ranges (buffer, "current-match"), ==, 1);
+  /* The first match is on screen once the fresh page has been laid out. */
+  for (guint i = 0; i < 6; i++)
+    wait_for_frame (view);
+  g_assert_true (current_match_on_screen (view));
 
   /* Enter goes forward, Shift+Enter back, wrapping at the ends. */
   g_signal_emit_by_name (entry, "activate");
