@@ -46,6 +46,7 @@ msk_application_startup (GApplication *app)
     const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
     { "win.new-request", { "<Control>n", NULL } },
     { "win.print", { "<Control>p", NULL } },
     { "win.copy-text", { "<Control><Shift>c", NULL } },

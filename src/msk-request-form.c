@@ -3,9 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The choices come from the policy, so a policy file with another borough or
- * region needs no rebuild. The form emits "changed" on every edit and the
- * window re-evaluates at once: there is no submit step. The clinical note
- * lives only in the text buffer and the in-memory request.
+ * region needs no rebuild. The form emits "changed" on every edit that can
+ * change the decision and the window re-evaluates at once: there is no
+ * submit step. The clinical note cannot change it, so typing a note
+ * redraws nothing; the note is read when a summary is made. It lives only
+ * in the text buffer and the in-memory request.
  */
 #include "config.h"
 
@@ -133,13 +135,6 @@ governance_label_released_cb (MskRequestForm  *self,
 }
 
 static void
-notes_changed_cb (MskRequestForm *self,
-                  GtkTextBuffer  *buffer)
-{
-  emit_changed (self);
-}
-
-static void
 concern_active_cb (MskRequestForm *self,
                    GParamSpec     *pspec,
                    MskConcernRow  *row)
@@ -195,7 +190,6 @@ msk_request_form_class_init (MskRequestFormClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, governance_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, governance_label_released_cb);
-  gtk_widget_class_bind_template_callback (widget_class, notes_changed_cb);
 }
 
 static void

@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (MskRequestForm, msk_request_form, MSK, REQUEST_FORM, GtkBo
 GtkWidget  *msk_request_form_new         (void);
 void        msk_request_form_set_policy  (MskRequestForm *self,
                                           MskPolicy      *policy);
-/* What the form holds now, as a new request (transfer full). */
+/* What the form holds now, clinical note included, as a new request
+ * (transfer full). */
 MskRequest *msk_request_form_get_request (MskRequestForm *self);
 /* Puts the keyboard focus on the first field. */
 void        msk_request_form_focus_first (MskRequestForm *self);

@@ -86,6 +86,16 @@ evaluate (MskWindow *self)
   update_actions (self);
 }
 
+/* The decision to print or copy: the one shown, made again with the form
+ * as it is now, so the clinical note typed since is in it. */
+static MskDecision *
+decision_for_summary (MskWindow *self)
+{
+  g_autoptr(MskRequest) request = msk_request_form_get_request (self->request_form);
+
+  return msk_evaluate (self->policy, request, &self->today);
+}
+
 static void
 show_refusals (MskWindow *self,
                GPtrArray *refusals)
@@ -215,9 +225,10 @@ print_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   MskWindow *self = MSK_WINDOW (widget);
+  g_autoptr(MskDecision) decision = decision_for_summary (self);
 
-  g_return_if_fail (self->decision != NULL);
-  msk_print_summary (GTK_WINDOW (self), self->decision);
+  g_return_if_fail (!msk_decision_is_incomplete (decision));
+  msk_print_summary (GTK_WINDOW (self), decision);
 }
 
 static void
@@ -226,9 +237,10 @@ export_pdf_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   MskWindow *self = MSK_WINDOW (widget);
+  g_autoptr(MskDecision) decision = decision_for_summary (self);
 
-  g_return_if_fail (self->decision != NULL);
-  msk_print_export_pdf (GTK_WINDOW (self), self->decision, MSK_SUMMARY_DECISION);
+  g_return_if_fail (!msk_decision_is_incomplete (decision));
+  msk_print_export_pdf (GTK_WINDOW (self), decision, MSK_SUMMARY_DECISION);
 }
 
 static void
@@ -237,9 +249,10 @@ patient_sheet_action (GtkWidget  *widget,
                       GVariant   *parameter)
 {
   MskWindow *self = MSK_WINDOW (widget);
+  g_autoptr(MskDecision) decision = decision_for_summary (self);
 
-  g_return_if_fail (self->decision != NULL);
-  msk_print_export_pdf (GTK_WINDOW (self), self->decision, MSK_SUMMARY_PATIENT_SHEET);
+  g_return_if_fail (!msk_decision_is_incomplete (decision));
+  msk_print_export_pdf (GTK_WINDOW (self), decision, MSK_SUMMARY_PATIENT_SHEET);
 }
 
 static void
@@ -248,9 +261,10 @@ copy_text_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   MskWindow *self = MSK_WINDOW (widget);
+  g_autoptr(MskDecision) decision = decision_for_summary (self);
 
-  g_return_if_fail (self->decision != NULL);
-  msk_print_copy_text (GTK_WIDGET (self), self->decision);
+  g_return_if_fail (!msk_decision_is_incomplete (decision));
+  msk_print_copy_text (GTK_WIDGET (self), decision);
   show_toast (self, _("Summary copied: paste it into the clinical record"));
 }
 

@@ -280,7 +280,18 @@ copy_puts_the_decision_on_the_clipboard (Fixture *f)
   GtkWidget *toast = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "toast_revealer");
   g_autofree char *text = NULL;
 
+  GtkWidget *notes = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "notes_view");
+  GtkWidget *actions = child (get_pane (f), MSK_TYPE_DECISION_PANE, "actions_box");
+  GtkWidget *card;
+
   tick (f, "suspected_sarcoma");
+  /* Typing a note leaves the decision on screen as it is, not rebuilt at
+   * every key (which would also reset a screen reader's place)... */
+  card = g_object_ref (gtk_widget_get_first_child (actions));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes)), "Lump in thigh, 6 cm", -1);
+  spin ();
+  g_assert_true (gtk_widget_get_first_child (actions) == card);
+  g_object_unref (card);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-text", NULL));
   gdk_clipboard_read_text_async (clipboard, NULL, clipboard_text_cb, &text);
   while (text == NULL)
@@ -290,6 +301,8 @@ copy_puts_the_decision_on_the_clipboard (Fixture *f)
   g_assert_nonnull (strstr (text, outcome_label (f, "urgent_pathway")));
   g_assert_nonnull (strstr (text, pathway (f, "sarcoma_guide")->title));
   g_assert_nonnull (strstr (text, "1.4"));
+  /* ...and the note typed last is in what is copied. */
+  g_assert_nonnull (strstr (text, "Lump in thigh, 6 cm"));
   /* And the window says it happened. */
   g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (toast)));
 }
