@@ -9,13 +9,20 @@
  * app it is NON_UNIQUE. bench/run times exec → exit of both under the same
  * display and environment.
  *
- *   bare-window [WIDTH HEIGHT]   (default 1000 700, the app's default size)
+ *   bare-window [WIDTH HEIGHT] [--headerbar]
+ *
+ * WIDTH HEIGHT default to 1000 700; bench/run passes the app's default size.
+ * --headerbar adds an empty GtkHeaderBar as the titlebar (client-side
+ * decorations, and with them the icon theme for the window buttons), the
+ * least a window like the app's carries; bench/run reports it as a second,
+ * informational baseline.
  */
 #include <gtk/gtk.h>
 #include <stdlib.h>
 
 static int width = 1000;
 static int height = 700;
+static gboolean headerbar;
 
 /* An empty GtkApplicationWindow that notes when it has been drawn, so the
  * quit waits for a frame with the window in it. */
@@ -77,6 +84,8 @@ activate_cb (GtkApplication *app)
 
   gtk_window_set_title (GTK_WINDOW (window), "Bare window");
   gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  if (headerbar)
+    gtk_window_set_titlebar (GTK_WINDOW (window), gtk_header_bar_new ());
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), NULL);
   gtk_window_present (GTK_WINDOW (window));
 }
@@ -87,6 +96,11 @@ main (int   argc,
 {
   g_autoptr(GtkApplication) app = NULL;
 
+  if (argc >= 2 && g_strcmp0 (argv[argc - 1], "--headerbar") == 0)
+    {
+      headerbar = TRUE;
+      argc--;
+    }
   if (argc == 3)
     {
       width = atoi (argv[1]);
