@@ -19,7 +19,7 @@ gboolean _msk_json_guard_check (const char  *data,
                                 MskError     code,
                                 GError     **error);
 
-/* The text with control characters (C0, DEL, C1) written as \\uXXXX and
+/* The text with control characters (C0, DEL, C1) written as JSON \\u escapes and
  * invalid UTF-8 replaced: safe to show on one line of a terminal or label. */
 char    *_msk_printable        (const char  *text);
 

@@ -1529,45 +1529,21 @@ msk_policy_get_patient_next (MskPolicy        *self,
   return NULL;
 }
 
-const MskChoice *
-msk_policy_find_requester (MskPolicy  *self,
-                           const char *id)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return find_choice_requester (self, id);
-}
+/* The public look-ups: the same linear finders, behind the API's checks. */
+#define PUBLIC_FIND(name, Type, finder)                 \
+  const Type *                                          \
+  msk_policy_find_##name (MskPolicy *self,              \
+                          const char *id)               \
+  {                                                     \
+    g_return_val_if_fail (self != NULL, NULL);          \
+    return finder (self, id);                           \
+  }
 
-const MskChoice *
-msk_policy_find_borough (MskPolicy  *self,
-                         const char *id)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return find_choice_borough (self, id);
-}
-
-const MskRegion *
-msk_policy_find_region (MskPolicy  *self,
-                        const char *id)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return find_region (self, id);
-}
-
-const MskConcern *
-msk_policy_find_concern (MskPolicy  *self,
-                         const char *id)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return find_concern (self, id);
-}
-
-const MskOutcome *
-msk_policy_find_outcome (MskPolicy  *self,
-                         const char *id)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return find_outcome (self, id);
-}
+PUBLIC_FIND (requester, MskChoice, find_choice_requester)
+PUBLIC_FIND (borough, MskChoice, find_choice_borough)
+PUBLIC_FIND (region, MskRegion, find_region)
+PUBLIC_FIND (concern, MskConcern, find_concern)
+PUBLIC_FIND (outcome, MskOutcome, find_outcome)
 
 const MskService *
 msk_policy_find_service (MskPolicy       *self,
