@@ -34,6 +34,7 @@ struct _MskWindow
   MskRequestForm       *request_form;
   MskDecisionPane      *decision_pane;
   MskPolicyView        *policy_view;
+  GtkMenuButton        *menu_button;
   GtkRevealer          *toast_revealer;
   GtkLabel             *toast_label;
   guint                 toast_timeout_id;
@@ -372,6 +373,7 @@ msk_window_class_init (MskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MskWindow, request_form);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, decision_pane);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, policy_view);
+  gtk_widget_class_bind_template_child (widget_class, MskWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, toast_revealer);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, toast_label);
   gtk_widget_class_bind_template_callback (widget_class, request_changed_cb);

@@ -310,7 +310,15 @@ copy_puts_the_decision_on_the_clipboard (Fixture *f)
 static void
 shortcuts_window_opens (Fixture *f)
 {
+  GtkMenuButton *menu = GTK_MENU_BUTTON (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "menu_button"));
   GtkWindow *overlay;
+
+  /* The main menu opens, as with F10 or its button. */
+  gtk_menu_button_popup (menu);
+  spin ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (menu))));
+  gtk_menu_button_popdown (menu);
+  spin ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
   spin ();
