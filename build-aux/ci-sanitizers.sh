@@ -20,32 +20,57 @@ rm -rf "$BUILD"
 meson setup "$BUILD" -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
 ninja -C "$BUILD"
 
-# Full stacks on malloc: GLib and its neighbours have no frame pointers,
-# and a suppression can only match a frame it sees.
-export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:check_initialization_order=1:fast_unwind_on_malloc=0"
+ASAN_BASE="halt_on_error=1:abort_on_error=1:detect_leaks=1:check_initialization_order=1"
 export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export LSAN_OPTIONS="suppressions=$SRC/build-aux/lsan.supp:print_suppressions=0"
 # GSlice caches would hide leaks and uses after free from ASan.
 export G_SLICE=always-malloc
 export G_DEBUG=gc-friendly
 
+# Full stacks on malloc: GLib and its neighbours have no frame pointers, and a
+# suppression can only match a frame it sees. But the slow unwinder deadlocks
+# in a GTK test whose threads exit while it unwinds (tests/summary says so
+# for its clipboard test), so the tests named here run in a second pass with
+# the fast unwinder: space-separated test names, as `meson test --list` ends.
+FAST_UNWIND_TESTS=${SANITIZE_FAST_UNWIND_TESTS:-copy}
+
+all=$(meson test -C "$BUILD" --list 2>/dev/null | sed -n 's|^.* / ||p')
+full=""
+fast=""
+for t in $all; do
+  case " $FAST_UNWIND_TESTS " in
+    *" $t "*) fast="$fast $t" ;;
+    *) full="$full $t" ;;
+  esac
+done
+
 # Sanitized GTK is several times slower: widget tests need the longer timeout.
 status=0
-xvfb-run -a -s '-noreset' meson test -C "$BUILD" --print-errorlogs --timeout-multiplier 10 || status=$?
+# shellcheck disable=SC2086  # word splitting of the test names is wanted
+ASAN_OPTIONS="$ASAN_BASE:fast_unwind_on_malloc=0" \
+  xvfb-run -a -s '-noreset' meson test -C "$BUILD" --print-errorlogs --timeout-multiplier 10 \
+    --logbase sanitizers-full $full || status=$?
+if [ -n "$fast" ]; then
+  # shellcheck disable=SC2086
+  ASAN_OPTIONS="$ASAN_BASE" \
+    xvfb-run -a -s '-noreset' meson test -C "$BUILD" --print-errorlogs --timeout-multiplier 10 \
+      --logbase sanitizers-fast $fast || status=$?
+fi
 
-# meson writes one JSON object per test to testlog.json.
-python3 - "$BUILD/meson-logs/testlog.json" <<'EOF'
+# meson writes one JSON object per test to <logbase>.json.
+python3 - "$BUILD"/meson-logs/sanitizers-*.json <<'EOF'
 import json, sys
 passed = failed = skipped = 0
-with open(sys.argv[1]) as f:
+for path in sys.argv[1:]:
+  with open(path) as f:
     for line in f:
-        r = json.loads(line)["result"]
-        if r in ("OK", "EXPECTEDFAIL"):
-            passed += 1
-        elif r == "SKIP":
-            skipped += 1
-        else:
-            failed += 1
+      r = json.loads(line)["result"]
+      if r in ("OK", "EXPECTEDFAIL"):
+          passed += 1
+      elif r == "SKIP":
+          skipped += 1
+      else:
+          failed += 1
 if skipped:
     print(f"sanitizers: {skipped} skipped")
 print(f"sanitizers: {passed} passed, {failed} failed")
