@@ -81,6 +81,10 @@ update_governance (MskRequestForm *self)
   gboolean applies = requester != NULL &&
                      msk_policy_governance_applies (self->policy, requester);
 
+  /* The tick belongs to the role it was given for: leaving the role clears
+   * it, so coming back to FCP never restores a permission unconfirmed. */
+  if (!applies)
+    gtk_check_button_set_active (self->governance_check, FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->governance_check), applies);
   gtk_widget_set_sensitive (GTK_WIDGET (self->governance_label), applies);
   gtk_widget_set_visible (GTK_WIDGET (self->requester_help),

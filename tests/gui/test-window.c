@@ -534,6 +534,12 @@ governance_only_for_fcp (Fixture *f)
   /* A GP cannot carry the FCP's tick over. */
   choose (f, "requester_dropdown", msk_policy_find_requester (f->policy, "gp")->label);
   g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "refer_community_msk"));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (governance)));
+
+  /* Back to FCP: the permission must be confirmed again, not restored. */
+  choose (f, "requester_dropdown", msk_policy_find_requester (f->policy, "fcp")->label);
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (governance)));
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "refer_community_msk"));
 }
 
 static void
