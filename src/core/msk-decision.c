@@ -27,7 +27,7 @@ struct _MskDecision {
   MskAction          *actions;    guint n_actions;
   const MskResource **resources;  guint n_resources;
   const MskRationale **rationale; guint n_rationale;
-  const char         *warnings[2]; guint n_warnings;  /* past review, no borough */
+  const char         *warnings[2]; guint n_warnings;  /* policy dates, no borough */
 };
 
 G_DEFINE_BOXED_TYPE (MskDecision, msk_decision, msk_decision_ref, msk_decision_unref)
@@ -155,6 +155,8 @@ msk_evaluate (MskPolicy        *policy,
   self->past_review = g_date_compare (today, &policy->review) > 0;
   if (self->past_review)
     self->warnings[self->n_warnings++] = policy->past_review_text;
+  else if (g_date_compare (today, &policy->effective) < 0)
+    self->warnings[self->n_warnings++] = policy->not_yet_effective_text;
   if (needs_borough)
     self->warnings[self->n_warnings++] = policy->warn_no_borough;
 

@@ -228,6 +228,16 @@ _msk_json_guard_check (const char  *data,
       return fail (error, code, what, line, "is not valid UTF-8");
     }
 
+  /* json-glib gives white space alone a NULL root, which later code would
+   * hand to json_node_ref(): refuse it here as the empty file it is. */
+  {
+    gsize i = 0;
+    while (i < length && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+      i++;
+    if (i == length)
+      return fail (error, code, what, 0, "the file holds only white space");
+  }
+
   keys = g_array_new (FALSE, FALSE, sizeof (KeySpan));
   decoded = g_string_chunk_new (256);
   p = data;

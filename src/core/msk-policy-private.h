@@ -35,7 +35,9 @@ struct _MskPolicy {
   const char        *missing_region;
   const char        *warn_past_review;
   const char        *warn_no_borough;
+  const char        *warn_not_yet_effective;
   char              *past_review_text;  /* warn_past_review with the date filled in */
+  char              *not_yet_effective_text;
 
   MskResource       *resources;    guint n_resources;
   MskChoice         *requesters;   guint n_requesters;

@@ -1045,10 +1045,11 @@ load_everything (Check      *c,
   warn = want_object (c, &wp, json_object_get_member (root, "warnings"));
   if (warn != NULL)
     {
-      static const char * const warn_known[] = { "past_review", "no_borough", NULL };
+      static const char * const warn_known[] = { "past_review", "no_borough", "not_yet_effective", NULL };
       check_members (c, &wp, warn, warn_known);
       self->warn_past_review = want_string (c, &wp, warn, "past_review", TRUE);
       self->warn_no_borough = want_string (c, &wp, warn, "no_borough", TRUE);
+      self->warn_not_yet_effective = want_string (c, &wp, warn, "not_yet_effective", TRUE);
     }
 
   services = want_object (c, &sp, json_object_get_member (root, "community_services"));
@@ -1249,6 +1250,7 @@ msk_policy_unref (MskPolicy *self)
   g_free (self->origin);
   g_free (self->sha256);
   g_free (self->past_review_text);
+  g_free (self->not_yet_effective_text);
   g_free (self);
 }
 
@@ -1331,6 +1333,18 @@ msk_policy_check_bytes (GBytes *bytes)
   return problems;
 }
 
+static char *
+fill_date (const char  *text,
+           const char  *placeholder,
+           const GDate *date)
+{
+  g_autofree char *uk = msk_format_date_uk (date);
+  GString *s = g_string_new (text);
+
+  g_string_replace (s, placeholder, uk, 0);
+  return g_string_free (s, FALSE);
+}
+
 MskPolicy *
 msk_policy_new_from_bytes (GBytes      *bytes,
                            const char  *origin,
@@ -1338,7 +1352,6 @@ msk_policy_new_from_bytes (GBytes      *bytes,
 {
   g_autoptr(GPtrArray) problems = NULL;
   MskPolicy *self = NULL;
-  GDate review_plus;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -1356,14 +1369,9 @@ msk_policy_new_from_bytes (GBytes      *bytes,
   self->origin = g_strdup (origin ? origin : "(memory)");
   self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 
-  /* The warning names a date the user reads; format it once, not per decision. */
-  review_plus = self->review;
-  {
-    g_autofree char *uk = msk_format_date_uk (&review_plus);
-    g_autoptr(GString) s = g_string_new (self->warn_past_review);
-    g_string_replace (s, "{review}", uk, 0);
-    self->past_review_text = g_string_free (g_steal_pointer (&s), FALSE);
-  }
+  /* The warnings name dates the user reads; format them once, not per decision. */
+  self->past_review_text = fill_date (self->warn_past_review, "{review}", &self->review);
+  self->not_yet_effective_text = fill_date (self->warn_not_yet_effective, "{effective}", &self->effective);
   return self;
 }
 
