@@ -6,7 +6,7 @@
  *   bench-summary --first summary|bare|summary-fc-ready|bare-fc-ready
  *                                     the first call in a fresh process
  *
- * The app: msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, path) to a
+ * The app: msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, NULL, path) to a
  * file in a temporary directory. The baseline: the same decision's plain text
  * (msk_decision_to_text, about 15 lines) laid out as one Pango paragraph, in
  * the renderer's face and font options, on an A4 cairo PDF page written to a
@@ -56,7 +56,7 @@ write_summary (const MskDecision *decision,
                GError           **error)
 {
   g_autofree char *path = next_path ("summary");
-  gboolean ok = msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, path, error);
+  gboolean ok = msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, NULL, path, error);
 
   g_unlink (path);
   return ok;

@@ -142,6 +142,7 @@ msk_cli_run (int         argc,
   g_autoptr(MskPolicy) policy = NULL;
   g_autoptr(MskRequest) request = NULL;
   g_autoptr(MskDecision) decision = NULL;
+  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GBytes) input = NULL;
   gboolean as_json = FALSE;
   GDate today;
@@ -179,7 +180,9 @@ msk_cli_run (int         argc,
     }
   else
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      /* Without --date, outputs are stamped with this time too: a record
+       * made now should say when. With it they are reproducible. */
+      now = g_date_time_new_now_local ();
       g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
                       g_date_time_get_year (now));
     }
@@ -239,9 +242,9 @@ msk_cli_run (int         argc,
 
   decision = msk_evaluate (policy, request, &today);
 
-  if (pdf != NULL && !msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, pdf, &error))
+  if (pdf != NULL && !msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, now, pdf, &error))
     return fail (EXIT_IO, "%s", error->message);
-  if (patient_pdf != NULL && !msk_summary_write_pdf (decision, MSK_SUMMARY_PATIENT_SHEET, patient_pdf, &error))
+  if (patient_pdf != NULL && !msk_summary_write_pdf (decision, MSK_SUMMARY_PATIENT_SHEET, now, patient_pdf, &error))
     return fail (EXIT_IO, "%s", error->message);
 
   {
@@ -249,11 +252,7 @@ msk_cli_run (int         argc,
     if (as_json)
       out = msk_decision_to_json (decision);
     else
-      {
-        /* With --date the output is reproducible; without, stamp the time. */
-        g_autoptr(GDateTime) now = date ? NULL : g_date_time_new_now_local ();
-        out = msk_decision_to_text (decision, now);
-      }
+      out = msk_decision_to_text (decision, now);
     if (!write_all (out))
       return fail (EXIT_IO, _("could not write to standard output"));
   }

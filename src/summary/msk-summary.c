@@ -1123,6 +1123,7 @@ msk_summary_to_pdf (const MskDecision  *decision,
 gboolean
 msk_summary_write_pdf (const MskDecision  *decision,
                        MskSummaryKind      kind,
+                       GDateTime          *when,
                        const char         *path,
                        GError            **error)
 {
@@ -1134,7 +1135,7 @@ msk_summary_write_pdf (const MskDecision  *decision,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  pdf = msk_summary_to_pdf (decision, kind, NULL, MSK_SUMMARY_A4_WIDTH, MSK_SUMMARY_A4_HEIGHT, error);
+  pdf = msk_summary_to_pdf (decision, kind, when, MSK_SUMMARY_A4_WIDTH, MSK_SUMMARY_A4_HEIGHT, error);
   if (pdf == NULL)
     return FALSE;
   data = g_bytes_get_data (pdf, &len);

@@ -59,10 +59,11 @@ GBytes     *msk_summary_to_pdf          (const MskDecision  *decision,
                                          double              page_height,
                                          GError            **error);
 
-/* Writes the document as a PDF on A4 paper, stamped with the decision's
- * date. The file appears complete or not at all. */
+/* Writes the document as a PDF on A4 paper, stamped with `when` (NULL: the
+ * decision's date alone). The file appears complete or not at all. */
 gboolean    msk_summary_write_pdf       (const MskDecision  *decision,
                                          MskSummaryKind      kind,
+                                         GDateTime          *when,
                                          const char         *path,
                                          GError            **error);
 

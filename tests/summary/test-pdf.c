@@ -553,7 +553,7 @@ test_write_error (void)
   g_autofree char *err = NULL;
   int status;
 
-  g_assert_false (msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, path, &error));
+  g_assert_false (msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, NULL, path, &error));
   g_assert_nonnull (error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
@@ -572,11 +572,11 @@ test_render_time (void)
 
   /* Reported, not asserted: timing depends on the machine. */
   start = g_get_monotonic_time ();
-  g_assert_true (msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, path, NULL));
+  g_assert_true (msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, NULL, path, NULL));
   first = g_get_monotonic_time () - start;
   start = g_get_monotonic_time ();
   for (guint i = 0; i < n; i++)
-    g_assert_true (msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, path, NULL));
+    g_assert_true (msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, NULL, path, NULL));
   total = g_get_monotonic_time () - start;
   g_test_message ("summary PDF: first %.1f ms, then %.1f ms each over %u runs",
                   first / 1000.0, total / 1000.0 / n, n);
