@@ -182,6 +182,7 @@ show_actions (MskDecisionPane *self)
   guint n = msk_decision_get_n_actions (self->decision);
 
   remove_children (self->actions_box);
+  gtk_widget_set_visible (self->actions_section, n > 0);
   for (guint i = 0; i < n; i++)
     {
       const MskAction *action = msk_decision_get_action (self->decision, i);
@@ -199,7 +200,6 @@ show_actions (MskDecisionPane *self)
         append_resource (GTK_BOX (card), action->pathway->resource);
       gtk_box_append (self->actions_box, card);
     }
-  gtk_widget_set_visible (self->actions_section, n > 0);
 }
 
 static void
@@ -235,7 +235,20 @@ show_why (MskDecisionPane *self)
   guint n_actions = msk_decision_get_n_actions (self->decision);
   guint n_rationale = msk_decision_get_n_rationale (self->decision);
 
-  remove_children (self->why_box);
+  /* A new box each time, filled before it joins the window: refilling the
+   * template's box left GTK 4.8 measuring it as constant size, so a wrapped
+   * reason got one line's height and the next heading overlapped it. */
+  {
+    GtkWidget *fresh = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+    GtkWidget *heading = gtk_widget_get_first_child (self->why_section);
+
+    gtk_box_remove (GTK_BOX (self->why_section), GTK_WIDGET (self->why_box));
+    self->why_box = GTK_BOX (fresh);
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (fresh),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
+                                    -1);
+  }
+  gtk_widget_set_visible (self->why_section, n_actions > 0 || n_rationale > 0);
   for (guint i = 0; i < n_actions; i++)
     {
       const MskAction *action = msk_decision_get_action (self->decision, i);
@@ -254,8 +267,7 @@ show_why (MskDecisionPane *self)
         append_resource (GTK_BOX (item), rationale->resource);
       gtk_box_append (self->why_box, item);
     }
-  gtk_widget_set_visible (self->why_section,
-                          gtk_widget_get_first_child (GTK_WIDGET (self->why_box)) != NULL);
+  gtk_box_append (GTK_BOX (self->why_section), GTK_WIDGET (self->why_box));
 }
 
 static void
@@ -264,9 +276,9 @@ show_evidence (MskDecisionPane *self)
   guint n = msk_decision_get_n_resources (self->decision);
 
   remove_children (self->evidence_box);
+  gtk_widget_set_visible (self->evidence_section, n > 0);
   for (guint i = 0; i < n; i++)
     append_resource (self->evidence_box, msk_decision_get_resource (self->decision, i));
-  gtk_widget_set_visible (self->evidence_section, n > 0);
 }
 
 static void
