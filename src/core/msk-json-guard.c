@@ -81,11 +81,15 @@ check_escapes (const char *s,
       if (*p != '\\' || p + 1 >= end)
         continue;
       p++;
-      if (*p != 'u')
+      /* json-glib 1.6 decodes a malformed escape to whatever it makes of
+       * it, even bytes that are not UTF-8, rather than refusing it. */
+      if (strchr ("\"\\/bfnrt", *p) != NULL)
         continue;
+      if (*p != 'u')
+        return "a string holds an escape JSON does not have";
       v = hex4 (p + 1, end);
       if (v < 0)
-        continue;  /* json-glib reports the malformed escape */
+        return "a string holds a \\u escape without four hex digits";
       if (v == 0)
         return "a string holds an escaped NUL (\\u0000)";
       if (v >= 0xDC00 && v <= 0xDFFF)
@@ -249,9 +253,18 @@ _msk_json_guard_check (const char  *data,
 
       if (root_done && c != ' ' && c != '\t' && c != '\r' && c != '\n')
         {
-          /* json-glib 1.6 takes "{...}{...}" without a word. */
+          /* json-glib 1.6 takes "{...}{...}" or "5 {...}" without a word. */
           ok = fail (error, code, what, line, "not valid JSON: text after the end of the JSON value");
           break;
+        }
+      if (depth == 0 && strchr (" \t\r\n{[\"", c) == NULL)
+        {
+          /* A number or a literal as the whole document: skip to its end;
+           * anything after it is caught above. */
+          while (p < end && strchr (" \t\r\n{}[],:\"", *p) == NULL)
+            p++;
+          root_done = TRUE;
+          continue;
         }
 
       switch (c)
@@ -301,13 +314,25 @@ _msk_json_guard_check (const char  *data,
             const char *s = ++p;
             gsize slen;
 
+            gboolean raw_control = FALSE;
+
             while (p < end && *p != '"')
               {
                 if (*p == '\\' && p + 1 < end)
                   p++;
-                else if (*p == '\n')
-                  break;  /* json-glib reports the unterminated string */
+                else if ((guchar) *p < 0x20)
+                  {
+                    /* JSON wants control characters escaped; json-glib
+                     * takes them raw, a line break included. */
+                    raw_control = TRUE;
+                    break;
+                  }
                 p++;
+              }
+            if (raw_control)
+              {
+                ok = fail (error, code, what, line, "not valid JSON: a string holds a raw control character or line break");
+                break;
               }
             slen = p - s;
             if (slen > MSK_JSON_MAX_STRING)
@@ -372,6 +397,8 @@ _msk_json_guard_check (const char  *data,
 
                 expect_key = FALSE;
               }
+            if (depth == 0)
+              root_done = TRUE;
           }
           break;
 
