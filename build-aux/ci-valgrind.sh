@@ -66,7 +66,7 @@ vg() {
 GOOD="$SRC/tests/fuzz/corpus-request/product-example.json"
 SPINE="$SRC/tests/fuzz/corpus-request/fcp-gov.json"
 CES="$SRC/tests/fuzz/corpus-request/all-concerns.json"
-BUNDLED="$SRC/tests/fuzz/corpus-policy/bundled.json"
+BUNDLED="$SRC/data/policy/nel-msk-mri-v1.4.json"
 BROKEN="$SRC/tests/fuzz/corpus-policy/broken-three.json"
 
 vg version 0 /dev/null -- --version
