@@ -19,6 +19,12 @@ gboolean _msk_json_guard_check (const char  *data,
                                 MskError     code,
                                 GError     **error);
 
+/* Moves past a leading UTF-8 byte-order mark. Windows editors write one;
+ * JSON allows a parser to ignore it, and the guard's scan and json-glib both
+ * want the text after it. */
+void     _msk_skip_bom         (const char **data,
+                                gsize       *length);
+
 /* The text with control characters (C0, DEL, C1) written as JSON \\u escapes and
  * invalid UTF-8 replaced: safe to show on one line of a terminal or label. */
 char    *_msk_printable        (const char  *text);

@@ -156,6 +156,17 @@ decode_key (const char *s,
   return g_string_free (out, FALSE);
 }
 
+void
+_msk_skip_bom (const char **data,
+               gsize       *length)
+{
+  if (*length >= 3 && memcmp (*data, "\xef\xbb\xbf", 3) == 0)
+    {
+      *data += 3;
+      *length -= 3;
+    }
+}
+
 char *
 _msk_printable (const char *text)
 {

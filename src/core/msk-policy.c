@@ -184,6 +184,20 @@ want_array (Check      *c,
   return json_node_get_array (node);
 }
 
+/* Refuses an array longer than MSK_POLICY_MAX_ITEMS before any work on its
+ * items: a system-wide file of 250 000 ids would otherwise hold up start-up
+ * for many minutes. */
+static gboolean
+too_long (Check      *c,
+          const Path *path,
+          JsonArray  *arr)
+{
+  if (json_array_get_length (arr) <= MSK_POLICY_MAX_ITEMS)
+    return FALSE;
+  problem (c, path, arr, "has %u items; the limit is %d", json_array_get_length (arr), MSK_POLICY_MAX_ITEMS);
+  return TRUE;
+}
+
 static const char *
 want_string (Check      *c,
              const Path *up,
@@ -394,7 +408,7 @@ resolve_list (Check       *c,
   guint n = 0;
 
   *n_out = 0;
-  if (arr == NULL)
+  if (arr == NULL || too_long (c, &path, arr))
     return NULL;
 
   items = g_new0 (gconstpointer, json_array_get_length (arr) + 1);
@@ -454,7 +468,7 @@ load_items (Check      *c,
   guint n;
 
   *n_out = 0;
-  if (arr == NULL)
+  if (arr == NULL || too_long (c, &path, arr))
     return NULL;
   n = json_array_get_length (arr);
   if (n == 0)
@@ -558,7 +572,7 @@ load_concern (Check *c, const Path *path, JsonObject *obj, gpointer item, guint 
   con->help = want_string (c, path, obj, "help", FALSE);
 
   arr = want_array (c, &pp, json_object_get_member (obj, "prompts"), FALSE);
-  if (arr == NULL)
+  if (arr == NULL || too_long (c, &pp, arr))
     return;
   con->n_prompts = json_array_get_length (arr);
   con->prompts = g_new0 (MskPrompt, con->n_prompts + 1);
@@ -744,7 +758,7 @@ load_section (Check *c, const Path *path, JsonObject *obj, gpointer item, guint 
                                                      "resource", FALSE, &s->n_resources);
 
   arr = want_array (c, &pp, json_object_get_member (obj, "paragraphs"), TRUE);
-  if (arr == NULL)
+  if (arr == NULL || too_long (c, &pp, arr))
     return;
   s->n_paragraphs = json_array_get_length (arr);
   s->paragraphs = g_new0 (MskParagraph, s->n_paragraphs + 1);
@@ -777,7 +791,7 @@ want_string_list (Check      *c,
   const char **out;
   guint n = 0;
 
-  if (arr == NULL)
+  if (arr == NULL || too_long (c, &path, arr))
     return NULL;
   if (non_empty && json_array_get_length (arr) == 0)
     problem (c, &path, arr, "must not be empty");
@@ -1164,7 +1178,8 @@ on_element_cb (JsonParser  *parser,
 }
 
 static JsonParser *
-parse_tracking_lines (GBytes      *bytes,
+parse_tracking_lines (const char  *data,
+                      gsize        len,
                       GHashTable **lines_out)
 {
   JsonParser *parser = json_parser_new_immutable ();
@@ -1179,7 +1194,7 @@ parse_tracking_lines (GBytes      *bytes,
   g_signal_connect (parser, "object-member", G_CALLBACK (on_member_cb), &t);
   g_signal_connect (parser, "array-element", G_CALLBACK (on_element_cb), &t);
 
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
+  if (!json_parser_load_from_data (parser, data, len, NULL))
     g_clear_object (&parser);
   else
     g_signal_handlers_disconnect_by_data (parser, &t);
@@ -1289,6 +1304,7 @@ check_bytes (GBytes     *bytes,
   const char *data = g_bytes_get_data (bytes, &len);
 
   *policy_out = NULL;
+  _msk_skip_bom (&data, &len);
   if (!_msk_json_guard_check (data, len, MSK_POLICY_MAX_BYTES, "$", MSK_ERROR_INVALID_POLICY, &error))
     {
       g_ptr_array_add (problems, g_strdup (error->message));
@@ -1298,6 +1314,13 @@ check_bytes (GBytes     *bytes,
     {
       g_autofree char *safe = _msk_printable (error->message);
       g_ptr_array_add (problems, g_strdup_printf ("$: not valid JSON: %s", safe));
+      return problems;
+    }
+  /* The guard refuses empty text, so this is belt and braces: build() must
+   * never be handed no root. */
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_ptr_array_add (problems, g_strdup ("$: the file holds no JSON value"));
       return problems;
     }
 
@@ -1313,7 +1336,7 @@ check_bytes (GBytes     *bytes,
    * parser's signals on and check again, reporting with lines this time. */
   g_ptr_array_set_size (problems, 0);
   g_clear_object (&parser);
-  parser = parse_tracking_lines (bytes, &lines);
+  parser = parse_tracking_lines (data, len, &lines);
   g_assert (parser != NULL);
   self = build (json_parser_get_root (parser), lines, problems);
   msk_policy_unref (self);

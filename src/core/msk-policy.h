@@ -29,6 +29,9 @@ GQuark msk_error_quark (void);
 #define MSK_REQUEST_MAX_BYTES  (64 * 1024)
 #define MSK_JSON_MAX_DEPTH     32
 #define MSK_JSON_MAX_STRING    (16 * 1024)
+/* Items in any one list of a policy. Checking ids and references is
+ * quadratic in a list's length; the real policy's longest list holds 24. */
+#define MSK_POLICY_MAX_ITEMS   1000
 
 typedef struct _MskPolicy MskPolicy;
 

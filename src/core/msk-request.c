@@ -252,6 +252,7 @@ msk_request_new_from_json (MskPolicy   *policy,
   g_return_val_if_fail (policy != NULL, NULL);
   g_return_val_if_fail (data != NULL || length == 0, NULL);
 
+  _msk_skip_bom (&data, &length);
   if (!_msk_json_guard_check (data, length, MSK_REQUEST_MAX_BYTES, "request", MSK_ERROR_INVALID_REQUEST, error))
     return NULL;
 

@@ -240,6 +240,51 @@ test_problem_lines (void)
   g_assert_cmpstr (problems->pdata[0], ==, expect);
 }
 
+/* Long lists are refused before the quadratic id checks run on them. */
+static void
+test_list_limit (void)
+{
+  g_autoptr(GBytes) bytes = msk_test_bundled_bytes ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) list = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  JsonArray *arr = json_array_new ();
+  char *text;
+
+  for (guint i = 0; i <= MSK_POLICY_MAX_ITEMS; i++)
+    json_array_add_string_element (arr, "nice_ng59");
+  json_node_take_array (list, arr);
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  msk_test_edit (json_parser_get_root (parser), "regions/0/resources", list);
+  text = msk_test_to_json (json_parser_get_root (parser));
+  edited = g_bytes_new_take (text, strlen (text));
+  problems = msk_policy_check_bytes (edited);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpstr (problems->pdata[0], ==, "$.regions[0].resources: has 1001 items; the limit is 1000 (line 1)");
+}
+
+/* A byte-order mark from a Windows editor is not an error. */
+static void
+test_byte_order_mark (void)
+{
+  g_autoptr(GBytes) bytes = msk_test_bundled_bytes ();
+  g_autoptr(GByteArray) with_bom = g_byte_array_new ();
+  g_autoptr(GBytes) edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MskPolicy) policy = NULL;
+  g_autofree char *sha = NULL;
+
+  g_byte_array_append (with_bom, (const guint8 *) "\xef\xbb\xbf", 3);
+  g_byte_array_append (with_bom, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  edited = g_byte_array_free_to_bytes (g_steal_pointer (&with_bom));
+  policy = msk_policy_new_from_bytes (edited, "bom", &error);
+  g_assert_no_error (error);
+  /* The stamp is the hash of the file as it is, mark and all. */
+  sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, edited);
+  g_assert_cmpstr (msk_policy_get_sha256 (policy), ==, sha);
+}
+
 static void
 test_dates (void)
 {
@@ -270,6 +315,8 @@ main (int   argc,
   g_test_add_func ("/policy/raw-cases", test_raw_cases);
   g_test_add_func ("/policy/problem-lines", test_problem_lines);
   g_test_add_func ("/policy/dates", test_dates);
+  g_test_add_func ("/policy/list-limit", test_list_limit);
+  g_test_add_func ("/policy/byte-order-mark", test_byte_order_mark);
 
   return g_test_run ();
 }
