@@ -65,7 +65,6 @@ validate_policy (const char *path)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(MskPolicy) policy = NULL;
   g_autofree char *effective = NULL;
   g_autofree char *review = NULL;
@@ -80,17 +79,20 @@ validate_policy (const char *path)
       return status_for (error);
     }
 
-  problems = msk_policy_check_bytes (bytes);
-  if (problems->len > 0)
+  /* One load both checks and builds: its error holds every problem, one a
+   * line, so the file is parsed and validated once. */
+  policy = msk_policy_new_from_bytes (bytes, path, &error);
+  if (policy == NULL)
     {
-      fprintf (stderr, ngettext ("%s: %u problem\n", "%s: %u problems\n", problems->len), path, problems->len);
-      for (guint i = 0; i < problems->len; i++)
-        fprintf (stderr, "%s\n", (const char *) problems->pdata[i]);
-      return EXIT_INVALID;
+      guint n = 1;
+
+      for (const char *p = error->message; *p != '\0'; p++)
+        n += (*p == '\n');
+      fprintf (stderr, ngettext ("%s: %u problem\n", "%s: %u problems\n", n), path, n);
+      fprintf (stderr, "%s\n", error->message);
+      return status_for (error);
     }
 
-  policy = msk_policy_new_from_bytes (bytes, path, &error);
-  g_assert (policy != NULL);
   effective = msk_format_date_uk (msk_policy_get_effective (policy));
   review = msk_format_date_uk (msk_policy_get_review (policy));
   printf (_("%s: valid\n"), path);
