@@ -159,6 +159,22 @@ show_outcome (MskDecisionPane *self)
     gtk_label_set_text (self->missing_label, missing);
 }
 
+/* A section with nothing to show hides its heading, not itself. A hidden
+ * widget is never allocated, so GTK 4.8 keeps its resize pending and stops
+ * passing its children's resizes through it: once shown again, a section
+ * refilled while hidden kept a stale height, and a wrapped label in it was
+ * drawn under the next heading. An empty, visible section takes no room. */
+static void
+show_section (GtkWidget *section,
+              gboolean   shown)
+{
+  gtk_widget_set_visible (gtk_widget_get_first_child (section), shown);
+  if (shown)
+    gtk_widget_remove_css_class (section, "empty-section");
+  else
+    gtk_widget_add_css_class (section, "empty-section");
+}
+
 static void
 show_warnings (MskDecisionPane *self)
 {
@@ -182,7 +198,7 @@ show_actions (MskDecisionPane *self)
   guint n = msk_decision_get_n_actions (self->decision);
 
   remove_children (self->actions_box);
-  gtk_widget_set_visible (self->actions_section, n > 0);
+  show_section (self->actions_section, n > 0);
   for (guint i = 0; i < n; i++)
     {
       const MskAction *action = msk_decision_get_action (self->decision, i);
@@ -208,7 +224,7 @@ show_service (MskDecisionPane *self)
   const MskService *service = msk_decision_get_service (self->decision);
 
   remove_children (self->service_box);
-  gtk_widget_set_visible (self->service_section, service != NULL);
+  show_section (self->service_section, service != NULL);
   if (service == NULL)
     return;
 
@@ -235,20 +251,8 @@ show_why (MskDecisionPane *self)
   guint n_actions = msk_decision_get_n_actions (self->decision);
   guint n_rationale = msk_decision_get_n_rationale (self->decision);
 
-  /* A new box each time, filled before it joins the window: refilling the
-   * template's box left GTK 4.8 measuring it as constant size, so a wrapped
-   * reason got one line's height and the next heading overlapped it. */
-  {
-    GtkWidget *fresh = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-    GtkWidget *heading = gtk_widget_get_first_child (self->why_section);
-
-    gtk_box_remove (GTK_BOX (self->why_section), GTK_WIDGET (self->why_box));
-    self->why_box = GTK_BOX (fresh);
-    gtk_accessible_update_relation (GTK_ACCESSIBLE (fresh),
-                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, heading, NULL,
-                                    -1);
-  }
-  gtk_widget_set_visible (self->why_section, n_actions > 0 || n_rationale > 0);
+  remove_children (self->why_box);
+  show_section (self->why_section, n_actions > 0 || n_rationale > 0);
   for (guint i = 0; i < n_actions; i++)
     {
       const MskAction *action = msk_decision_get_action (self->decision, i);
@@ -267,7 +271,6 @@ show_why (MskDecisionPane *self)
         append_resource (GTK_BOX (item), rationale->resource);
       gtk_box_append (self->why_box, item);
     }
-  gtk_box_append (GTK_BOX (self->why_section), GTK_WIDGET (self->why_box));
 }
 
 static void
@@ -276,7 +279,7 @@ show_evidence (MskDecisionPane *self)
   guint n = msk_decision_get_n_resources (self->decision);
 
   remove_children (self->evidence_box);
-  gtk_widget_set_visible (self->evidence_section, n > 0);
+  show_section (self->evidence_section, n > 0);
   for (guint i = 0; i < n; i++)
     append_resource (self->evidence_box, msk_decision_get_resource (self->decision, i));
 }

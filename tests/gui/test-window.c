@@ -431,6 +431,69 @@ empty_form_says_what_to_choose (Fixture *f)
                  gtk_root_get_focus (GTK_ROOT (f->window)) == child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "requester_dropdown"));
 }
 
+static gboolean
+set_flag_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the frame clock lay the window out: allocations change only on a
+ * frame, which spin() alone does not wait for. */
+static void
+wait_for_frames (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (300, set_flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* What a user sees as text drawn over text: a widget that reaches below the
+ * bottom of its parent, where the parent's next sibling is drawn. */
+static void
+assert_children_fit (GtkWidget *widget)
+{
+  int height = gtk_widget_get_height (widget);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      graphene_rect_t bounds;
+
+      if (!gtk_widget_get_visible (c) || !gtk_widget_get_child_visible (c) ||
+          !gtk_widget_compute_bounds (c, widget, &bounds))
+        continue;
+      if (bounds.origin.y + bounds.size.height > height + 1)
+        {
+          g_autofree char *text = shown_text (c);
+          g_autofree char *around = shown_text (widget);
+          g_error ("\"%s\" reaches %.0f px below the bottom of \"%s\" (%d px high)",
+                   text, bounds.origin.y + bounds.size.height - height, around, height);
+        }
+      assert_children_fit (c);
+    }
+}
+
+/* Seen with a real window: ticking CES on an empty form drew "Resources and
+ * evidence" over the two-line reason above it. */
+static void
+decision_text_never_overlaps (Fixture *f)
+{
+  wait_for_frames ();
+  tick (f, "suspected_ces");
+  wait_for_frames ();
+  assert_children_fit (get_pane (f));
+
+  tick (f, "suspected_ces");
+  choose (f, "requester_dropdown", msk_policy_find_requester (f->policy, "fcp")->label);
+  click_label (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "governance_label"));
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "shoulder")->label);
+  wait_for_frames ();
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "fcp_mri_permitted"));
+  assert_children_fit (get_pane (f));
+}
+
 static void
 ces_alone_is_an_emergency (Fixture *f)
 {
@@ -985,6 +1048,13 @@ test_policy_text_is_shown_literally (Fixture       *f,
 
 
 static void
+test_decision_text_never_overlaps (Fixture       *f,
+                                   gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", decision_text_never_overlaps);
+}
+
+static void
 test_empty_form_says_what_to_choose (Fixture       *f,
                                     gconstpointer  data)
 {
@@ -1083,6 +1153,8 @@ main (int   argc,
   test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_test_dbus_up (test_bus);
 
+  g_test_add ("/window/decision-text-never-overlaps", Fixture, NULL,
+              setup, test_decision_text_never_overlaps, teardown);
   g_test_add ("/window/empty-form-says-what-to-choose", Fixture, NULL,
               setup, test_empty_form_says_what_to_choose, teardown);
   g_test_add ("/window/ces-alone-is-an-emergency", Fixture, NULL,
