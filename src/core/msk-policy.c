@@ -616,16 +616,51 @@ load_urgency (Check *c, const Path *path, JsonObject *obj, gpointer item, guint 
     u->rank = (int) json_node_get_int (rank);
 }
 
-static void
-load_labelled (Check *c, const Path *path, JsonObject *obj, gpointer item, guint index)
+/* A member whose value is one of a fixed vocabulary of the file format
+ * (not a policy id): what kind of thing an outcome or verdict is, which the
+ * app's look and the clinical invariants rest on. */
+static const char *
+want_kind (Check              *c,
+           const Path         *up,
+           JsonObject         *obj,
+           const char * const *kinds)
 {
-  static const char * const known[] = { "id", "label", NULL };
+  const char *kind = want_string (c, up, obj, "kind", TRUE);
+  Path path = { up, "kind", 0 };
+  g_autofree char *list = NULL;
+
+  if (kind == NULL || g_strv_contains (kinds, kind))
+    return kind;
+  list = g_strjoinv (", ", (char **) kinds);
+  problem (c, &path, json_object_get_member (obj, "kind"), "\"%s\" is not one of: %s", kind, list);
+  return NULL;
+}
+
+static void
+load_labelled (Check *c, const Path *path, JsonObject *obj, const char * const *kinds, gpointer item)
+{
+  static const char * const known[] = { "id", "kind", "label", NULL };
   /* MskOutcome and MskVerdict share this layout. */
   MskOutcome *o = item;
 
   check_members (c, path, obj, known);
   o->id = want_id (c, path, obj);
+  o->kind = want_kind (c, path, obj, kinds);
   o->label = want_string (c, path, obj, "label", TRUE);
+}
+
+static void
+load_outcome (Check *c, const Path *path, JsonObject *obj, gpointer item, guint index)
+{
+  static const char * const kinds[] = { "emergency", "urgent", "refer", "permitted", "incomplete", NULL };
+  load_labelled (c, path, obj, kinds, item);
+}
+
+static void
+load_verdict (Check *c, const Path *path, JsonObject *obj, gpointer item, guint index)
+{
+  static const char * const kinds[] = { "not_recommended", "permitted", "via_pathway", NULL };
+  load_labelled (c, path, obj, kinds, item);
 }
 
 static void
@@ -991,9 +1026,9 @@ load_everything (Check      *c,
   self->urgencies = load_items (c, NULL, root, "urgencies", sizeof (MskUrgency),
                                 G_STRUCT_OFFSET (MskUrgency, id), load_urgency, &self->n_urgencies);
   self->outcomes = load_items (c, NULL, root, "outcomes", sizeof (MskOutcome),
-                               G_STRUCT_OFFSET (MskOutcome, id), load_labelled, &self->n_outcomes);
+                               G_STRUCT_OFFSET (MskOutcome, id), load_outcome, &self->n_outcomes);
   self->verdicts = load_items (c, NULL, root, "mri_verdicts", sizeof (MskVerdict),
-                               G_STRUCT_OFFSET (MskVerdict, id), load_labelled, &self->n_verdicts);
+                               G_STRUCT_OFFSET (MskVerdict, id), load_verdict, &self->n_verdicts);
   self->pathways = load_items (c, NULL, root, "pathways", sizeof (MskPathway),
                                G_STRUCT_OFFSET (MskPathway, id), load_pathway, &self->n_pathways);
   self->rationale = load_items (c, NULL, root, "rationale", sizeof (MskRationale),

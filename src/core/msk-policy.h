@@ -82,13 +82,21 @@ typedef struct {
   int         rank;  /* 0 = most urgent */
 } MskUrgency;
 
+/* An outcome's kind is file-format vocabulary, not a policy id: "emergency",
+ * "urgent", "refer" (do something else instead of MRI), "permitted" (MRI may
+ * be requested) or "incomplete". Outcomes that point opposite ways never
+ * share a look, and the look follows the kind. */
 typedef struct {
   const char *id;
+  const char *kind;
   const char *label;
 } MskOutcome;
 
+/* Kind: "not_recommended", "permitted" or "via_pathway" (imaging, if needed,
+ * is the red-flag pathway's to arrange). */
 typedef struct {
   const char *id;
+  const char *kind;
   const char *label;
 } MskVerdict;
 

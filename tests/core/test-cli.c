@@ -65,7 +65,7 @@ test_evaluate_json_shape (void)
   g_assert_cmpstr (json_object_get_string_member (p, "review"), ==, "2027-11-17");
   g_assert_cmpstr (json_object_get_string_member (p, "sha256"), ==, sha);
   g_assert_cmpstr (json_object_get_string_member (o, "outcome"), ==, "urgent_pathway");
-  g_assert_cmpstr (json_object_get_string_member (o, "mri_in_primary_care"), ==, "not_recommended");
+  g_assert_cmpstr (json_object_get_string_member (o, "mri_in_primary_care"), ==, "via_pathway");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "actions")), ==, 1);
   a = json_array_get_object_element (json_object_get_array_member (o, "actions"), 0);
   g_assert_cmpstr (json_object_get_string_member (a, "pathway"), ==, "sarcoma_guide");

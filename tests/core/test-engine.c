@@ -185,9 +185,9 @@ test_every_combination (void)
       if (expect->len == 0)
         outcome = "incomplete", mri = NULL, urgency = NULL;
       else if (mask & 1)
-        outcome = "emergency_pathway", mri = "not_recommended", urgency = "emergency";
+        outcome = "emergency_pathway", mri = "via_pathway", urgency = "emergency";
       else if (mask != 0)
-        outcome = "urgent_pathway", mri = "not_recommended", urgency = "urgent";
+        outcome = "urgent_pathway", mri = "via_pathway", urgency = "urgent";
       else if (strcmp (expect->pdata[0], "fcp_governance") == 0)
         outcome = "fcp_mri_permitted", mri = "permitted_under_governance", urgency = "routine";
       else
