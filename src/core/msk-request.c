@@ -24,7 +24,6 @@ G_DEFINE_BOXED_TYPE (MskRequest, msk_request, msk_request_copy, msk_request_free
 
 /* The free-text note is for the clinician's own record; keep it short enough
  * to print on the one-page summary. */
-#define MAX_NOTES_CHARS 2000
 
 MskRequest *
 msk_request_new (MskPolicy *policy)
@@ -230,8 +229,8 @@ parse_members (MskRequest  *self,
     {
       if (!get_string (node, "notes", &s, error))
         return FALSE;
-      if (g_utf8_strlen (s, -1) > MAX_NOTES_CHARS)
-        return refuse (error, "request.notes: longer than %d characters", MAX_NOTES_CHARS);
+      if (g_utf8_strlen (s, -1) > MSK_REQUEST_NOTES_MAX_CHARS)
+        return refuse (error, "request.notes: longer than %d characters", MSK_REQUEST_NOTES_MAX_CHARS);
       self->notes = g_strdup (s);
     }
 

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 
 typedef struct _MskRequest MskRequest;
 
+/* The longest clinical note, in characters, whichever door it comes in by
+ * (the window or the command line): long enough for a consultation's
+ * worth of context, short enough that the summary stays one page. */
+#define MSK_REQUEST_NOTES_MAX_CHARS 2000
+
 GType             msk_request_get_type        (void) G_GNUC_CONST;
 #define MSK_TYPE_REQUEST (msk_request_get_type ())
 
