@@ -243,6 +243,11 @@ msk_cli_run (int         argc,
     return fail (EXIT_INVALID, "%s", error->message);
 
   decision = msk_evaluate (policy, request, &today);
+  /* Refused before any file is written: a script gets all it asked for or
+   * an error. */
+  if (patient_pdf != NULL && msk_decision_is_incomplete (decision))
+    return fail (EXIT_INVALID, _("--patient-pdf: no patient sheet for an incomplete decision (%s)"),
+                 msk_decision_get_missing (decision));
 
   if (pdf != NULL && !msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, now, pdf, &error))
     return fail (EXIT_IO, "%s", error->message);

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
 #include "msk-decision.h"
@@ -27,7 +28,8 @@ struct _MskDecision {
   MskAction          *actions;    guint n_actions;
   const MskResource **resources;  guint n_resources;
   const MskRationale **rationale; guint n_rationale;
-  const char         *warnings[2]; guint n_warnings;  /* policy dates, no borough */
+  const MskSafetyNet **safety_nets; guint n_safety_nets;
+  const char         *warnings[3]; guint n_warnings;  /* policy dates, no borough, governance */
 };
 
 G_DEFINE_BOXED_TYPE (MskDecision, msk_decision, msk_decision_ref, msk_decision_unref)
@@ -39,6 +41,9 @@ route_matches (const MskRoute   *route,
 {
   guint concerns = msk_request_get_concern_mask (request);
   const MskChoice *requester = msk_request_get_requester (request);
+  /* PRODUCT.md: the governance tick counts only for a requester it applies to. */
+  gboolean governance = msk_request_get_fcp_governance (request) && requester != NULL &&
+                        msk_policy_governance_applies (msk_request_get_policy (request), requester);
 
   if (route->only_if_none_fired && fired_before)
     return FALSE;
@@ -51,7 +56,7 @@ route_matches (const MskRoute   *route,
   if (route->requester_in != 0 &&
       (requester == NULL || (route->requester_in & (1u << requester->index)) == 0))
     return FALSE;
-  if (route->fcp_governance >= 0 && msk_request_get_fcp_governance (request) != (route->fcp_governance == 1))
+  if (route->fcp_governance >= 0 && governance != (route->fcp_governance == 1))
     return FALSE;
   return TRUE;
 }
@@ -78,6 +83,30 @@ add_rationale (MskDecision        *self,
   self->rationale[self->n_rationale++] = rationale;
 }
 
+/* The action a route gives, raised by an emergency sign the request ticks. */
+static MskAction
+make_action (const MskRoute   *route,
+             const MskRequest *request,
+             MskPolicy        *policy)
+{
+  const MskEscalation *esc = route->escalation;
+  guint signs = msk_request_get_sign_mask (request) & (esc != NULL ? esc->signs_any : 0);
+  MskAction a = { route, route->pathway, route->urgency, route->outcome,
+                  route->headline, route->why, &route->basis, NULL };
+
+  if (signs == 0)
+    return a;
+  for (guint i = 0; i < policy->n_signs && a.sign == NULL; i++)
+    if (signs & (1u << i))
+      a.sign = policy->signs[i];
+  a.urgency = esc->urgency;
+  a.outcome = esc->outcome;
+  a.headline = esc->headline;
+  a.why = esc->why;
+  a.basis = &esc->basis;
+  return a;
+}
+
 MskDecision *
 msk_evaluate (MskPolicy        *policy,
               const MskRequest *request,
@@ -86,6 +115,7 @@ msk_evaluate (MskPolicy        *policy,
   MskDecision *self;
   const MskRegion *region;
   gboolean needs_borough = FALSE;
+  gboolean evidence = FALSE;
   gsize size;
 
   g_return_val_if_fail (policy != NULL, NULL);
@@ -96,11 +126,13 @@ msk_evaluate (MskPolicy        *policy,
   size = sizeof (MskDecision)
        + sizeof (MskAction) * policy->n_routes
        + sizeof (gpointer) * policy->n_resources
-       + sizeof (gpointer) * policy->n_rationale;
+       + sizeof (gpointer) * policy->n_rationale
+       + sizeof (gpointer) * msk_policy_get_patient_sheet (policy)->n_safety_nets;
   self = g_malloc0 (size);
   self->actions = (MskAction *) (self + 1);
   self->resources = (const MskResource **) (self->actions + policy->n_routes);
   self->rationale = (const MskRationale **) (self->resources + policy->n_resources);
+  self->safety_nets = (const MskSafetyNet **) (self->rationale + policy->n_rationale);
 
   g_atomic_ref_count_init (&self->ref);
   self->policy = msk_policy_ref (policy);
@@ -114,10 +146,14 @@ msk_evaluate (MskPolicy        *policy,
 
       if (!route_matches (route, request, self->n_actions > 0))
         continue;
-      self->actions[self->n_actions++] = (MskAction) { route, route->pathway, route->urgency };
+      self->actions[self->n_actions] = make_action (route, request, policy);
       add_resource (self, route->pathway->resource);
+      for (guint j = 0; j < self->actions[self->n_actions].basis->n_sources; j++)
+        add_resource (self, self->actions[self->n_actions].basis->sources[j]);
+      self->n_actions++;
       for (guint j = 0; j < route->n_rationale; j++)
         add_rationale (self, route->rationale[j]);
+      evidence |= route->evidence;
       if (route->pathway->needs_borough)
         {
           self->service = msk_policy_find_service (policy, msk_request_get_borough (request));
@@ -125,30 +161,46 @@ msk_evaluate (MskPolicy        *policy,
         }
     }
 
+  /* Most urgent first, after escalation: an escalated route sorts with the
+   * emergencies. Stable, so routes of one urgency keep the policy's order. */
+  for (guint i = 1; i < self->n_actions; i++)
+    for (guint j = i; j > 0 && self->actions[j].urgency->rank < self->actions[j - 1].urgency->rank; j--)
+      {
+        MskAction tmp = self->actions[j];
+        self->actions[j] = self->actions[j - 1];
+        self->actions[j - 1] = tmp;
+      }
+
   if (self->n_actions > 0)
-    self->outcome = self->actions[0].route->outcome;
+    self->outcome = self->actions[0].outcome;
   else
     {
       self->outcome = policy->incomplete;
       self->missing = policy->missing_region;
     }
 
-  /* Evidence for the body region, once the user has named one. */
-  if (region != NULL)
+  /* The region's rationale and evidence argue the low value of imaging: only
+   * on a route that does (PRODUCT.md), never on a red flag. */
+  if (region != NULL && evidence)
     {
+      for (guint i = 0; i < region->n_rationale; i++)
+        add_rationale (self, region->rationale[i]);
       for (guint i = 0; i < region->n_resources; i++)
         add_resource (self, region->resources[i]);
-      if (region->spinal)
-        {
-          for (guint i = 0; i < policy->n_spinal_resources; i++)
-            add_resource (self, policy->spinal_resources[i]);
-          /* PRODUCT.md: a spinal region always carries the spinal rationale. */
-          for (guint i = 0; i < policy->n_rationale; i++)
-            if (policy->rationale[i].spinal_only)
-              add_rationale (self, &policy->rationale[i]);
-        }
       for (guint i = 0; i < policy->n_general_resources; i++)
         add_resource (self, policy->general_resources[i]);
+    }
+
+  /* The patient's "get help straight away" boxes that fit this request: a
+   * knee patient is not told cauda equina signs, an oncology patient is
+   * told cord compression signs. Never for an incomplete decision. */
+  for (guint i = 0; self->n_actions > 0 && i < policy->patient_sheet.n_safety_nets; i++)
+    {
+      const MskSafetyNet *net = &policy->patient_sheet.safety_nets[i];
+
+      if ((net->concerns & msk_request_get_concern_mask (request)) != 0 ||
+          (region != NULL && region->index < 31 && (net->regions & (1u << region->index)) != 0))
+        self->safety_nets[self->n_safety_nets++] = net;
     }
 
   /* The review warning comes first: it qualifies everything else. */
@@ -159,6 +211,10 @@ msk_evaluate (MskPolicy        *policy,
     self->warnings[self->n_warnings++] = policy->not_yet_effective_text;
   if (needs_borough)
     self->warnings[self->n_warnings++] = policy->warn_no_borough;
+  if (msk_request_get_fcp_governance (request) &&
+      (msk_request_get_requester (request) == NULL ||
+       !msk_policy_governance_applies (policy, msk_request_get_requester (request))))
+    self->warnings[self->n_warnings++] = policy->warn_governance_ignored;
 
   return self;
 }
@@ -215,6 +271,13 @@ msk_decision_get_urgency (const MskDecision *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->n_actions > 0 ? self->actions[0].urgency : NULL;
+}
+
+const char *
+msk_decision_get_headline (const MskDecision *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->n_actions > 0 ? self->actions[0].headline : self->outcome->label;
 }
 
 const MskVerdict *
@@ -305,6 +368,39 @@ msk_decision_get_warning (const MskDecision *self,
   return self->warnings[i];
 }
 
+guint
+msk_decision_get_n_safety_nets (const MskDecision *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->n_safety_nets;
+}
+
+const MskSafetyNet *
+msk_decision_get_safety_net (const MskDecision *self,
+                             guint              i)
+{
+  g_return_val_if_fail (self != NULL && i < self->n_safety_nets, NULL);
+  return self->safety_nets[i];
+}
+
+char *
+msk_action_describe_urgency (const MskAction *action)
+{
+  g_autoptr(GString) sources = g_string_new (NULL);
+
+  g_return_val_if_fail (action != NULL, NULL);
+
+  for (guint i = 0; i < action->basis->n_sources; i++)
+    g_string_append_printf (sources, "%s%s", i > 0 ? "; " : "", action->basis->sources[i]->title);
+  if (sources->len > 0)
+    /* Translators: urgency, how soon, then who says so. The policy sets no
+     * urgency: it always comes from national guidance or from this app. */
+    return g_strdup_printf (_("%s — %s (urgency from national guidance: %s)"),
+                            action->urgency->label, action->basis->note, sources->str);
+  return g_strdup_printf (_("%s — %s (urgency graded by this app, not by the policy)"),
+                          action->urgency->label, action->basis->note);
+}
+
 gboolean
 msk_decision_is_past_review (const MskDecision *self)
 {
@@ -358,6 +454,8 @@ msk_decision_to_json (const MskDecision *self)
   json_builder_add_string_value (b, self->outcome->id);
   json_builder_set_member_name (b, "outcome_label");
   json_builder_add_string_value (b, self->outcome->label);
+  json_builder_set_member_name (b, "headline");
+  json_builder_add_string_value (b, msk_decision_get_headline (self));
   json_builder_set_member_name (b, "urgency");
   if (urgency != NULL)
     json_builder_add_string_value (b, urgency->id);
@@ -384,6 +482,21 @@ msk_decision_to_json (const MskDecision *self)
       json_builder_set_member_name (b, "urgency"); json_builder_add_string_value (b, a->urgency->id);
       json_builder_set_member_name (b, "title");   json_builder_add_string_value (b, a->pathway->title);
       json_builder_set_member_name (b, "text");    json_builder_add_string_value (b, a->pathway->text);
+      if (a->sign != NULL)
+        {
+          json_builder_set_member_name (b, "escalated_by");
+          json_builder_add_string_value (b, a->sign->id);
+        }
+      json_builder_set_member_name (b, "urgency_basis");
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "note");
+      json_builder_add_string_value (b, a->basis->note);
+      json_builder_set_member_name (b, "sources");
+      json_builder_begin_array (b);
+      for (guint j = 0; j < a->basis->n_sources; j++)
+        json_builder_add_string_value (b, a->basis->sources[j]->id);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -420,7 +533,7 @@ msk_decision_to_json (const MskDecision *self)
   json_builder_set_member_name (b, "why");
   json_builder_begin_array (b);
   for (guint i = 0; i < self->n_actions; i++)
-    json_builder_add_string_value (b, self->actions[i].route->why);
+    json_builder_add_string_value (b, self->actions[i].why);
   json_builder_end_array (b);
 
   json_builder_set_member_name (b, "warnings");

@@ -36,6 +36,7 @@ struct _MskPolicy {
   const char        *warn_past_review;
   const char        *warn_no_borough;
   const char        *warn_not_yet_effective;
+  const char        *warn_governance_ignored;
   char              *past_review_text;  /* warn_past_review with the date filled in */
   char              *not_yet_effective_text;
 
@@ -52,7 +53,8 @@ struct _MskPolicy {
   MskRoute          *routes;       guint n_routes;
   MskSection        *sections;     guint n_sections;
   MskService        *services;     guint n_services;
-  const MskResource **spinal_resources;  guint n_spinal_resources;
+  const MskSign    **signs;        guint n_signs;  /* every concern's signs, in order */
+  char             **source;       /* the policy document, one normalised paragraph each */
   const MskResource **general_resources; guint n_general_resources;
   MskPatientSheet    patient_sheet;
   const char       **patient_next;  /* indexed like outcomes */

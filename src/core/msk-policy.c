@@ -16,6 +16,7 @@
 #include "msk-core-resources.h"
 #include "msk-io.h"
 #include "msk-json-guard-private.h"
+#include "msk-policy-check-private.h"
 #include "msk-policy-private.h"
 
 G_DEFINE_QUARK (msk-error-quark, msk_error)
@@ -24,19 +25,8 @@ G_DEFINE_BOXED_TYPE (MskPolicy, msk_policy, msk_policy_ref, msk_policy_unref)
 #define CONTRACT_RESOURCE "/org/nel/MskMriAdvisor/contract.json"
 #define BUNDLED_RESOURCE  "/org/nel/MskMriAdvisor/policy/nel-msk-mri.json"
 
-/* A JSON path, kept as a chain on the stack and only turned into text when a
- * problem is reported: valid files, the common case, never pay for it. */
-typedef struct Path {
-  const struct Path *up;
-  const char        *member;  /* NULL for an array index */
-  guint              index;
-} Path;
-
-typedef struct {
-  GPtrArray  *problems;
-  GHashTable *lines;   /* JsonObject* / JsonArray* / JsonNode* -> line, only on a second pass */
-  MskPolicy  *policy;
-} Check;
+typedef MskPath Path;
+typedef MskCheck Check;
 
 static void
 path_append (GString    *out,
@@ -66,13 +56,12 @@ printable (GString *s)
   return out;
 }
 
-G_GNUC_PRINTF (4, 5)
-static void
-problem (Check       *c,
-         const Path  *path,
-         gconstpointer where,
-         const char  *format,
-         ...)
+void
+_msk_check_problem (Check       *c,
+                    const Path  *path,
+                    gconstpointer where,
+                    const char  *format,
+                    ...)
 {
   GString *s = g_string_new (NULL);
   va_list args;
@@ -365,6 +354,16 @@ DEFINE_FIND (find_outcome, MskOutcome, outcomes, n_outcomes)
 DEFINE_FIND (find_verdict, MskVerdict, verdicts, n_verdicts)
 DEFINE_FIND (find_rationale, MskRationale, rationale, n_rationale)
 
+static const MskSign *
+find_sign (MskPolicy  *self,
+           const char *id)
+{
+  for (guint i = 0; id != NULL && i < self->n_signs; i++)
+    if (self->signs[i]->id != NULL && strcmp (self->signs[i]->id, id) == 0)
+      return self->signs[i];
+  return NULL;
+}
+
 /* Resolves a member holding one id; reports the member when the id is unknown. */
 #define RESOLVE(c, up, obj, member, finder, what, required)             \
   resolve_one ((c), (up), (obj), (member), (required), (what),          \
@@ -513,7 +512,7 @@ load_items (Check      *c,
 static void
 load_resource (Check *c, const Path *path, JsonObject *obj, gpointer item, guint index)
 {
-  static const char * const known[] = { "id", "title", "kind", "note", "url", NULL };
+  static const char * const known[] = { "id", "title", "kind", "note", "url", "url_from_policy", NULL };
   static const char * const kinds[] = { "pathway", "portal", "advice", "evidence", "guidance", NULL };
   MskResource *r = item;
   Path kp = { path, "kind", 0 };
@@ -526,6 +525,10 @@ load_resource (Check *c, const Path *path, JsonObject *obj, gpointer item, guint
   r->url = want_url (c, path, obj);
   if (r->kind != NULL && !g_strv_contains (kinds, r->kind))
     problem (c, &kp, json_object_get_member (obj, "kind"), "unknown kind \"%s\" (one of pathway, portal, advice, evidence, guidance)", r->kind);
+  /* The policy's own links are placeholders: an address on a resource the
+   * policy lists is this app's unless the file says the policy gave it. */
+  r->url_added = r->url != NULL && g_strcmp0 (r->kind, "guidance") != 0 &&
+                 !want_bool (c, path, obj, "url_from_policy", FALSE);
 }
 
 static void
@@ -544,25 +547,28 @@ load_choice (Check *c, const Path *path, JsonObject *obj, gpointer item, guint i
 static void
 load_region (Check *c, const Path *path, JsonObject *obj, gpointer item, guint index)
 {
-  static const char * const known[] = { "id", "label", "spinal", "resources", NULL };
+  static const char * const known[] = { "id", "label", "resources", "rationale", NULL };
   MskRegion *r = item;
 
   check_members (c, path, obj, known);
   r->index = index;
   r->id = want_id (c, path, obj);
   r->label = want_string (c, path, obj, "label", TRUE);
-  r->spinal = want_bool (c, path, obj, "spinal", FALSE);
   r->resources = (const MskResource **) RESOLVE_LIST (c, path, obj, "resources", find_resource,
                                                      "resource", FALSE, &r->n_resources);
+  r->rationale = (const MskRationale **) RESOLVE_LIST (c, path, obj, "rationale", find_rationale,
+                                                      "rationale", FALSE, &r->n_rationale);
 }
 
 static void
 load_concern (Check *c, const Path *path, JsonObject *obj, gpointer item, guint index)
 {
-  static const char * const known[] = { "id", "label", "help", "prompts", NULL };
+  static const char * const known[] = { "id", "label", "help", "prompts", "signs", NULL };
   static const char * const prompt_known[] = { "text", "source", "secondary", NULL };
+  static const char * const sign_known[] = { "id", "label", "description", "source", NULL };
   MskConcern *con = item;
   Path pp = { path, "prompts", 0 };
+  Path sp = { path, "signs", 0 };
   JsonArray *arr;
 
   check_members (c, path, obj, known);
@@ -570,6 +576,29 @@ load_concern (Check *c, const Path *path, JsonObject *obj, gpointer item, guint 
   con->id = want_id (c, path, obj);
   con->label = want_string (c, path, obj, "label", TRUE);
   con->help = want_string (c, path, obj, "help", FALSE);
+
+  arr = want_array (c, &sp, json_object_get_member (obj, "signs"), FALSE);
+  if (arr != NULL && !too_long (c, &sp, arr))
+    {
+      con->n_signs = json_array_get_length (arr);
+      con->signs = g_new0 (MskSign, con->n_signs + 1);
+      for (guint i = 0; i < con->n_signs; i++)
+        {
+          Path ip = { &sp, NULL, i };
+          JsonObject *so = want_object (c, &ip, json_array_get_element (arr, i));
+          MskSign *sign = (MskSign *) &con->signs[i];
+
+          sign->concern = con;
+          if (so == NULL)
+            continue;
+          check_members (c, &ip, so, sign_known);
+          sign->id = want_id (c, &ip, so);
+          sign->label = want_string (c, &ip, so, "label", TRUE);
+          sign->description = want_string (c, &ip, so, "description", TRUE);
+          /* An emergency sign escalates the decision: it must say who says so. */
+          sign->source = RESOLVE (c, &ip, so, "source", find_resource, "resource", TRUE);
+        }
+    }
 
   arr = want_array (c, &pp, json_object_get_member (obj, "prompts"), FALSE);
   if (arr == NULL || too_long (c, &pp, arr))
@@ -588,32 +617,14 @@ load_concern (Check *c, const Path *path, JsonObject *obj, gpointer item, guint 
       p->text = want_string (c, &ip, po, "text", TRUE);
       p->source = RESOLVE (c, &ip, po, "source", find_resource, "resource", FALSE);
       p->secondary = want_bool (c, &ip, po, "secondary", FALSE);
-      /* red-flags.md: an item seen only in a secondary copy is shown only with its source. */
-      if (p->secondary && json_object_get_member (po, "source") == NULL)
+      /* A prompt is national guidance shown beside the policy: without its
+       * source a reader could take it for the policy's words, or for ours. */
+      if (json_object_get_member (po, "source") == NULL)
         {
-          Path sp = { &ip, "source", 0 };
-          problem (c, &sp, po, "missing: a prompt from a secondary source must name that source");
+          Path srcp = { &ip, "source", 0 };
+          problem (c, &srcp, po, "missing: every prompt must name its source");
         }
     }
-}
-
-static void
-load_urgency (Check *c, const Path *path, JsonObject *obj, gpointer item, guint index)
-{
-  static const char * const known[] = { "id", "label", "rank", "icon", NULL };
-  MskUrgency *u = item;
-  JsonNode *rank = json_object_get_member (obj, "rank");
-  Path rp = { path, "rank", 0 };
-
-  check_members (c, path, obj, known);
-  u->id = want_id (c, path, obj);
-  u->label = want_string (c, path, obj, "label", TRUE);
-  u->icon = want_string (c, path, obj, "icon", TRUE);
-  if (rank == NULL || !JSON_NODE_HOLDS_VALUE (rank) || json_node_get_value_type (rank) != G_TYPE_INT64 ||
-      json_node_get_int (rank) < 0 || json_node_get_int (rank) > 100)
-    problem (c, &rp, rank ? (gconstpointer) rank : obj, "must be a whole number from 0 (most urgent) to 100");
-  else
-    u->rank = (int) json_node_get_int (rank);
 }
 
 /* A member whose value is one of a fixed vocabulary of the file format
@@ -634,6 +645,27 @@ want_kind (Check              *c,
   list = g_strjoinv (", ", (char **) kinds);
   problem (c, &path, json_object_get_member (obj, "kind"), "\"%s\" is not one of: %s", kind, list);
   return NULL;
+}
+
+static void
+load_urgency (Check *c, const Path *path, JsonObject *obj, gpointer item, guint index)
+{
+  static const char * const known[] = { "id", "kind", "label", "rank", "icon", NULL };
+  static const char * const kinds[] = { "emergency", "urgent", "routine", NULL };
+  MskUrgency *u = item;
+  JsonNode *rank = json_object_get_member (obj, "rank");
+  Path rp = { path, "rank", 0 };
+
+  check_members (c, path, obj, known);
+  u->id = want_id (c, path, obj);
+  u->kind = want_kind (c, path, obj, kinds);
+  u->label = want_string (c, path, obj, "label", TRUE);
+  u->icon = want_string (c, path, obj, "icon", TRUE);
+  if (rank == NULL || !JSON_NODE_HOLDS_VALUE (rank) || json_node_get_value_type (rank) != G_TYPE_INT64 ||
+      json_node_get_int (rank) < 0 || json_node_get_int (rank) > 100)
+    problem (c, &rp, rank ? (gconstpointer) rank : obj, "must be a whole number from 0 (most urgent) to 100");
+  else
+    u->rank = (int) json_node_get_int (rank);
 }
 
 static void
@@ -666,13 +698,14 @@ load_verdict (Check *c, const Path *path, JsonObject *obj, gpointer item, guint 
 static void
 load_pathway (Check *c, const Path *path, JsonObject *obj, gpointer item, guint index)
 {
-  static const char * const known[] = { "id", "title", "text", "resource", "needs_borough", NULL };
+  static const char * const known[] = { "id", "title", "text", "in_short", "resource", "needs_borough", NULL };
   MskPathway *p = item;
 
   check_members (c, path, obj, known);
   p->id = want_id (c, path, obj);
   p->title = want_string (c, path, obj, "title", TRUE);
   p->text = want_string (c, path, obj, "text", TRUE);
+  p->in_short = want_string (c, path, obj, "in_short", FALSE);
   p->resource = RESOLVE (c, path, obj, "resource", find_resource, "resource", FALSE);
   p->needs_borough = want_bool (c, path, obj, "needs_borough", FALSE);
 }
@@ -680,13 +713,12 @@ load_pathway (Check *c, const Path *path, JsonObject *obj, gpointer item, guint 
 static void
 load_rationale (Check *c, const Path *path, JsonObject *obj, gpointer item, guint index)
 {
-  static const char * const known[] = { "id", "text", "spinal_only", "resource", NULL };
+  static const char * const known[] = { "id", "text", "resource", NULL };
   MskRationale *r = item;
 
   check_members (c, path, obj, known);
   r->id = want_id (c, path, obj);
   r->text = want_string (c, path, obj, "text", TRUE);
-  r->spinal_only = want_bool (c, path, obj, "spinal_only", FALSE);
   r->resource = RESOLVE (c, path, obj, "resource", find_resource, "resource", FALSE);
 }
 
@@ -709,10 +741,56 @@ list_to_mask (gconstpointer *items,
 }
 
 static void
+load_basis (Check *c, const Path *up, JsonObject *obj, MskUrgencyBasis *basis)
+{
+  static const char * const known[] = { "note", "sources", NULL };
+  Path path = { up, "urgency_basis", 0 };
+  JsonObject *b = want_object (c, &path, json_object_get_member (obj, "urgency_basis"));
+
+  if (b == NULL)
+    return;
+  check_members (c, &path, b, known);
+  basis->note = want_string (c, &path, b, "note", TRUE);
+  basis->sources = (const MskResource **) RESOLVE_LIST (c, &path, b, "sources", find_resource,
+                                                       "resource", FALSE, &basis->n_sources);
+}
+
+static const MskEscalation *
+load_escalation (Check *c, const Path *up, JsonObject *obj)
+{
+  static const char * const known[] = { "signs_any", "outcome", "urgency", "headline", "urgency_basis", "why", NULL };
+  Path path = { up, "escalation", 0 };
+  JsonNode *node = json_object_get_member (obj, "escalation");
+  JsonObject *e;
+  MskEscalation *esc;
+  g_autofree gconstpointer *signs = NULL;
+  guint n;
+
+  if (node == NULL || (e = want_object (c, &path, node)) == NULL)
+    return NULL;
+  esc = g_new0 (MskEscalation, 1);
+  check_members (c, &path, e, known);
+  signs = RESOLVE_LIST (c, &path, e, "signs_any", find_sign, "emergency sign", TRUE, &n);
+  if (signs != NULL && n == 0)
+    {
+      Path sp = { &path, "signs_any", 0 };
+      problem (c, &sp, json_object_get_member (e, "signs_any"), "must name at least one emergency sign");
+    }
+  esc->signs_any = list_to_mask (signs, n, G_STRUCT_OFFSET (MskSign, index));
+  esc->outcome = RESOLVE (c, &path, e, "outcome", find_outcome, "outcome", TRUE);
+  esc->urgency = RESOLVE (c, &path, e, "urgency", find_urgency, "urgency", TRUE);
+  esc->headline = want_string (c, &path, e, "headline", TRUE);
+  esc->why = want_string (c, &path, e, "why", TRUE);
+  load_basis (c, &path, e, &esc->basis);
+  return esc;
+}
+
+static void
 load_route (Check *c, const Path *path, JsonObject *obj, gpointer item, guint index)
 {
   static const char * const known[] = { "id", "when", "only_if_none_fired", "pathway", "outcome", "urgency",
-                                        "mri_in_primary_care", "rationale", "why", NULL };
+                                        "mri_in_primary_care", "rationale", "evidence", "headline",
+                                        "urgency_basis", "escalation", "why", NULL };
   static const char * const when_known[] = { "concerns_any", "no_concerns", "region_chosen", "requester_in",
                                              "fcp_governance", NULL };
   MskRoute *r = item;
@@ -725,6 +803,10 @@ load_route (Check *c, const Path *path, JsonObject *obj, gpointer item, guint in
   check_members (c, path, obj, known);
   r->id = want_id (c, path, obj);
   r->why = want_string (c, path, obj, "why", TRUE);
+  r->headline = want_string (c, path, obj, "headline", TRUE);
+  r->evidence = want_bool (c, path, obj, "evidence", FALSE);
+  load_basis (c, path, obj, &r->basis);
+  r->escalation = load_escalation (c, path, obj);
   r->only_if_none_fired = want_bool (c, path, obj, "only_if_none_fired", FALSE);
   r->pathway = RESOLVE (c, path, obj, "pathway", find_pathway, "pathway", TRUE);
   r->outcome = RESOLVE (c, path, obj, "outcome", find_outcome, "outcome", TRUE);
@@ -777,7 +859,7 @@ static void
 load_section (Check *c, const Path *path, JsonObject *obj, gpointer item, guint index)
 {
   static const char * const known[] = { "id", "heading", "paragraphs", "resources", "services_table",
-                                        "concern_prompts", "metadata", NULL };
+                                        "concern_prompts", "metadata", "app_words", NULL };
   static const char * const para_known[] = { "text", "resources", NULL };
   MskSection *s = item;
   Path pp = { path, "paragraphs", 0 };
@@ -789,6 +871,7 @@ load_section (Check *c, const Path *path, JsonObject *obj, gpointer item, guint 
   s->services_table = want_bool (c, path, obj, "services_table", FALSE);
   s->concern_prompts = want_bool (c, path, obj, "concern_prompts", FALSE);
   s->metadata = want_bool (c, path, obj, "metadata", FALSE);
+  s->app_words = want_bool (c, path, obj, "app_words", FALSE);
   s->resources = (const MskResource **) RESOLVE_LIST (c, path, obj, "resources", find_resource,
                                                      "resource", FALSE, &s->n_resources);
 
@@ -903,15 +986,130 @@ check_contract (Check      *c,
     }
 }
 
-static gboolean
-text_in_document (MskPolicy  *self,
-                  const char *text)
+/* Emergency signs live under their concern in the file; the request and
+ * the routes index them policy-wide, one bit each. */
+static void
+index_signs (Check      *c,
+             JsonObject *root)
 {
-  for (guint i = 0; i < self->n_sections; i++)
-    for (guint j = 0; j < self->sections[i].n_paragraphs; j++)
-      if (self->sections[i].paragraphs[j].text != NULL && strstr (self->sections[i].paragraphs[j].text, text) != NULL)
-        return TRUE;
-  return FALSE;
+  MskPolicy *self = c->policy;
+  guint n = 0;
+
+  for (guint i = 0; i < self->n_concerns; i++)
+    n += self->concerns[i].n_signs;
+  self->signs = g_new0 (const MskSign *, n + 1);
+  for (guint i = 0; i < self->n_concerns; i++)
+    for (guint j = 0; j < self->concerns[i].n_signs; j++)
+      {
+        MskSign *sign = (MskSign *) &self->concerns[i].signs[j];
+
+        sign->index = self->n_signs;
+        for (guint k = 0; sign->id != NULL && k < self->n_signs; k++)
+          if (strcmp (self->signs[k]->id, sign->id) == 0)
+            {
+              Path cp = { NULL, "concerns", 0 };
+              Path ep = { &cp, NULL, i };
+              Path sp = { &ep, "signs", 0 };
+              Path xp = { &sp, NULL, j };
+              Path ip = { &xp, "id", 0 };
+              problem (c, &ip, NULL, "duplicate emergency sign id \"%s\"", sign->id);
+              sign->id = NULL;
+              break;
+            }
+        if (sign->id != NULL)
+          self->signs[self->n_signs++] = sign;
+      }
+  if (self->n_signs > 31)
+    {
+      Path cp = { NULL, "concerns", 0 };
+      problem (c, &cp, json_object_get_member (root, "concerns"), "at most 31 emergency signs are supported");
+    }
+}
+
+/* The policy document as received: what "the policy's words" are checked
+ * against. Markdown emphasis and link syntax are not words, and line breaks
+ * and runs of spaces are layout. */
+static char *
+normalise_source_text (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (p[0] == '*' && p[1] == '*')
+        {
+          p++;
+          continue;
+        }
+      if (p[0] == ']' && p[1] == '(')
+        {
+          const char *close = strchr (p, ')');
+          if (close != NULL)
+            {
+              p = close;
+              continue;
+            }
+        }
+      if (p[0] == '[')
+        continue;
+      if (g_ascii_isspace (*p))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+load_source (Check      *c,
+             JsonObject *root)
+{
+  static const char * const known[] = { "note", "paragraphs", NULL };
+  Path path = { NULL, "source", 0 };
+  JsonObject *obj = want_object (c, &path, json_object_get_member (root, "source"));
+  g_autofree const char **paragraphs = NULL;
+  guint n = 0;
+
+  if (obj == NULL)
+    return;
+  check_members (c, &path, obj, known);
+  want_string (c, &path, obj, "note", FALSE);
+  paragraphs = want_string_list (c, &path, obj, "paragraphs", TRUE);
+  if (paragraphs == NULL)
+    return;
+  n = g_strv_length ((char **) paragraphs);
+  c->policy->source = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    c->policy->source[i] = normalise_source_text (paragraphs[i]);
+}
+
+static void
+load_safety_net (Check *c, const Path *path, JsonObject *obj, gpointer item, guint index)
+{
+  static const char * const known[] = { "id", "for_concerns", "for_regions", "intro", "signs", "source", NULL };
+  MskSafetyNet *net = item;
+  g_autofree gconstpointer *concerns = NULL;
+  g_autofree gconstpointer *regions = NULL;
+  guint n_concerns, n_regions;
+
+  check_members (c, path, obj, known);
+  net->id = want_id (c, path, obj);
+  net->intro = want_string (c, path, obj, "intro", TRUE);
+  net->signs = want_string_list (c, path, obj, "signs", TRUE);
+  /* Patient advice is national guidance in plain words: it names where from. */
+  net->source = want_string (c, path, obj, "source", TRUE);
+  concerns = RESOLVE_LIST (c, path, obj, "for_concerns", find_concern, "concern", FALSE, &n_concerns);
+  regions = RESOLVE_LIST (c, path, obj, "for_regions", find_region, "region", FALSE, &n_regions);
+  net->concerns = list_to_mask (concerns, n_concerns, G_STRUCT_OFFSET (MskConcern, index));
+  net->regions = list_to_mask (regions, n_regions, G_STRUCT_OFFSET (MskRegion, index));
+  if (n_concerns == 0 && n_regions == 0)
+    problem (c, path, obj, "must name at least one concern in \"for_concerns\" or region in \"for_regions\"");
 }
 
 static void
@@ -919,7 +1117,7 @@ load_patient_sheet (Check      *c,
                     JsonObject *root)
 {
   static const char * const known[] = { "title", "intro", "next_heading", "next", "why_heading", "why", "why_for",
-                                        "urgent_heading", "urgent_intro", "urgent_signs", "urgent_source", NULL };
+                                        "urgent_heading", "safety_nets", NULL };
   MskPolicy *self = c->policy;
   Path path = { NULL, "patient_sheet", 0 };
   Path np = { &path, "next", 0 };
@@ -938,9 +1136,8 @@ load_patient_sheet (Check      *c,
   self->patient_why_for = (const MskOutcome **) RESOLVE_LIST (c, &path, obj, "why_for", find_outcome,
                                                              "outcome", TRUE, &self->n_patient_why_for);
   ps->urgent_heading = want_string (c, &path, obj, "urgent_heading", TRUE);
-  ps->urgent_intro = want_string (c, &path, obj, "urgent_intro", TRUE);
-  ps->urgent_signs = want_string_list (c, &path, obj, "urgent_signs", TRUE);
-  ps->urgent_source = want_string (c, &path, obj, "urgent_source", TRUE);
+  ps->safety_nets = load_items (c, &path, obj, "safety_nets", sizeof (MskSafetyNet),
+                                G_STRUCT_OFFSET (MskSafetyNet, id), load_safety_net, &ps->n_safety_nets);
 
   next = want_object (c, &np, json_object_get_member (obj, "next"));
   if (next == NULL)
@@ -965,10 +1162,10 @@ load_everything (Check      *c,
                  JsonObject *root)
 {
   static const char * const known[] = {
-    "format", "metadata", "requesters", "fcp_governance", "boroughs", "regions", "spinal_resources",
+    "format", "metadata", "requesters", "fcp_governance", "boroughs", "regions",
     "general_resources", "concerns", "prompts_heading", "prompts_note", "urgencies", "outcomes",
     "mri_verdicts", "pathways", "routes", "incomplete", "warnings", "rationale", "community_services",
-    "resources", "document", "patient_sheet", "disclaimer", NULL
+    "resources", "document", "patient_sheet", "source", "disclaimer", NULL
   };
   static const char * const meta_known[] = { "id", "title", "organisation", "status", "version", "effective",
                                              "review", "author", "approvers", NULL };
@@ -1019,10 +1216,13 @@ load_everything (Check      *c,
                                  G_STRUCT_OFFSET (MskChoice, id), load_choice, &self->n_requesters);
   self->boroughs = load_items (c, NULL, root, "boroughs", sizeof (MskChoice),
                                G_STRUCT_OFFSET (MskChoice, id), load_choice, &self->n_boroughs);
+  self->rationale = load_items (c, NULL, root, "rationale", sizeof (MskRationale),
+                                G_STRUCT_OFFSET (MskRationale, id), load_rationale, &self->n_rationale);
   self->regions = load_items (c, NULL, root, "regions", sizeof (MskRegion),
                               G_STRUCT_OFFSET (MskRegion, id), load_region, &self->n_regions);
   self->concerns = load_items (c, NULL, root, "concerns", sizeof (MskConcern),
                                G_STRUCT_OFFSET (MskConcern, id), load_concern, &self->n_concerns);
+  index_signs (c, root);
   self->urgencies = load_items (c, NULL, root, "urgencies", sizeof (MskUrgency),
                                 G_STRUCT_OFFSET (MskUrgency, id), load_urgency, &self->n_urgencies);
   self->outcomes = load_items (c, NULL, root, "outcomes", sizeof (MskOutcome),
@@ -1031,8 +1231,6 @@ load_everything (Check      *c,
                                G_STRUCT_OFFSET (MskVerdict, id), load_verdict, &self->n_verdicts);
   self->pathways = load_items (c, NULL, root, "pathways", sizeof (MskPathway),
                                G_STRUCT_OFFSET (MskPathway, id), load_pathway, &self->n_pathways);
-  self->rationale = load_items (c, NULL, root, "rationale", sizeof (MskRationale),
-                                G_STRUCT_OFFSET (MskRationale, id), load_rationale, &self->n_rationale);
   self->routes = load_items (c, NULL, root, "routes", sizeof (MskRoute),
                              G_STRUCT_OFFSET (MskRoute, id), load_route, &self->n_routes);
   self->sections = load_items (c, NULL, root, "document", sizeof (MskSection),
@@ -1062,8 +1260,6 @@ load_everything (Check      *c,
                  self->routes[i].urgency->id);
       }
 
-  self->spinal_resources = (const MskResource **) RESOLVE_LIST (c, NULL, root, "spinal_resources", find_resource,
-                                                               "resource", TRUE, &self->n_spinal_resources);
   self->general_resources = (const MskResource **) RESOLVE_LIST (c, NULL, root, "general_resources", find_resource,
                                                                 "resource", TRUE, &self->n_general_resources);
   self->prompts_heading = want_string (c, NULL, root, "prompts_heading", TRUE);
@@ -1094,11 +1290,13 @@ load_everything (Check      *c,
   warn = want_object (c, &wp, json_object_get_member (root, "warnings"));
   if (warn != NULL)
     {
-      static const char * const warn_known[] = { "past_review", "no_borough", "not_yet_effective", NULL };
+      static const char * const warn_known[] = { "past_review", "no_borough", "not_yet_effective",
+                                                 "governance_ignored", NULL };
       check_members (c, &wp, warn, warn_known);
       self->warn_past_review = want_string (c, &wp, warn, "past_review", TRUE);
       self->warn_no_borough = want_string (c, &wp, warn, "no_borough", TRUE);
       self->warn_not_yet_effective = want_string (c, &wp, warn, "not_yet_effective", TRUE);
+      self->warn_governance_ignored = want_string (c, &wp, warn, "governance_ignored", TRUE);
     }
 
   services = want_object (c, &sp, json_object_get_member (root, "community_services"));
@@ -1123,19 +1321,11 @@ load_everything (Check      *c,
         }
     }
 
-  /* The decision pane quotes rationale by sentence; each must stand in the
-   * policy's own text, so a reworded policy cannot leave a stale quote. */
-  for (guint i = 0; i < self->n_rationale; i++)
-    if (self->rationale[i].text != NULL && self->n_sections > 0 && !text_in_document (self, self->rationale[i].text))
-      {
-        Path rp = { NULL, "rationale", 0 };
-        Path ep = { &rp, NULL, i };
-        Path tp = { &ep, "text", 0 };
-        problem (c, &tp, NULL, "is not quoted word for word from any paragraph of \"document\"");
-      }
-
   load_patient_sheet (c, root);
   check_contract (c, root);
+  load_source (c, root);
+  _msk_policy_check_verbatim (c, root);
+  _msk_policy_check_invariants (c, root);
 }
 
 /* ---- line tracking for the second, diagnostic pass ---- */
@@ -1247,11 +1437,30 @@ static void
 policy_free_items (MskPolicy *self)
 {
   for (guint i = 0; i < self->n_regions && self->regions; i++)
-    g_free ((gpointer) self->regions[i].resources);
+    {
+      g_free ((gpointer) self->regions[i].resources);
+      g_free ((gpointer) self->regions[i].rationale);
+    }
   for (guint i = 0; i < self->n_concerns && self->concerns; i++)
-    g_free ((gpointer) self->concerns[i].prompts);
+    {
+      g_free ((gpointer) self->concerns[i].prompts);
+      g_free ((gpointer) self->concerns[i].signs);
+    }
   for (guint i = 0; i < self->n_routes && self->routes; i++)
-    g_free ((gpointer) self->routes[i].rationale);
+    {
+      const MskEscalation *esc = self->routes[i].escalation;
+
+      g_free ((gpointer) self->routes[i].rationale);
+      g_free ((gpointer) self->routes[i].basis.sources);
+      if (esc != NULL)
+        g_free ((gpointer) esc->basis.sources);
+      g_free ((gpointer) esc);
+    }
+  for (guint i = 0; i < self->patient_sheet.n_safety_nets && self->patient_sheet.safety_nets; i++)
+    g_free ((gpointer) self->patient_sheet.safety_nets[i].signs);
+  g_free ((gpointer) self->patient_sheet.safety_nets);
+  g_free (self->signs);
+  g_strfreev (self->source);
   for (guint i = 0; i < self->n_sections && self->sections; i++)
     {
       for (guint j = 0; j < self->sections[i].n_paragraphs && self->sections[i].paragraphs; j++)
@@ -1272,11 +1481,9 @@ policy_free_items (MskPolicy *self)
   g_free (self->routes);
   g_free (self->sections);
   g_free (self->services);
-  g_free (self->spinal_resources);
   g_free (self->general_resources);
   g_free (self->approvers);
   g_free (self->patient_sheet.why);
-  g_free (self->patient_sheet.urgent_signs);
   g_free (self->patient_next);
   g_free (self->patient_why_for);
 }
@@ -1496,7 +1703,7 @@ GETTER (n_sections, guint, n_sections)
 GETTER (n_services, guint, n_services)
 GETTER (n_outcomes, guint, n_outcomes)
 GETTER (n_general_resources, guint, n_general_resources)
-GETTER (n_spinal_resources, guint, n_spinal_resources)
+GETTER (n_signs, guint, n_signs)
 
 #define ITEM(name, type, array, count)                          \
   const type *                                                  \
@@ -1527,12 +1734,12 @@ msk_policy_get_general_resource (MskPolicy *self,
   return self->general_resources[i];
 }
 
-const MskResource *
-msk_policy_get_spinal_resource (MskPolicy *self,
-                                guint      i)
+const MskSign *
+msk_policy_get_sign (MskPolicy *self,
+                     guint      i)
 {
-  g_return_val_if_fail (self != NULL && i < self->n_spinal_resources, NULL);
-  return self->spinal_resources[i];
+  g_return_val_if_fail (self != NULL && i < self->n_signs, NULL);
+  return self->signs[i];
 }
 
 const GDate *
@@ -1609,6 +1816,7 @@ PUBLIC_FIND (requester, MskChoice, find_choice_requester)
 PUBLIC_FIND (borough, MskChoice, find_choice_borough)
 PUBLIC_FIND (region, MskRegion, find_region)
 PUBLIC_FIND (concern, MskConcern, find_concern)
+PUBLIC_FIND (sign, MskSign, find_sign)
 PUBLIC_FIND (outcome, MskOutcome, find_outcome)
 
 const MskService *

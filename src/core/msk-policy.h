@@ -41,6 +41,10 @@ typedef struct {
   const char *kind;   /* "pathway", "portal", "advice", "evidence", "guidance" */
   const char *note;   /* nullable: what it is, from the clinical notes */
   const char *url;    /* nullable; always https:// when set */
+  /* A resource the policy itself lists (every kind but "guidance") whose
+   * address this app supplied, because the policy's link is a placeholder:
+   * every place that shows the link says so. */
+  gboolean    url_added;
 } MskResource;
 
 typedef struct {
@@ -49,14 +53,29 @@ typedef struct {
   gboolean           secondary; /* seen only in a secondary source */
 } MskPrompt;
 
+typedef struct _MskConcern MskConcern;
+
+/* An emergency sign belongs to one concern and is offered only under it;
+ * a route names the signs that escalate it. */
 typedef struct {
+  guint              index;        /* bit in MskRequest's sign mask, policy-wide */
+  const char        *id;
+  const char        *label;
+  const char        *description;  /* plain words: what the clinician looks for */
+  const MskResource *source;
+  const MskConcern  *concern;
+} MskSign;
+
+struct _MskConcern {
   guint            index;  /* bit in MskRequest's concern mask */
   const char      *id;
   const char      *label;
   const char      *help;   /* nullable */
   const MskPrompt *prompts;
   guint            n_prompts;
-} MskConcern;
+  const MskSign   *signs;
+  guint            n_signs;
+};
 
 /* Requesters and boroughs. */
 typedef struct {
@@ -66,17 +85,24 @@ typedef struct {
   const char *help;  /* nullable */
 } MskChoice;
 
+typedef struct _MskRationale MskRationale;
+
+/* A region's rationale and evidence are shown only on routes that argue
+ * the low value of imaging (a route's "evidence"), never on a red flag. */
 typedef struct {
-  guint               index;
-  const char         *id;
-  const char         *label;
-  gboolean            spinal;
-  const MskResource **resources;  /* region-specific evidence */
-  guint               n_resources;
+  guint                index;
+  const char          *id;
+  const char          *label;
+  const MskResource  **resources;  /* region-specific evidence */
+  guint                n_resources;
+  const MskRationale **rationale;  /* e.g. the spinal-expertise sentence */
+  guint                n_rationale;
 } MskRegion;
 
+/* Kind: "emergency", "urgent" or "routine". */
 typedef struct {
   const char *id;
+  const char *kind;
   const char *label;
   const char *icon;  /* a symbolic icon name, so urgency is never colour alone */
   int         rank;  /* 0 = most urgent */
@@ -100,20 +126,41 @@ typedef struct {
   const char *label;
 } MskVerdict;
 
+/* `text` is the policy's own words (the validator checks it stands in the
+ * source); `in_short` is the app's, and is shown as the app's. */
 typedef struct {
   const char        *id;
   const char        *title;
   const char        *text;
+  const char        *in_short;   /* nullable */
   const MskResource *resource;   /* nullable */
   gboolean           needs_borough;
 } MskPathway;
 
-typedef struct {
+/* Word for word from the policy. */
+struct _MskRationale {
   const char        *id;
   const char        *text;
-  gboolean           spinal_only;
   const MskResource *resource;   /* nullable */
-} MskRationale;
+};
+
+/* Urgency is not in the policy: where it comes from, shown beside it. With
+ * no sources it is the app's own grading and is shown as such. */
+typedef struct {
+  const char         *note;
+  const MskResource **sources;
+  guint               n_sources;
+} MskUrgencyBasis;
+
+/* What an emergency sign turns a route into. */
+typedef struct {
+  guint              signs_any;  /* mask of sign indexes */
+  const MskOutcome  *outcome;
+  const MskUrgency  *urgency;
+  const char        *headline;
+  const char        *why;
+  MskUrgencyBasis    basis;
+} MskEscalation;
 
 typedef struct {
   const MskChoice   *borough;
@@ -139,6 +186,7 @@ typedef struct {
   gboolean             services_table;  /* show the community services table here */
   gboolean             concern_prompts; /* show every concern's prompts here */
   gboolean             metadata;        /* show version, dates, author, approvers here */
+  gboolean             app_words;       /* the paragraphs are this app's words, not the policy's */
 } MskSection;
 
 /* A route is one row of the decision table. Its condition is a conjunction:
@@ -155,21 +203,35 @@ typedef struct {
   const MskOutcome *outcome;
   const MskUrgency *urgency;
   const MskVerdict *verdict;
-  const char       *why;
+  const char       *headline;          /* names the action, the app's words */
+  const char       *why;               /* which answers made it fire, the app's words */
+  MskUrgencyBasis   basis;
+  const MskEscalation *escalation;     /* nullable */
+  gboolean          evidence;          /* carries the region's and the general evidence */
   const MskRationale **rationale;        /* the parts of the rationale this route rests on */
   guint             n_rationale;
 } MskRoute;
 
+/* One "get help straight away" box of the patient sheet, shown when one of
+ * its concerns is ticked or its regions is chosen. */
 typedef struct {
-  const char  *title;
+  const char  *id;
+  guint        concerns;      /* mask */
+  guint        regions;       /* mask */
   const char  *intro;
-  const char  *next_heading;
-  const char  *why_heading;
-  const char **why;             /* NULL-terminated */
-  const char  *urgent_heading;
-  const char  *urgent_intro;
-  const char **urgent_signs;    /* NULL-terminated */
-  const char  *urgent_source;
+  const char **signs;         /* NULL-terminated */
+  const char  *source;
+} MskSafetyNet;
+
+typedef struct {
+  const char         *title;
+  const char         *intro;
+  const char         *next_heading;
+  const char         *why_heading;
+  const char        **why;             /* NULL-terminated */
+  const char         *urgent_heading;
+  const MskSafetyNet *safety_nets;
+  guint               n_safety_nets;
 } MskPatientSheet;
 
 GType        msk_policy_get_type            (void) G_GNUC_CONST;
@@ -242,18 +304,20 @@ guint               msk_policy_get_n_services   (MskPolicy *self);
 const MskService   *msk_policy_get_service      (MskPolicy *self, guint i);
 guint               msk_policy_get_n_outcomes   (MskPolicy *self);
 const MskOutcome   *msk_policy_get_outcome      (MskPolicy *self, guint i);
+/* Every emergency sign, over all concerns. */
+guint               msk_policy_get_n_signs      (MskPolicy *self);
+const MskSign      *msk_policy_get_sign         (MskPolicy *self, guint i);
 
-/* Resources shown for every region, and for spinal regions. */
+/* Evidence shown for every region on a route that carries evidence. */
 guint               msk_policy_get_n_general_resources (MskPolicy *self);
 const MskResource  *msk_policy_get_general_resource    (MskPolicy *self, guint i);
-guint               msk_policy_get_n_spinal_resources  (MskPolicy *self);
-const MskResource  *msk_policy_get_spinal_resource     (MskPolicy *self, guint i);
 
 /* Look-ups by id; NULL when the policy has no such id. */
 const MskChoice    *msk_policy_find_requester   (MskPolicy *self, const char *id);
 const MskChoice    *msk_policy_find_borough     (MskPolicy *self, const char *id);
 const MskRegion    *msk_policy_find_region      (MskPolicy *self, const char *id);
 const MskConcern   *msk_policy_find_concern     (MskPolicy *self, const char *id);
+const MskSign      *msk_policy_find_sign        (MskPolicy *self, const char *id);
 const MskOutcome   *msk_policy_find_outcome     (MskPolicy *self, const char *id);
 const MskService   *msk_policy_find_service     (MskPolicy *self, const MskChoice *borough);
 

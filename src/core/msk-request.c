@@ -17,6 +17,7 @@ struct _MskRequest {
   const MskRegion *region;
   const MskChoice *borough;
   guint            concerns;  /* bit i = the policy's concern i */
+  guint            signs;     /* bit i = the policy's emergency sign i */
   char            *notes;
 };
 
@@ -135,7 +136,8 @@ parse_members (MskRequest  *self,
                JsonObject  *obj,
                GError     **error)
 {
-  static const char * const known[] = { "requester", "fcp_governance", "region", "borough", "concerns", "notes", NULL };
+  static const char * const known[] = { "requester", "fcp_governance", "region", "borough", "concerns",
+                                        "emergency_signs", "notes", NULL };
   g_autoptr(GList) members = json_object_get_members (obj);
   MskPolicy *policy = self->policy;
   JsonNode *node;
@@ -145,7 +147,7 @@ parse_members (MskRequest  *self,
     if (!g_strv_contains (known, l->data))
       {
         g_autofree char *q = quote_id (l->data);
-        return refuse (error, "request: unknown field %s (known: requester, fcp_governance, region, borough, concerns, notes)", q);
+        return refuse (error, "request: unknown field %s (known: requester, fcp_governance, region, borough, concerns, emergency_signs, notes)", q);
       }
 
   node = json_object_get_member (obj, "requester");
@@ -223,6 +225,39 @@ parse_members (MskRequest  *self,
         self->concerns |= 1u << concern->index;
       }
   }
+
+  /* A sign is offered only under its ticked concern: alone it would say
+   * "emergency" about a concern the clinician did not raise. */
+  node = json_object_get_member (obj, "emergency_signs");
+  if (node != NULL && !JSON_NODE_HOLDS_ARRAY (node))
+    return refuse (error, "request.emergency_signs: must be an array, not %s", type_name (node));
+  for (guint i = 0; node != NULL && i < json_array_get_length (json_node_get_array (node)); i++)
+    {
+      JsonNode *el = json_array_get_element (json_node_get_array (node), i);
+      const MskSign *sign;
+
+      if (!JSON_NODE_HOLDS_VALUE (el) || json_node_get_value_type (el) != G_TYPE_STRING)
+        return refuse (error, "request.emergency_signs[%u]: must be a string, not %s", i, type_name (el));
+      sign = msk_policy_find_sign (policy, json_node_get_string (el));
+      if (sign == NULL)
+        {
+          g_autofree char *q = quote_id (json_node_get_string (el));
+          return refuse (error, "request.emergency_signs[%u]: unknown emergency sign %s", i, q);
+        }
+      if (self->signs & (1u << sign->index))
+        {
+          g_autofree char *q = quote_id (sign->id);
+          return refuse (error, "request.emergency_signs[%u]: duplicate emergency sign %s", i, q);
+        }
+      if ((self->concerns & (1u << sign->concern->index)) == 0)
+        {
+          g_autofree char *q = quote_id (sign->id);
+          g_autofree char *qc = quote_id (sign->concern->id);
+          return refuse (error, "request.emergency_signs[%u]: the sign %s belongs to the concern %s, which is not in request.concerns",
+                         i, q, qc);
+        }
+      self->signs |= 1u << sign->index;
+    }
 
   node = json_object_get_member (obj, "notes");
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
@@ -363,7 +398,41 @@ msk_request_set_concern (MskRequest       *self,
   if (ticked)
     self->concerns |= 1u << concern->index;
   else
-    self->concerns &= ~(1u << concern->index);
+    {
+      /* Unticking a concern takes its emergency signs with it. */
+      self->concerns &= ~(1u << concern->index);
+      for (guint i = 0; i < concern->n_signs; i++)
+        self->signs &= ~(1u << concern->signs[i].index);
+    }
+}
+
+gboolean
+msk_request_has_sign (const MskRequest *self,
+                      const MskSign    *sign)
+{
+  g_return_val_if_fail (self != NULL && sign != NULL, FALSE);
+  return (self->signs & (1u << sign->index)) != 0;
+}
+
+void
+msk_request_set_sign (MskRequest    *self,
+                      const MskSign *sign,
+                      gboolean       ticked)
+{
+  g_return_if_fail (self != NULL && sign != NULL);
+  /* A sign never stands without its concern. */
+  g_return_if_fail (!ticked || msk_request_has_concern (self, sign->concern));
+  if (ticked)
+    self->signs |= 1u << sign->index;
+  else
+    self->signs &= ~(1u << sign->index);
+}
+
+guint
+msk_request_get_sign_mask (const MskRequest *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->signs;
 }
 
 guint

@@ -54,6 +54,15 @@ void              msk_request_set_concern     (MskRequest        *self,
                                                gboolean           ticked);
 /* Bit i is set when the policy's concern i is ticked. */
 guint             msk_request_get_concern_mask (const MskRequest *self);
+/* Emergency signs: a sign can be ticked only while its concern is, and
+ * unticking the concern clears its signs. */
+gboolean          msk_request_has_sign        (const MskRequest  *self,
+                                               const MskSign     *sign);
+void              msk_request_set_sign        (MskRequest        *self,
+                                               const MskSign     *sign,
+                                               gboolean           ticked);
+/* Bit i is set when the policy's emergency sign i is ticked. */
+guint             msk_request_get_sign_mask   (const MskRequest  *self);
 const char       *msk_request_get_notes       (const MskRequest  *self);
 void              msk_request_set_notes       (MskRequest        *self,
                                                const char        *notes);

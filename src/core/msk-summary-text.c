@@ -41,10 +41,10 @@ msk_decision_to_text (const MskDecision *decision,
   const MskRequest *request;
   const MskChoice *requester, *borough;
   const MskRegion *region;
-  const MskUrgency *urgency;
   const MskVerdict *verdict;
   g_autoptr(GString) s = g_string_new (NULL);
   g_autoptr(GString) concerns = g_string_new (NULL);
+  g_autoptr(GString) signs = g_string_new (NULL);
   g_autofree char *date = NULL;
   g_autofree char *effective = NULL;
   g_autofree char *review = NULL;
@@ -57,7 +57,6 @@ msk_decision_to_text (const MskDecision *decision,
   requester = msk_request_get_requester (request);
   borough = msk_request_get_borough (request);
   region = msk_request_get_region (request);
-  urgency = msk_decision_get_urgency (decision);
   verdict = msk_decision_get_verdict (decision);
   effective = msk_format_date_uk (msk_policy_get_effective (policy));
   review = msk_format_date_uk (msk_policy_get_review (policy));
@@ -74,8 +73,14 @@ msk_decision_to_text (const MskDecision *decision,
       if (msk_request_has_concern (request, c))
         g_string_append_printf (concerns, "%s%s", concerns->len ? "; " : "", c->label);
     }
+  for (guint i = 0; i < msk_policy_get_n_signs (policy); i++)
+    {
+      const MskSign *sign = msk_policy_get_sign (policy, i);
+      if (msk_request_has_sign (request, sign))
+        g_string_append_printf (signs, "%s%s", signs->len ? "; " : "", sign->label);
+    }
 
-  g_string_append_printf (s, _("MSK MRI decision (NEL policy) — %s"), date);
+  g_string_append_printf (s, _("MSK MRI decision support — %s"), date);
   g_string_append_c (s, '\n');
   g_string_append_printf (s, _("Requester: %s. Borough: %s. Region: %s."),
                           requester ? requester->label : _("not given"),
@@ -89,31 +94,56 @@ msk_decision_to_text (const MskDecision *decision,
     }
   g_string_append_printf (s, _("Red-flag concerns: %s"), concerns->len ? concerns->str : _("none"));
   g_string_append_c (s, '\n');
+  if (signs->len > 0)
+    {
+      g_string_append_printf (s, _("Emergency signs: %s"), signs->str);
+      g_string_append_c (s, '\n');
+    }
 
+  g_string_append_printf (s, _("Decision: %s"), msk_decision_get_headline (decision));
+  g_string_append_c (s, '\n');
   g_string_append_printf (s, _("Outcome: %s"), msk_decision_get_outcome (decision)->label);
-  if (urgency != NULL)
-    g_string_append_printf (s, " (%s)", urgency->label);
   if (verdict != NULL)
     g_string_append_printf (s, ". %s", verdict->label);
   g_string_append_c (s, '\n');
   if (msk_decision_get_missing (decision) != NULL)
     g_string_append_printf (s, "%s\n", msk_decision_get_missing (decision));
 
+  /* Every action with its urgency, the policy's words and the reason it
+   * fired: a reader of the record in a year must see all of them. */
   for (guint i = 0; i < msk_decision_get_n_actions (decision); i++)
     {
       const MskAction *a = msk_decision_get_action (decision, i);
-      g_string_append_printf (s, "%u. %s (%s)\n", i + 1, a->pathway->title, a->urgency->label);
-    }
-  if (msk_decision_get_service (decision) != NULL)
-    {
-      const MskService *svc = msk_decision_get_service (decision);
-      g_string_append_printf (s, _("%s, %s: %s"), svc->service, svc->borough->label, svc->referral);
+      g_autofree char *urgency = msk_action_describe_urgency (a);
+
+      g_string_append_printf (s, "%u. %s\n", i + 1, a->pathway->title);
+      g_string_append_printf (s, _("   Urgency: %s"), urgency);
       g_string_append_c (s, '\n');
-    }
-  if (msk_decision_get_n_actions (decision) > 0)
-    {
-      g_string_append_printf (s, _("Why: %s"), msk_decision_get_action (decision, 0)->route->why);
+      /* Translators: the policy's own words, quoted. */
+      g_string_append_printf (s, _("   Policy: “%s”"), a->pathway->text);
       g_string_append_c (s, '\n');
+      if (a->pathway->in_short != NULL)
+        {
+          /* Translators: the app's own summary, never presented as the policy's words. */
+          g_string_append_printf (s, _("   In short (this app's words): %s"), a->pathway->in_short);
+          g_string_append_c (s, '\n');
+        }
+      g_string_append_printf (s, _("   Why: %s"), a->why);
+      g_string_append_c (s, '\n');
+      if (a->pathway->needs_borough && msk_decision_get_service (decision) != NULL)
+        {
+          const MskService *svc = msk_decision_get_service (decision);
+          g_string_append_printf (s, _("   %s, %s: %s"), svc->service, svc->borough->label, svc->referral);
+          g_string_append_c (s, '\n');
+        }
+    }
+
+  if (msk_decision_get_n_rationale (decision) > 0)
+    {
+      g_string_append (s, _("Policy rationale (quoted):"));
+      g_string_append_c (s, '\n');
+      for (guint i = 0; i < msk_decision_get_n_rationale (decision); i++)
+        g_string_append_printf (s, "- “%s”\n", msk_decision_get_rationale (decision, i)->text);
     }
 
   for (guint i = 0; i < msk_decision_get_n_warnings (decision); i++)
@@ -128,11 +158,12 @@ msk_decision_to_text (const MskDecision *decision,
       g_string_append_c (s, '\n');
     }
 
-  g_string_append_printf (s, _("Policy %s v%s, effective %s, review %s, file %.12s."),
-                          msk_policy_get_id (policy), msk_policy_get_version (policy),
+  g_string_append_printf (s, _("Policy: %s, version %s, effective %s, review %s; policy file fingerprint (SHA-256) %.12s."),
+                          msk_policy_get_title (policy), msk_policy_get_version (policy),
                           effective, review, msk_policy_get_sha256 (policy));
   g_string_append_c (s, '\n');
-  g_string_append_printf (s, "%s\n", msk_policy_get_disclaimer (policy));
+  g_string_append_printf (s, _("%s %s. %s"), PACKAGE_NAME, PACKAGE_VERSION, msk_policy_get_disclaimer (policy));
+  g_string_append_c (s, '\n');
 
   return g_string_free (g_steal_pointer (&s), FALSE);
 }

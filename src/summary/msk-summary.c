@@ -448,13 +448,17 @@ build_decision (MskSummary *self,
   rich_init (&r);
   rich_add (self, &r, STYLE_CAPTION, _("Outcome"));
   g_string_append_c (r.text, '\n');
-  rich_add (self, &r, STYLE_LARGE, msk_decision_get_outcome (decision)->label);
+  rich_add (self, &r, STYLE_LARGE, msk_decision_get_headline (decision));
   rich_init (&body);
+  rich_add (self, &body, STYLE_BODY, msk_decision_get_outcome (decision)->label);
   if (urgency != NULL)
     {
+      g_autofree char *how = msk_action_describe_urgency (msk_decision_get_action (decision, 0));
+
+      g_string_append_c (body.text, '\n');
       rich_add (self, &body, STYLE_STRONG, _("Urgency"));
       g_string_append_c (body.text, '\t');
-      rich_add (self, &body, STYLE_BODY, urgency->label);
+      rich_add (self, &body, STYLE_BODY, how);
     }
   if (verdict != NULL)
     {
@@ -494,9 +498,19 @@ build_decision (MskSummary *self,
       rich_init (&r);
       rich_addf (self, &r, STYLE_STRONG, "%u.\t", i + 1);
       rich_add (self, &r, STYLE_STRONG, a->pathway->title);
-      rich_addf (self, &r, STYLE_BODY, " (%s)", a->urgency->label);
       g_string_append (r.text, "\n\t");
-      rich_add (self, &r, STYLE_BODY, a->pathway->text);
+      {
+        g_autofree char *how = msk_action_describe_urgency (a);
+        rich_addf (self, &r, STYLE_CAPTION, _("Urgency: %s"), how);
+      }
+      g_string_append (r.text, "\n\t");
+      /* Translators: the policy's own words, quoted. */
+      rich_addf (self, &r, STYLE_BODY, _("Policy: “%s”"), a->pathway->text);
+      if (a->pathway->in_short != NULL)
+        {
+          g_string_append (r.text, "\n\t");
+          rich_addf (self, &r, STYLE_BODY, _("In short (this app's words): %s"), a->pathway->in_short);
+        }
       if (a->pathway->needs_borough && service != NULL)
         {
           g_string_append (r.text, "\n\t");
@@ -515,6 +529,8 @@ build_decision (MskSummary *self,
           rich_addf (self, &r, STYLE_CAPTION, _("See: %s"), res->title);
           if (res->url != NULL)
             rich_addf (self, &r, STYLE_CAPTION, " — %s", res->url);
+          if (res->url_added)
+            rich_addf (self, &r, STYLE_CAPTION, " (%s)", _("link added by this app — not in the policy"));
         }
       add_text (self, BLOCK_PLAIN, self->body_size * (i == 0 ? 0.4 : 0.6), 0, number, &r);
     }
@@ -526,7 +542,7 @@ build_decision (MskSummary *self,
         {
           rich_init (&r);
           rich_add (self, &r, STYLE_BODY, "•\t");
-          rich_add (self, &r, STYLE_BODY, msk_decision_get_action (decision, i)->route->why);
+          rich_add (self, &r, STYLE_BODY, msk_decision_get_action (decision, i)->why);
           add_text (self, BLOCK_PLAIN, self->body_size * 0.3, 0, number, &r);
         }
       for (guint i = 0; i < msk_decision_get_n_rationale (decision); i++)
@@ -535,7 +551,7 @@ build_decision (MskSummary *self,
 
           rich_init (&r);
           rich_add (self, &r, STYLE_BODY, "•\t");
-          rich_add (self, &r, STYLE_BODY, ra->text);
+          rich_addf (self, &r, STYLE_BODY, _("Policy: “%s”"), ra->text);
           if (ra->resource != NULL && ra->resource->url != NULL)
             {
               g_string_append (r.text, "\n\t");
@@ -577,7 +593,6 @@ build_patient (MskSummary *self,
   const char *next = msk_policy_get_patient_next (policy, msk_decision_get_outcome (decision));
   g_autofree char *date = msk_format_date_uk (msk_decision_get_date (decision));
   double bullet = 8 * MM;
-  gboolean has_foot;
   Rich r, body, foot;
 
   self->title = g_strdup (sheet->title);
@@ -618,25 +633,29 @@ build_patient (MskSummary *self,
         }
     }
 
-  /* The safety net, boxed: every patient gets it, whatever the outcome. */
-  rich_init (&r);
-  rich_add (self, &r, STYLE_HEADING, sheet->urgent_heading);
-  g_string_append_c (r.text, '\n');
-  rich_add (self, &r, STYLE_BODY, sheet->urgent_intro);
-  rich_init (&body);
-  for (guint i = 0; sheet->urgent_signs != NULL && sheet->urgent_signs[i] != NULL; i++)
+  /* The safety nets that fit this decision, boxed, each with its source:
+   * cauda equina signs for a back, cord compression signs for a patient
+   * under oncology care, hot-joint signs for an urgent MSK problem. */
+  for (guint n = 0; n < msk_decision_get_n_safety_nets (decision); n++)
     {
-      if (i > 0)
-        g_string_append_c (body.text, '\n');
-      rich_add (self, &body, STYLE_BODY, "•\t");
-      rich_add (self, &body, STYLE_BODY, sheet->urgent_signs[i]);
+      const MskSafetyNet *net = msk_decision_get_safety_net (decision, n);
+
+      rich_init (&r);
+      rich_add (self, &r, STYLE_HEADING, sheet->urgent_heading);
+      g_string_append_c (r.text, '\n');
+      rich_add (self, &r, STYLE_BODY, net->intro);
+      rich_init (&body);
+      for (guint i = 0; net->signs[i] != NULL; i++)
+        {
+          if (i > 0)
+            g_string_append_c (body.text, '\n');
+          rich_add (self, &body, STYLE_BODY, "•\t");
+          rich_add (self, &body, STYLE_BODY, net->signs[i]);
+        }
+      rich_init (&foot);
+      rich_add (self, &foot, STYLE_CAPTION, net->source);
+      add_box (self, self->body_size * 1.4, 3.0, FALSE, &r, &body, bullet, &foot);
     }
-  rich_init (&foot);
-  rich_add (self, &foot, STYLE_CAPTION, sheet->urgent_source);
-  has_foot = foot.text->len > 0;
-  if (!has_foot)
-    rich_clear (&foot);
-  add_box (self, self->body_size * 1.4, 3.0, FALSE, &r, &body, bullet, has_foot ? &foot : NULL);
 }
 
 static GArray *
@@ -796,7 +815,7 @@ msk_summary_new (const MskDecision *decision,
   /* The patient sheet is for reading without glasses: large print. The
    * summary steps down only as far as still reads comfortably. */
   static const struct { double size, margin_mm; } fits[] = {
-    { 10, 18 }, { 9.5, 18 }, { 9, 18 }, { 9, 12 },
+    { 10, 18 }, { 9.5, 18 }, { 9, 18 }, { 9, 12 }, { 8.5, 12 }, { 8, 12 }, { 8, 10 },
   };
   MskSummary *self;
   cairo_font_options_t *options;
@@ -832,9 +851,19 @@ msk_summary_new (const MskDecision *decision,
   g_array_set_clear_func (self->blocks, block_clear);
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
+  /* The patient sheet is read by someone unwell: large type, but one page,
+   * even with two safety nets (a patient under oncology care with back pain
+   * gets both the cauda equina and the cord compression signs). */
   if (kind == MSK_SUMMARY_PATIENT_SHEET)
     {
-      lay_out (self, when, 14);
+      static const double sizes[] = { 14, 13, 12, 11 };
+
+      for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+        {
+          lay_out (self, when, sizes[i]);
+          if (self->pages->len == 1)
+            break;
+        }
       return self;
     }
   /* The summary is meant to be one page for the notes. A busy decision
@@ -1077,6 +1106,15 @@ msk_summary_to_pdf (const MskDecision  *decision,
 
   g_return_val_if_fail (decision != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* A patient told "what happens next" before anything is decided could act
+   * on it: the sheet exists only for a decision. */
+  if (kind == MSK_SUMMARY_PATIENT_SHEET && msk_decision_is_incomplete (decision))
+    {
+      g_set_error_literal (error, MSK_ERROR, MSK_ERROR_INVALID_REQUEST,
+                           _("no patient sheet for an incomplete decision: choose the body region or tick a red-flag concern first"));
+      return NULL;
+    }
 
   summary = msk_summary_new (decision, kind, when, page_width, page_height);
   g_return_val_if_fail (summary != NULL, NULL);

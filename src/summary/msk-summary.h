@@ -51,7 +51,8 @@ void        msk_summary_render_page     (MskSummary         *self,
                                          cairo_t            *cr,
                                          guint               page);
 
-/* The whole document as PDF bytes. */
+/* The whole document as PDF bytes. The patient sheet is refused
+ * (MSK_ERROR_INVALID_REQUEST) for an incomplete decision. */
 GBytes     *msk_summary_to_pdf          (const MskDecision  *decision,
                                          MskSummaryKind      kind,
                                          GDateTime          *when,

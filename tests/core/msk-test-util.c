@@ -31,6 +31,28 @@ msk_test_bundled_bytes (void)
   return bytes;
 }
 
+/* An array element by position ("3") or by id ("[id=ces]"), so tests name
+ * policy items as maintainers do and survive items being added. */
+static guint
+element_index (JsonArray  *arr,
+               const char *part)
+{
+  if (g_str_has_prefix (part, "[id=") && g_str_has_suffix (part, "]"))
+    {
+      g_autofree char *id = g_strndup (part + 4, strlen (part) - 5);
+
+      for (guint i = 0; i < json_array_get_length (arr); i++)
+        {
+          JsonNode *el = json_array_get_element (arr, i);
+          if (JSON_NODE_HOLDS_OBJECT (el) &&
+              g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (el), "id", NULL), id) == 0)
+            return i;
+        }
+      g_error ("no item with id \"%s\"", id);
+    }
+  return (guint) atoi (part);
+}
+
 void
 msk_test_edit (JsonNode   *root,
                const char *path,
@@ -45,7 +67,7 @@ msk_test_edit (JsonNode   *root,
       if (JSON_NODE_HOLDS_OBJECT (node))
         node = json_object_get_member (json_node_get_object (node), parts[i]);
       else
-        node = json_array_get_element (json_node_get_array (node), atoi (parts[i]));
+        node = json_array_get_element (json_node_get_array (node), element_index (json_node_get_array (node), parts[i]));
       g_assert_nonnull (node);
     }
 
@@ -62,7 +84,7 @@ msk_test_edit (JsonNode   *root,
   else
     {
       JsonArray *arr = json_node_get_array (node);
-      guint idx = atoi (parts[n - 1]);
+      guint idx = element_index (arr, parts[n - 1]);
       g_assert_cmpuint (idx, <, json_array_get_length (arr));
       if (value)
         {

@@ -89,11 +89,11 @@ test_stdin_and_text (void)
   status = msk_test_run_cli (ARGS ("--evaluate", "-", "--date", "2028-01-01"),
                              "{\"requester\": \"gp\", \"region\": \"knee\", \"concerns\": []}", &out, &err);
   g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (strstr (out, "Do not request MRI: refer to the community MSK service"));
+  g_assert_nonnull (strstr (out, "Do not request MRI routinely: refer to community MSK"));
   g_assert_nonnull (strstr (out, "passed its review date on 17/11/2027"));
   g_assert_nonnull (strstr (out, "No borough chosen"));
   g_assert_nonnull (strstr (out, "not a substitute for clinical judgement"));
-  g_assert_cmpuint (count_lines (out), <=, 15);
+  g_assert_nonnull (strstr (out, "policy file fingerprint"));
 }
 
 static void

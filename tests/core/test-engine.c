@@ -104,6 +104,17 @@ test_table (void)
           for (guint j = 0; j < json_array_get_length (r); j++)
             g_assert_true (decision_has_resource (d, json_array_get_string_element (r, j)));
         }
+      if (json_object_has_member (c, "escalated_by"))
+        {
+          JsonArray *e = json_object_get_array_member (c, "escalated_by");
+          g_assert_cmpuint (json_array_get_length (e), ==, msk_decision_get_n_actions (d));
+          for (guint j = 0; j < json_array_get_length (e); j++)
+            {
+              const MskSign *sign = msk_decision_get_action (d, j)->sign;
+              JsonNode *want = json_array_get_element (e, j);
+              g_assert_cmpstr (sign ? sign->id : NULL, ==, JSON_NODE_HOLDS_NULL (want) ? NULL : json_node_get_string (want));
+            }
+        }
       if (json_object_has_member (c, "resources_exclude"))
         {
           JsonArray *r = json_object_get_array_member (c, "resources_exclude");
@@ -115,13 +126,39 @@ test_table (void)
 
 /* PRODUCT.md's table, written out independently of the policy file, checked
  * against the engine for every combination of the form's fields. */
-static const char *concern_routes[][2] = {
-  { "suspected_ces", "ces" },
-  { "oncology_patient", "oncology" },
-  { "suspected_cancer", "cancer" },
-  { "suspected_sarcoma", "sarcoma" },
-  { "urgent_msk", "urgent_msk" },
+typedef struct {
+  const char *concern;
+  const char *route;
+  const char *urgency;   /* without its sign */
+  const char *sign;      /* the emergency sign that escalates it, or NULL */
+} RedFlag;
+
+static const RedFlag red_flags[] = {
+  { "suspected_ces", "ces", "emergency", NULL },
+  { "oncology_patient", "oncology", "urgent", "mscc_neuro" },
+  { "suspected_cancer", "cancer", "urgent", NULL },
+  { "suspected_sarcoma", "sarcoma", "urgent", NULL },
+  { "urgent_msk", "urgent_msk", "urgent", "septic_joint" },
 };
+
+/* Evidence that argues the low value of imaging: never on a red flag. */
+static const char *low_value_resources[] = {
+  "nice_ng59", "aomrc_lbp", "aomrc_knee", "aomrc_hip", "aomrc_shoulder", "bmj_unintended",
+  "bjsm_best_practice", "systematic_review", "asymptomatic_findings", "girft_spinal", "best_msk_spinal",
+};
+static const char *low_value_rationale[] = { "little_benefit", "harms", "spinal_expertise", "spinal_advice" };
+
+static void
+check_red_flag_decision (MskDecision *d)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (low_value_resources); k++)
+    if (decision_has_resource (d, low_value_resources[k]))
+      g_error ("a red-flag decision lists %s", low_value_resources[k]);
+  for (guint k = 0; k < G_N_ELEMENTS (low_value_rationale); k++)
+    if (decision_has_rationale (d, low_value_rationale[k]))
+      g_error ("a red-flag decision quotes %s", low_value_rationale[k]);
+  g_assert_cmpstr (msk_decision_get_verdict (d)->kind, ==, "via_pathway");
+}
 
 static void
 test_every_combination (void)
@@ -131,8 +168,9 @@ test_every_combination (void)
                             "hand_wrist", "hip", "knee", "foot_ankle", "other" };
   const char *boroughs[] = { NULL, "barking_dagenham", "city_hackney", "havering", "newham", "redbridge",
                              "tower_hamlets", "waltham_forest" };
+  const guint n_flags = G_N_ELEMENTS (red_flags);
   GDate dates[2];
-  guint n = 0;
+  guint n = 0, n_expected = 0;
 
   g_assert_true (msk_parse_iso_date ("2027-11-17", &dates[0]));
   g_assert_true (msk_parse_iso_date ("2027-11-18", &dates[1]));
@@ -141,22 +179,38 @@ test_every_combination (void)
   for (guint gov = 0; gov < 2; gov++)
   for (guint rg = 0; rg < G_N_ELEMENTS (regions); rg++)
   for (guint b = 0; b < G_N_ELEMENTS (boroughs); b++)
-  for (guint mask = 0; mask < 32; mask++)
+  for (guint mask = 0; mask < (1u << n_flags); mask++)
+  for (guint signs = 0; signs < (1u << n_flags); signs++)
   for (guint dt = 0; dt < 2; dt++)
     {
       g_autoptr(GString) json = g_string_new (NULL);
       g_autoptr(MskRequest) req = NULL;
       g_autoptr(MskDecision) d = NULL;
-      g_autoptr(GPtrArray) expect = g_ptr_array_new ();
+      const char *expect[8];
+      gboolean escalated[8];
+      guint n_expect = 0;
       const char *outcome, *mri, *urgency;
-      gboolean no_borough_warning = FALSE;
+      gboolean no_borough_warning = FALSE, fcp = strcmp (requesters[rq], "fcp") == 0;
+      gboolean valid = TRUE;
       guint n_warnings;
+
+      /* A sign stands only under its ticked concern, and only where the table has one. */
+      for (guint k = 0; k < n_flags; k++)
+        if ((signs & (1u << k)) && (red_flags[k].sign == NULL || !(mask & (1u << k))))
+          valid = FALSE;
+      if (!valid)
+        continue;
+      n_expected++;
 
       g_string_append_printf (json, "{\"requester\": \"%s\", \"fcp_governance\": %s, \"concerns\": [",
                               requesters[rq], gov ? "true" : "false");
-      for (guint k = 0; k < 5; k++)
+      for (guint k = 0; k < n_flags; k++)
         if (mask & (1u << k))
-          g_string_append_printf (json, "%s\"%s\"", json->str[json->len - 1] == '[' ? "" : ", ", concern_routes[k][0]);
+          g_string_append_printf (json, "%s\"%s\"", json->str[json->len - 1] == '[' ? "" : ", ", red_flags[k].concern);
+      g_string_append (json, "], \"emergency_signs\": [");
+      for (guint k = 0; k < n_flags; k++)
+        if (signs & (1u << k))
+          g_string_append_printf (json, "%s\"%s\"", json->str[json->len - 1] == '[' ? "" : ", ", red_flags[k].sign);
       g_string_append (json, "]");
       if (regions[rg])
         g_string_append_printf (json, ", \"region\": \"%s\"", regions[rg]);
@@ -168,27 +222,42 @@ test_every_combination (void)
       g_assert_nonnull (req);
       d = msk_evaluate (policy, req, &dates[dt]);
 
-      for (guint k = 0; k < 5; k++)
-        if (mask & (1u << k))
-          g_ptr_array_add (expect, (gpointer) concern_routes[k][1]);
+      /* Emergencies first (CES, then escalated routes, in table order), then
+       * the urgent ones in table order. */
+      for (guint pass = 0; pass < 2; pass++)
+        for (guint k = 0; k < n_flags; k++)
+          {
+            gboolean up = (signs & (1u << k)) != 0;
+            gboolean emergency = up || strcmp (red_flags[k].urgency, "emergency") == 0;
+
+            if ((mask & (1u << k)) && emergency == (pass == 0))
+              {
+                escalated[n_expect] = up;
+                expect[n_expect++] = red_flags[k].route;
+              }
+          }
       if (mask == 0 && regions[rg] != NULL)
         {
-          if (strcmp (requesters[rq], "fcp") == 0 && gov)
-            g_ptr_array_add (expect, "fcp_governance");
+          escalated[n_expect] = FALSE;
+          if (fcp && gov)
+            expect[n_expect++] = "fcp_governance";
           else
             {
-              g_ptr_array_add (expect, "community_msk");
+              expect[n_expect++] = "community_msk";
               no_borough_warning = boroughs[b] == NULL;
             }
         }
 
-      if (expect->len == 0)
+      if (n_expect == 0)
         outcome = "incomplete", mri = NULL, urgency = NULL;
-      else if (mask & 1)
-        outcome = "emergency_pathway", mri = "via_pathway", urgency = "emergency";
       else if (mask != 0)
-        outcome = "urgent_pathway", mri = "via_pathway", urgency = "urgent";
-      else if (strcmp (expect->pdata[0], "fcp_governance") == 0)
+        {
+          gboolean first_emergency = escalated[0] || strcmp (expect[0], "ces") == 0;
+          outcome = first_emergency ? "emergency_pathway" : "urgent_pathway";
+          urgency = first_emergency ? "emergency" : "urgent";
+          mri = "via_pathway";
+        }
+      else if (strcmp (expect[0], "fcp_governance") == 0)
         outcome = "fcp_mri_permitted", mri = "permitted_under_governance", urgency = "routine";
       else
         outcome = "refer_community_msk", mri = "not_recommended", urgency = "routine";
@@ -197,29 +266,41 @@ test_every_combination (void)
         g_error ("%s: outcome %s, expected %s", json->str, msk_decision_get_outcome (d)->id, outcome);
       g_assert_cmpstr (msk_decision_get_verdict (d) ? msk_decision_get_verdict (d)->id : NULL, ==, mri);
       g_assert_cmpstr (msk_decision_get_urgency (d) ? msk_decision_get_urgency (d)->id : NULL, ==, urgency);
-      g_assert_cmpuint (msk_decision_get_n_actions (d), ==, expect->len);
-      for (guint k = 0; k < expect->len; k++)
-        g_assert_cmpstr (msk_decision_get_action (d, k)->route->id, ==, expect->pdata[k]);
+      g_assert_cmpuint (msk_decision_get_n_actions (d), ==, n_expect);
+      for (guint k = 0; k < n_expect; k++)
+        {
+          const MskAction *a = msk_decision_get_action (d, k);
+          if (strcmp (a->route->id, expect[k]) != 0)
+            g_error ("%s: action %u is %s, expected %s", json->str, k, a->route->id, expect[k]);
+          g_assert_true ((a->sign != NULL) == escalated[k]);
+          if (escalated[k])
+            g_assert_cmpstr (a->urgency->id, ==, "emergency");
+        }
 
-      n_warnings = (dt == 1) + no_borough_warning;
+      n_warnings = (dt == 1) + no_borough_warning + (gov && !fcp);
       g_assert_cmpuint (msk_decision_get_n_warnings (d), ==, n_warnings);
       g_assert_true (msk_decision_is_past_review (d) == (dt == 1));
 
-      /* Region evidence (PRODUCT.md): spinal advice for every spinal region,
-       * NICE LBP for the lumbar spine only, general evidence for any region. */
-      if (regions[rg] != NULL)
+      /* Rationale and evidence follow the outcome (PRODUCT.md). */
+      if (mask != 0)
+        check_red_flag_decision (d);
+      else if (regions[rg] != NULL)
         {
           gboolean spinal = g_str_has_suffix (regions[rg], "_spine");
+          gboolean refer = strcmp (expect[0], "community_msk") == 0;
           g_assert_true (decision_has_resource (d, "bjsm_best_practice"));
           g_assert_true (decision_has_resource (d, "asymptomatic_findings"));
           g_assert_true (decision_has_resource (d, "best_msk_spinal") == spinal);
           g_assert_true (decision_has_rationale (d, "spinal_expertise") == spinal);
+          g_assert_true (decision_has_rationale (d, "little_benefit") == refer);
           g_assert_true (decision_has_resource (d, "nice_ng59") == (strcmp (regions[rg], "lumbar_spine") == 0));
           g_assert_true (decision_has_resource (d, "aomrc_knee") == (strcmp (regions[rg], "knee") == 0));
         }
       n++;
     }
-  g_assert_cmpuint (n, ==, 3 * 2 * 11 * 8 * 32 * 2);
+  /* requesters × governance × regions × boroughs × (concern, sign) sets × dates */
+  g_assert_cmpuint (n, ==, n_expected);
+  g_assert_cmpuint (n, ==, 3 * 2 * 11 * 8 * 72 * 2);
 }
 
 /* The engine reads only its arguments: the same request gives the same

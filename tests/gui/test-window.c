@@ -969,7 +969,9 @@ write_policy (Fixture    *f,
 
   g_assert_true (g_file_get_contents (source, &contents, NULL, &error));
   edited = g_string_new (contents);
-  g_assert_cmpuint (g_string_replace (edited, find, replace, 1), ==, 1);
+  /* Every occurrence: a policy word changed in the file must change in the
+   * source text it is checked against too. */
+  g_assert_cmpuint (g_string_replace (edited, find, replace, 0), >=, 1);
   f->tmpdir = g_dir_make_tmp ("msk-gui-XXXXXX", &error);
   g_assert_no_error (error);
   path = g_build_filename (f->tmpdir, "policy.json", NULL);
@@ -1040,8 +1042,7 @@ test_policy_text_is_shown_literally (Fixture       *f,
 
   /* Markup-like text reaches the policy as it is: the view must not
    * interpret it. */
-  write_policy (f, "\"title\": \"North-East London Musculoskeletal MRI Imaging\"",
-                "\"title\": \"" LITERAL_TITLE "\"");
+  write_policy (f, "\"North-East London Musculoskeletal MRI Imaging\"", "\"" LITERAL_TITLE "\"");
   path = g_build_filename (f->tmpdir, "policy.json", NULL);
   run_app (f, path, "2026-01-15", policy_text_is_shown_literally);
 }

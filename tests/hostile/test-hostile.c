@@ -129,10 +129,10 @@ make_policy_two_borough_routes (const Case *c)
   text = g_strndup (data, len);
   {
     GString *s = g_string_new (text);
-    const char *find = "North East London.\", \"resource\": \"nel_msk_portal\" }";
+    const char *find = "North East London\", \"resource\": \"nel_msk_portal\" }";
 
     g_assert_nonnull (strstr (s->str, find));
-    g_string_replace (s, find, "North East London.\", \"resource\": \"nel_msk_portal\", \"needs_borough\": true }", 1);
+    g_string_replace (s, find, "North East London\", \"resource\": \"nel_msk_portal\", \"needs_borough\": true }", 1);
     return string_to_bytes (s);
   }
 }

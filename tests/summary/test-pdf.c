@@ -36,6 +36,12 @@ static const Case cases[] = {
     "{\"requester\": \"gp\", \"region\": \"lumbar_spine\", \"borough\": \"tower_hamlets\", \"concerns\": []}" },
   { "incomplete", "incomplete",
     "{\"requester\": \"gp\", \"concerns\": []}" },
+  { "oncology-mscc", "emergency_pathway",
+    "{\"requester\": \"gp\", \"region\": \"lumbar_spine\", \"concerns\": [\"oncology_patient\"], \"emergency_signs\": [\"mscc_neuro\"]}" },
+  { "septic-joint", "emergency_pathway",
+    "{\"requester\": \"gp\", \"region\": \"knee\", \"borough\": \"newham\", \"concerns\": [\"urgent_msk\"], \"emergency_signs\": [\"septic_joint\"]}" },
+  { "knee", "refer_community_msk",
+    "{\"requester\": \"gp\", \"region\": \"knee\", \"borough\": \"newham\", \"concerns\": []}" },
 };
 
 static char *
@@ -110,6 +116,7 @@ test_summary_per_outcome (gconstpointer data)
   assert_has (text, "MSK MRI decision summary");
   assert_has (text, "27/11/2026");
   assert_has (text, msk_decision_get_outcome (decision)->label);
+  assert_has (text, msk_decision_get_headline (decision));
   if (msk_decision_get_urgency (decision) != NULL)
     assert_has (text, msk_decision_get_urgency (decision)->label);
   if (msk_decision_get_verdict (decision) != NULL)
@@ -144,7 +151,13 @@ test_summary_per_outcome (gconstpointer data)
           g_error ("action “%s” missing or out of order:\n%s", numbered, text);
         at = found;
         assert_has (text, a->pathway->text);
-        assert_has (text, a->route->why);
+        assert_has (text, a->why);
+        {
+          g_autofree char *urgency = msk_action_describe_urgency (a);
+          assert_has (text, urgency);
+        }
+        if (a->pathway->resource != NULL && a->pathway->resource->url_added)
+          assert_has (text, "link added by this app — not in the policy");
       }
   }
   for (guint i = 0; i < msk_decision_get_n_rationale (decision); i++)
@@ -202,8 +215,9 @@ test_overflow (void)
 
   /* Characters that would be markup if the note were not printed literally. */
   g_string_append (json, "Start <b>bold?</b> & AT&T; ");
-  for (guint i = 0; i < 20; i++)
-    g_string_append_printf (json, "Sentence %u of a long clinical note about the pain. ", i);
+  /* Near the note limit: even the smallest type does not fit it on one page. */
+  for (guint i = 0; i < 36; i++)
+    g_string_append_printf (json, "Sentence %u of a long clinical note about the pain.\\n", i);
   g_string_append (json, "End of note.\"}");
 
   text = cli_pdf ("overflow", json->str, "2026-11-27", FALSE, &pdf);
@@ -221,6 +235,76 @@ test_overflow (void)
   assert_has (text, "review 17/11/2027");
 }
 
+/* No sheet for an incomplete decision: the command fails whole (exit 2, one
+ * line naming why) and leaves no file behind. */
+static void
+test_patient_sheet_refused (void)
+{
+  g_autofree char *req = write_request ("refused", "{\"requester\": \"gp\", \"concerns\": []}");
+  g_autofree char *pdf = g_build_filename (tmpdir, "refused-patient.pdf", NULL);
+  g_autofree char *summary = g_build_filename (tmpdir, "refused-summary.pdf", NULL);
+  g_autofree char *err = NULL;
+  int status;
+
+  status = summary_test_run_cli (ARGS ("--evaluate", req, "--pdf", summary, "--patient-pdf", pdf),
+                                 NULL, NULL, NULL, &err);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "no patient sheet for an incomplete decision"));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (summary, G_FILE_TEST_EXISTS));
+}
+
+static const MskSafetyNet *
+find_net (MskPolicy  *policy,
+          const char *id)
+{
+  const MskPatientSheet *sheet = msk_policy_get_patient_sheet (policy);
+
+  for (guint i = 0; i < sheet->n_safety_nets; i++)
+    if (strcmp (sheet->safety_nets[i].id, id) == 0)
+      return &sheet->safety_nets[i];
+  g_error ("no safety net %s", id);
+}
+
+/* The "get help straight away" box fits the patient (PRODUCT.md): cauda
+ * equina signs for a back, cord compression signs under oncology care,
+ * hot-joint signs for an urgent MSK problem, and a knee referral is not
+ * told about cauda equina. */
+static void
+test_safety_nets_fit (void)
+{
+  static const struct { const char *json; const char *has[3]; const char *lacks[3]; } want[] = {
+    { "{\"requester\": \"gp\", \"region\": \"knee\", \"borough\": \"newham\", \"concerns\": []}",
+      { NULL }, { "cauda_equina", "spinal_cord", "hot_joint" } },
+    { "{\"requester\": \"gp\", \"region\": \"lumbar_spine\", \"borough\": \"newham\", \"concerns\": []}",
+      { "cauda_equina", NULL }, { "spinal_cord", "hot_joint", NULL } },
+    { "{\"requester\": \"gp\", \"concerns\": [\"suspected_ces\"]}",
+      { "cauda_equina", NULL }, { "spinal_cord", "hot_joint", NULL } },
+    { "{\"requester\": \"gp\", \"region\": \"hip\", \"concerns\": [\"oncology_patient\"]}",
+      { "spinal_cord", NULL }, { "cauda_equina", "hot_joint", NULL } },
+    { "{\"requester\": \"gp\", \"region\": \"knee\", \"concerns\": [\"urgent_msk\"], \"emergency_signs\": [\"septic_joint\"]}",
+      { "hot_joint", NULL }, { "cauda_equina", "spinal_cord", NULL } },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      g_autoptr(MskDecision) decision = summary_test_decide (want[i].json, "2026-11-27");
+      MskPolicy *policy = msk_decision_get_policy (decision);
+      g_autofree char *name = g_strdup_printf ("nets-%u", i);
+      g_autofree char *text = cli_pdf (name, want[i].json, "2026-11-27", TRUE, NULL);
+
+      for (guint j = 0; j < 3 && want[i].has[j] != NULL; j++)
+        {
+          const MskSafetyNet *net = find_net (policy, want[i].has[j]);
+          assert_has (text, net->intro);
+          assert_has (text, net->signs[0]);
+          assert_has (text, net->source);
+        }
+      for (guint j = 0; j < 3 && want[i].lacks[j] != NULL; j++)
+        assert_lacks (text, find_net (policy, want[i].lacks[j])->intro);
+    }
+}
+
 static void
 test_patient_sheet (gconstpointer data)
 {
@@ -231,8 +315,12 @@ test_patient_sheet (gconstpointer data)
   const char *next = msk_policy_get_patient_next (policy, msk_decision_get_outcome (decision));
   const MskRequest *request = msk_decision_get_request (decision);
   g_autofree char *pdf = NULL;
-  g_autofree char *text = cli_pdf (c->name, c->json, "2026-11-27", TRUE, &pdf);
+  g_autofree char *text = NULL;
   const MskUrgency *urgency = msk_decision_get_urgency (decision);
+
+  if (msk_decision_is_incomplete (decision))
+    return;  /* refused: see test_patient_sheet_refused */
+  text = cli_pdf (c->name, c->json, "2026-11-27", TRUE, &pdf);
 
   if (text == NULL)
     return;
@@ -243,11 +331,26 @@ test_patient_sheet (gconstpointer data)
       assert_has (text, sheet->next_heading);
       assert_has (text, next);
     }
-  assert_has (text, sheet->urgent_heading);
-  assert_has (text, sheet->urgent_intro);
-  for (guint i = 0; sheet->urgent_signs[i] != NULL; i++)
-    assert_has (text, sheet->urgent_signs[i]);
-  assert_has (text, sheet->urgent_source);
+  /* Each safety net the decision calls for is printed whole, with its
+   * source; the others are not there at all. */
+  for (guint i = 0; i < sheet->n_safety_nets; i++)
+    {
+      const MskSafetyNet *net = &sheet->safety_nets[i];
+      gboolean fits = FALSE;
+
+      for (guint j = 0; j < msk_decision_get_n_safety_nets (decision); j++)
+        fits |= msk_decision_get_safety_net (decision, j) == net;
+      if (!fits)
+        {
+          assert_lacks (text, net->intro);
+          continue;
+        }
+      assert_has (text, sheet->urgent_heading);
+      assert_has (text, net->intro);
+      for (guint j = 0; net->signs[j] != NULL; j++)
+        assert_has (text, net->signs[j]);
+      assert_has (text, net->source);
+    }
 
   /* "Why a scan is unlikely to help" is only for a routine route that
    * advises against MRI: not for red flags, not where an FCP may scan. */
@@ -601,6 +704,8 @@ main (int    argc,
       g_test_add_data_func (a, &cases[i], test_summary_per_outcome);
       g_test_add_data_func (b, &cases[i], test_patient_sheet);
     }
+  g_test_add_func ("/summary/pdf/patient-sheet-refused-when-incomplete", test_patient_sheet_refused);
+  g_test_add_func ("/summary/pdf/safety-nets-fit-the-patient", test_safety_nets_fit);
   g_test_add_func ("/summary/pdf/review-warning", test_review_warning);
   g_test_add_func ("/summary/pdf/overflow", test_overflow);
   g_test_add_func ("/summary/pdf/metadata", test_metadata);
