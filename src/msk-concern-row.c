@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "msk-concern-row.h"
+#include "msk-request.h"
 
 struct _MskConcernRow
 {
@@ -20,6 +21,8 @@ struct _MskConcernRow
   GtkExpander      *prompts_expander;
   GtkLabel         *prompts_heading;
   GtkBox           *prompts_box;
+  GtkBox           *signs_box;
+  GPtrArray        *sign_checks;  /* GtkCheckButton, one per emergency sign */
 
   MskPolicy        *policy;
   const MskConcern *concern;
@@ -31,6 +34,7 @@ G_DEFINE_FINAL_TYPE (MskConcernRow, msk_concern_row, GTK_TYPE_GRID)
 enum {
   PROP_0,
   PROP_ACTIVE,
+  PROP_SIGNS,
   N_PROPS
 };
 
@@ -86,10 +90,59 @@ fill_prompts (MskConcernRow *self)
 }
 
 static void
+sign_toggled_cb (MskConcernRow  *self,
+                 GtkCheckButton *check)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNS]);
+}
+
+/* An emergency sign is offered only under its ticked concern (PRODUCT.md). */
+static void
+fill_signs (MskConcernRow *self)
+{
+  for (guint i = 0; i < self->concern->n_signs; i++)
+    {
+      const MskSign *sign = &self->concern->signs[i];
+      GtkWidget *check = gtk_check_button_new_with_label (sign->label);
+      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      g_autofree char *source = g_strdup_printf (_("Source: %s"), sign->source->title);
+
+      gtk_widget_add_css_class (check, "emergency-sign");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, sign->description,
+                                      -1);
+      g_signal_connect_object (check, "toggled", G_CALLBACK (sign_toggled_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (GTK_BOX (item), check);
+      gtk_box_append (GTK_BOX (item), make_wrapped_label (sign->description, "prompt"));
+      gtk_box_append (GTK_BOX (item), make_wrapped_label (source, "prompt-source"));
+      gtk_box_append (self->signs_box, item);
+      g_ptr_array_add (self->sign_checks, check);
+    }
+}
+
+static void
 check_toggled_cb (MskConcernRow  *self,
                   GtkCheckButton *check)
 {
+  gboolean active = gtk_check_button_get_active (check);
+  gboolean cleared = FALSE;
+
+  /* Unticking the concern clears its signs: ticked again later, it starts
+   * from nothing, never from a sign the clinician no longer sees. */
+  if (!active)
+    for (guint i = 0; i < self->sign_checks->len; i++)
+      {
+        GtkCheckButton *sign = self->sign_checks->pdata[i];
+
+        g_signal_handlers_block_by_func (sign, sign_toggled_cb, self);
+        cleared |= gtk_check_button_get_active (sign);
+        gtk_check_button_set_active (sign, FALSE);
+        g_signal_handlers_unblock_by_func (sign, sign_toggled_cb, self);
+      }
+  gtk_widget_set_visible (GTK_WIDGET (self->signs_box), active && self->sign_checks->len > 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+  if (cleared)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNS]);
 }
 
 static void
@@ -124,6 +177,7 @@ msk_concern_row_finalize (GObject *object)
   MskConcernRow *self = MSK_CONCERN_ROW (object);
 
   g_clear_pointer (&self->policy, msk_policy_unref);
+  g_clear_pointer (&self->sign_checks, g_ptr_array_unref);
   G_OBJECT_CLASS (msk_concern_row_parent_class)->finalize (object);
 }
 
@@ -139,6 +193,9 @@ msk_concern_row_get_property (GObject    *object,
     {
     case PROP_ACTIVE:
       g_value_set_boolean (value, msk_concern_row_get_active (self));
+      break;
+    case PROP_SIGNS:
+      g_value_set_uint (value, msk_concern_row_get_signs (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -177,6 +234,10 @@ msk_concern_row_class_init (MskConcernRowClass *klass)
   properties[PROP_ACTIVE] =
     g_param_spec_boolean ("active", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* Which of the concern's emergency signs are ticked: bit i for its sign i. */
+  properties[PROP_SIGNS] =
+    g_param_spec_uint ("signs", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nel/MskMriAdvisor/ui/msk-concern-row.ui");
@@ -186,6 +247,7 @@ msk_concern_row_class_init (MskConcernRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MskConcernRow, prompts_expander);
   gtk_widget_class_bind_template_child (widget_class, MskConcernRow, prompts_heading);
   gtk_widget_class_bind_template_child (widget_class, MskConcernRow, prompts_box);
+  gtk_widget_class_bind_template_child (widget_class, MskConcernRow, signs_box);
   gtk_widget_class_bind_template_callback (widget_class, check_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, label_released_cb);
   gtk_widget_class_bind_template_callback (widget_class, expanded_cb);
@@ -195,6 +257,7 @@ static void
 msk_concern_row_init (MskConcernRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->sign_checks = g_ptr_array_new ();
 }
 
 GtkWidget *
@@ -215,6 +278,7 @@ msk_concern_row_new (MskPolicy        *policy,
   if (concern->help != NULL)
     gtk_label_set_text (self->help_label, concern->help);
   gtk_label_set_text (self->prompts_heading, msk_policy_get_prompts_heading (policy));
+  fill_signs (self);
   gtk_widget_set_visible (GTK_WIDGET (self->prompts_expander), concern->n_prompts > 0);
   /* The expander's label is the heading, which is the same for every
    * concern; a screen reader needs to know which concern it opens. */
@@ -252,4 +316,32 @@ msk_concern_row_set_active (MskConcernRow *self,
 
   /* The toggled handler notifies. */
   gtk_check_button_set_active (self->check, active);
+}
+
+guint
+msk_concern_row_get_signs (MskConcernRow *self)
+{
+  guint signs = 0;
+
+  g_return_val_if_fail (MSK_IS_CONCERN_ROW (self), 0);
+
+  for (guint i = 0; i < self->sign_checks->len && i < 32; i++)
+    if (gtk_check_button_get_active (self->sign_checks->pdata[i]))
+      signs |= 1u << i;
+  return signs;
+}
+
+void
+msk_concern_row_apply (MskConcernRow *self,
+                       MskRequest    *request)
+{
+  g_return_if_fail (MSK_IS_CONCERN_ROW (self));
+  g_return_if_fail (request != NULL);
+
+  if (!msk_concern_row_get_active (self))
+    return;
+  msk_request_set_concern (request, self->concern, TRUE);
+  for (guint i = 0; i < self->sign_checks->len; i++)
+    if (gtk_check_button_get_active (self->sign_checks->pdata[i]))
+      msk_request_set_sign (request, &self->concern->signs[i], TRUE);
 }

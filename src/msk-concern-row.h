@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "msk-policy.h"
+#include "msk-request.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +20,10 @@ const MskConcern *msk_concern_row_get_concern (MskConcernRow    *self);
 gboolean          msk_concern_row_get_active  (MskConcernRow    *self);
 void              msk_concern_row_set_active  (MskConcernRow    *self,
                                                gboolean          active);
+/* Bit i is set when the concern's emergency sign i is ticked. */
+guint             msk_concern_row_get_signs   (MskConcernRow    *self);
+/* Puts the concern and its ticked signs, if it is ticked, into `request`. */
+void              msk_concern_row_apply       (MskConcernRow    *self,
+                                               MskRequest       *request);
 
 G_END_DECLS

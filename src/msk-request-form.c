@@ -250,6 +250,8 @@ msk_request_form_set_policy (MskRequestForm *self,
 
       g_signal_connect_object (row, "notify::active", G_CALLBACK (concern_active_cb),
                                self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (row, "notify::signs", G_CALLBACK (concern_active_cb),
+                               self, G_CONNECT_SWAPPED);
       gtk_box_append (self->concerns_box, row);
     }
 
@@ -287,10 +289,7 @@ msk_request_form_get_request (MskRequestForm *self)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      MskConcernRow *row = MSK_CONCERN_ROW (child);
-
-      if (msk_concern_row_get_active (row))
-        msk_request_set_concern (request, msk_concern_row_get_concern (row), TRUE);
+      msk_concern_row_apply (MSK_CONCERN_ROW (child), request);
     }
 
   gtk_text_buffer_get_bounds (self->notes_buffer, &start, &end);

@@ -1,0 +1,182 @@
+/* test-emergency-signs.c — the form's emergency signs, as a clinician meets them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A sign is a check box under its concern, shown only while the concern is
+ * ticked; ticking it makes the decision an emergency; unticking the concern
+ * clears it, so ticking the concern again starts from nothing.
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "msk-concern-row.h"
+#include "msk-decision.h"
+#include "msk-request-form.h"
+
+static MskPolicy *policy;
+
+static MskConcernRow *
+row_for (MskRequestForm *form,
+         const MskConcern *concern)
+{
+  GtkWidget *w = GTK_WIDGET (form);
+
+  /* Depth-first: the rows sit in the form's concerns box. */
+  for (GtkWidget *child = gtk_widget_get_first_child (w); child != NULL;)
+    {
+      if (MSK_IS_CONCERN_ROW (child) && msk_concern_row_get_concern (MSK_CONCERN_ROW (child)) == concern)
+        return MSK_CONCERN_ROW (child);
+      if (gtk_widget_get_first_child (child) != NULL)
+        child = gtk_widget_get_first_child (child);
+      else
+        {
+          while (child != NULL && gtk_widget_get_next_sibling (child) == NULL && child != w)
+            child = gtk_widget_get_parent (child);
+          if (child == NULL || child == w)
+            break;
+          child = gtk_widget_get_next_sibling (child);
+        }
+    }
+  g_error ("no row for %s", concern->id);
+}
+
+/* The check buttons of a row's signs: found by their class, in order. */
+static GPtrArray *
+sign_checks (MskConcernRow *row)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  GtkWidget *w = GTK_WIDGET (row);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (w); child != NULL;)
+    {
+      if (GTK_IS_CHECK_BUTTON (child) && gtk_widget_has_css_class (child, "emergency-sign"))
+        g_ptr_array_add (out, child);
+      if (gtk_widget_get_first_child (child) != NULL)
+        child = gtk_widget_get_first_child (child);
+      else
+        {
+          while (child != NULL && gtk_widget_get_next_sibling (child) == NULL && child != w)
+            child = gtk_widget_get_parent (child);
+          if (child == NULL || child == w)
+            break;
+          child = gtk_widget_get_next_sibling (child);
+        }
+    }
+  return out;
+}
+
+static gboolean
+shown (GtkWidget *widget)
+{
+  for (; widget != NULL; widget = gtk_widget_get_parent (widget))
+    if (!gtk_widget_get_visible (widget))
+      return FALSE;
+  return TRUE;
+}
+
+static MskDecision *
+decide (MskRequestForm *form)
+{
+  g_autoptr(MskRequest) request = msk_request_form_get_request (form);
+  GDate today;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 27, 11, 2026);
+  return msk_evaluate (policy, request, &today);
+}
+
+static void
+test_signs_follow_their_concern (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  MskRequestForm *form = MSK_REQUEST_FORM (msk_request_form_new ());
+  guint n_rows = 0;
+
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (form));
+  msk_request_form_set_policy (form, policy);
+  gtk_window_present (GTK_WINDOW (window));
+
+  for (guint c = 0; c < msk_policy_get_n_concerns (policy); c++)
+    {
+      const MskConcern *concern = msk_policy_get_concern (policy, c);
+      MskConcernRow *row = row_for (form, concern);
+      g_autoptr(GPtrArray) checks = sign_checks (row);
+
+      g_assert_cmpuint (checks->len, ==, concern->n_signs);
+      for (guint s = 0; s < checks->len; s++)
+        {
+          GtkWidget *check = checks->pdata[s];
+          const MskSign *sign = &concern->signs[s];
+
+          /* Hidden until the concern is ticked. */
+          g_assert_false (shown (check));
+          msk_concern_row_set_active (row, TRUE);
+          g_assert_true (shown (check));
+          g_assert_cmpstr (gtk_check_button_get_label (GTK_CHECK_BUTTON (check)), ==, sign->label);
+
+          {
+            g_autoptr(MskDecision) before = decide (form);
+            g_autoptr(MskDecision) after = NULL;
+
+            g_assert_cmpstr (msk_decision_get_outcome (before)->kind, !=, "emergency");
+            gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+            after = decide (form);
+            g_assert_cmpstr (msk_decision_get_outcome (after)->kind, ==, "emergency");
+            g_assert_true (msk_decision_get_action (after, 0)->sign == sign);
+            g_assert_true (msk_request_has_sign (msk_decision_get_request (after), sign));
+          }
+
+          /* Unticking the concern clears and hides the sign... */
+          msk_concern_row_set_active (row, FALSE);
+          g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+          g_assert_false (shown (check));
+          /* ...so ticking it again starts from nothing. */
+          msk_concern_row_set_active (row, TRUE);
+          g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+          {
+            g_autoptr(MskDecision) again = decide (form);
+            g_assert_cmpstr (msk_decision_get_outcome (again)->kind, !=, "emergency");
+          }
+          msk_concern_row_set_active (row, FALSE);
+          n_rows++;
+        }
+    }
+  /* The bundled policy has signs to test: a test over none proves nothing. */
+  g_assert_cmpuint (n_rows, ==, msk_policy_get_n_signs (policy));
+  g_assert_cmpuint (n_rows, >, 0);
+
+  /* A new patient: every sign is clear. */
+  {
+    const MskSign *sign = msk_policy_get_sign (policy, 0);
+    MskConcernRow *row = row_for (form, sign->concern);
+    g_autoptr(GPtrArray) checks = sign_checks (row);
+    g_autoptr(MskDecision) fresh = NULL;
+
+    msk_concern_row_set_active (row, TRUE);
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (checks->pdata[0]), TRUE);
+    msk_request_form_clear (form);
+    g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (checks->pdata[0])));
+    fresh = decide (form);
+    g_assert_cmpuint (msk_request_get_sign_mask (msk_decision_get_request (fresh)), ==, 0);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  gtk_test_init (&argc, &argv, NULL);
+  policy = msk_policy_new_bundled (NULL);
+  g_assert_nonnull (policy);
+
+  g_test_add_func ("/gui/emergency-signs/follow-their-concern", test_signs_follow_their_concern);
+
+  ret = g_test_run ();
+  msk_policy_unref (policy);
+  return ret;
+}
