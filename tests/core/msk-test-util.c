@@ -14,7 +14,9 @@ msk_test_load_fixture (const char *name)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  const char *path = g_test_get_filename (G_TEST_DIST, "data", name, NULL);
+  /* Built, not got: fixtures are also read while tests are registered,
+   * outside any test case. */
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
 
   json_parser_load_from_file (parser, path, &error);
   g_assert_no_error (error);

@@ -110,6 +110,23 @@ test_invalid_request_exit_2 (void)
   g_assert_cmpstr (err, ==, "msk-mri-advisor: request.region: unknown region \"knees\"\n");
 }
 
+/* An emergency sign without its concern is refused whole, never decided. */
+static void
+test_sign_without_concern_exit_2 (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  status = msk_test_run_cli (ARGS ("--evaluate", "-", "--format", "json"),
+                             "{\"requester\": \"gp\", \"region\": \"knee\", \"concerns\": [], \"emergency_signs\": [\"septic_joint\"]}",
+                             &out, &err);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_cmpstr (err, ==, "msk-mri-advisor: request.emergency_signs[0]: the sign \"septic_joint\" belongs to the concern "
+                            "\"urgent_msk\", which is not in request.concerns\n");
+}
+
 static void
 test_usage_errors (void)
 {
@@ -233,6 +250,7 @@ main (int   argc,
   g_test_add_func ("/cli/evaluate-json-shape", test_evaluate_json_shape);
   g_test_add_func ("/cli/stdin-and-text", test_stdin_and_text);
   g_test_add_func ("/cli/invalid-request-exit-2", test_invalid_request_exit_2);
+  g_test_add_func ("/cli/sign-without-concern-exit-2", test_sign_without_concern_exit_2);
   g_test_add_func ("/cli/usage-errors", test_usage_errors);
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
   g_test_add_func ("/cli/validate-policy", test_validate_policy);

@@ -46,16 +46,13 @@ assert_string_or_null (JsonObject *c,
     g_assert_cmpstr (actual, ==, json_node_get_string (n));
 }
 
+/* One subtest per case of tests/data/decisions.json, named after it. */
 static void
-test_table (void)
+test_table_case (gconstpointer data)
 {
-  g_autoptr(JsonNode) fixture = msk_test_load_fixture ("decisions.json");
-  JsonArray *cases = json_object_get_array_member (json_node_get_object (fixture), "cases");
+  JsonObject *c = (JsonObject *) data;
 
-  g_assert_cmpuint (json_array_get_length (cases), >=, 20);
-  for (guint i = 0; i < json_array_get_length (cases); i++)
     {
-      JsonObject *c = json_array_get_object_element (cases, i);
       g_autofree char *text = msk_test_to_json (json_object_get_member (c, "request"));
       g_autoptr(GError) error = NULL;
       g_autoptr(MskRequest) request = msk_request_new_from_json (policy, text, strlen (text), &error);
@@ -382,7 +379,20 @@ main (int   argc,
   policy = msk_policy_new_bundled (NULL);
   g_assert_nonnull (policy);
 
-  g_test_add_func ("/engine/table", test_table);
+  {
+    JsonNode *fixture = msk_test_load_fixture ("decisions.json");
+    JsonArray *cases = json_object_get_array_member (json_node_get_object (fixture), "cases");
+
+    g_assert_cmpuint (json_array_get_length (cases), >=, 20);
+    for (guint i = 0; i < json_array_get_length (cases); i++)
+      {
+        JsonObject *c = json_array_get_object_element (cases, i);
+        g_autofree char *path = g_strdup_printf ("/engine/table/%s", json_object_get_string_member (c, "name"));
+
+        g_test_add_data_func_full (path, json_object_ref (c), test_table_case, (GDestroyNotify) json_object_unref);
+      }
+    json_node_unref (fixture);
+  }
   g_test_add_func ("/engine/every-combination", test_every_combination);
   g_test_add_func ("/engine/pure", test_pure);
   g_test_add_func ("/engine/warnings-once-each", test_warnings_once_each);

@@ -364,6 +364,11 @@ test_patient_sheet (gconstpointer data)
   else
     assert_lacks (text, sheet->why_heading);
 
+  /* No promise nobody made (PRODUCT.md, "Patient sheet"). */
+  assert_lacks (text, "will contact you");
+  assert_lacks (text, "agree a plan");
+  assert_lacks (text, "will talk it through");
+
   /* Nothing clinical about the patient: it may be handed over as is. */
   if (msk_request_get_borough (request) != NULL)
     assert_lacks (text, msk_request_get_borough (request)->label);
