@@ -101,6 +101,76 @@ msk_test_edit (JsonNode   *root,
     }
 }
 
+static JsonNode *
+parse (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, json, -1, NULL));
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+/* Inserts `element` (taken) before the item with id `before`, or at the end. */
+static void
+insert_before (JsonArray  *arr,
+               const char *before,
+               JsonNode   *element)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  gboolean placed = FALSE;
+
+  for (guint i = 0; i < json_array_get_length (arr); i++)
+    {
+      JsonNode *el = json_array_get_element (arr, i);
+
+      if (!placed && before != NULL && JSON_NODE_HOLDS_OBJECT (el) &&
+          g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (el), "id", NULL), before) == 0)
+        {
+          g_ptr_array_add (items, json_node_ref (element));
+          placed = TRUE;
+        }
+      g_ptr_array_add (items, json_node_ref (el));
+    }
+  if (!placed)
+    g_ptr_array_add (items, json_node_ref (element));
+  while (json_array_get_length (arr) > 0)
+    json_array_remove_element (arr, 0);
+  for (guint i = 0; i < items->len; i++)
+    json_array_add_element (arr, json_node_ref (items->pdata[i]));
+  json_node_unref (element);
+}
+
+GBytes *
+msk_test_extended_policy_bytes (void)
+{
+  g_autoptr(GBytes) bytes = msk_test_bundled_bytes ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  char *text;
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  json_array_add_string_element (json_object_get_array_member (json_object_get_object_member (root, "source"), "paragraphs"),
+                                 "For a new red flag, follow the new pathway.");
+  insert_before (json_object_get_array_member (root, "concerns"), NULL, parse (
+    "{ \"id\": \"" MSK_TEST_NEW_CONCERN "\", \"label\": \"A new red flag (test)\","
+    "  \"prompts\": [ { \"text\": \"A prompt for the new red flag\", \"source\": \"nice_ng12\" } ] }"));
+  insert_before (json_object_get_array_member (root, "pathways"), NULL, parse (
+    "{ \"id\": \"test_new_pathway\", \"title\": \"Follow the new pathway\","
+    "  \"text\": \"For a new red flag, follow the new pathway.\" }"));
+  /* Among the urgent routes: routes are listed most urgent first. */
+  insert_before (json_object_get_array_member (root, "routes"), "urgent_msk", parse (
+    "{ \"id\": \"" MSK_TEST_NEW_ROUTE "\", \"when\": { \"concerns_any\": [\"" MSK_TEST_NEW_CONCERN "\"] },"
+    "  \"pathway\": \"test_new_pathway\", \"outcome\": \"urgent_pathway\", \"urgency\": \"urgent\","
+    "  \"mri_in_primary_care\": \"via_pathway\", \"headline\": \"Urgent: follow the new pathway\","
+    "  \"urgency_basis\": { \"note\": \"a test grading\" },"
+    "  \"why\": \"The new red flag is ticked.\" }"));
+
+  text = msk_test_to_json (json_parser_get_root (parser));
+  return g_bytes_new_take (text, strlen (text));
+}
+
 char *
 msk_test_to_json (JsonNode *node)
 {

@@ -20,6 +20,13 @@ void       msk_test_edit         (JsonNode   *root,
                                   const char *path,
                                   JsonNode   *value);
 char      *msk_test_to_json      (JsonNode   *node);
+/* The bundled policy as a maintainer would change it for a new version, as
+ * data only: one more concern (id MSK_TEST_NEW_CONCERN) with a prompt, one
+ * more pathway and an urgent route for it, and the new sentence the route
+ * quotes added to the policy's source text. Nothing else changes. */
+#define MSK_TEST_NEW_CONCERN "test_new_red_flag"
+#define MSK_TEST_NEW_ROUTE   "test_new_route"
+GBytes    *msk_test_extended_policy_bytes (void);
 /* Runs the program with argv (NULL-terminated, without argv[0]) and optional
  * standard input; returns the exit status. */
 int        msk_test_run_cli      (const char * const *args,

@@ -13,6 +13,7 @@
 #include "msk-concern-row.h"
 #include "msk-decision.h"
 #include "msk-request-form.h"
+#include "msk-test-util.h"
 
 static MskPolicy *policy;
 
@@ -164,6 +165,39 @@ test_signs_follow_their_concern (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A new policy version, as data only: the form offers its new concern, and
+ * ticking it sends the decision down the new route. */
+static void
+test_form_follows_a_new_policy (void)
+{
+  g_autoptr(GBytes) bytes = msk_test_extended_policy_bytes ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(MskPolicy) extended = msk_policy_new_from_bytes (bytes, "extended", &error);
+  GtkWidget *window = gtk_window_new ();
+  MskRequestForm *form = MSK_REQUEST_FORM (msk_request_form_new ());
+  const MskConcern *concern;
+  g_autoptr(MskRequest) request = NULL;
+  g_autoptr(MskDecision) decision = NULL;
+  GDate today;
+
+  g_assert_no_error (error);
+  concern = msk_policy_find_concern (extended, MSK_TEST_NEW_CONCERN);
+  g_assert_nonnull (concern);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (form));
+  msk_request_form_set_policy (form, extended);
+  gtk_window_present (GTK_WINDOW (window));
+
+  msk_concern_row_set_active (row_for (form, concern), TRUE);
+  request = msk_request_form_get_request (form);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 27, 11, 2026);
+  decision = msk_evaluate (extended, request, &today);
+  g_assert_cmpuint (msk_decision_get_n_actions (decision), ==, 1);
+  g_assert_cmpstr (msk_decision_get_action (decision, 0)->route->id, ==, MSK_TEST_NEW_ROUTE);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +209,7 @@ main (int   argc,
   g_assert_nonnull (policy);
 
   g_test_add_func ("/gui/emergency-signs/follow-their-concern", test_signs_follow_their_concern);
+  g_test_add_func ("/gui/emergency-signs/form-follows-a-new-policy", test_form_follows_a_new_policy);
 
   ret = g_test_run ();
   msk_policy_unref (policy);
