@@ -61,4 +61,37 @@ struct _MskPolicy {
   const MskOutcome **patient_why_for; guint n_patient_why_for;
 };
 
+/* Items are looked up by id during loading and request parsing; the lists
+ * hold a handful to a few dozen entries, where a linear scan beats hashing. */
+#define DEFINE_FIND(fn, Type, array, count)                             \
+  static inline const Type *                                            \
+  fn (MskPolicy *self, const char *id)                                  \
+  {                                                                     \
+    for (guint i = 0; id != NULL && i < self->count; i++)               \
+      if (self->array[i].id != NULL && strcmp (self->array[i].id, id) == 0) \
+        return &self->array[i];                                         \
+    return NULL;                                                        \
+  }
+
+DEFINE_FIND (find_resource, MskResource, resources, n_resources)
+DEFINE_FIND (find_choice_requester, MskChoice, requesters, n_requesters)
+DEFINE_FIND (find_choice_borough, MskChoice, boroughs, n_boroughs)
+DEFINE_FIND (find_region, MskRegion, regions, n_regions)
+DEFINE_FIND (find_concern, MskConcern, concerns, n_concerns)
+DEFINE_FIND (find_pathway, MskPathway, pathways, n_pathways)
+DEFINE_FIND (find_urgency, MskUrgency, urgencies, n_urgencies)
+DEFINE_FIND (find_outcome, MskOutcome, outcomes, n_outcomes)
+DEFINE_FIND (find_verdict, MskVerdict, verdicts, n_verdicts)
+DEFINE_FIND (find_rationale, MskRationale, rationale, n_rationale)
+
+static inline const MskSign *
+find_sign (MskPolicy  *self,
+           const char *id)
+{
+  for (guint i = 0; id != NULL && i < self->n_signs; i++)
+    if (self->signs[i]->id != NULL && strcmp (self->signs[i]->id, id) == 0)
+      return self->signs[i];
+  return NULL;
+}
+
 G_END_DECLS
