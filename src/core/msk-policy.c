@@ -9,6 +9,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <json-glib/json-glib.h>
 #include <string.h>
 
@@ -379,4 +381,20 @@ msk_policy_find_service (MskPolicy       *self,
     if (self->services[i].borough == borough)
       return &self->services[i];
   return NULL;
+}
+
+char *
+msk_policy_format_stamp (MskPolicy *self)
+{
+  g_autofree char *effective = NULL;
+  g_autofree char *review = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  effective = msk_format_date_uk (&self->effective);
+  review = msk_format_date_uk (&self->review);
+  /* Translators: the policy's title and version, its two dates, then the
+   * first 12 hex digits of the SHA-256 of the policy file. */
+  return g_strdup_printf (_("%s, version %s, effective %s, review %s; policy file fingerprint (SHA-256) %.12s"),
+                          self->title, self->version, effective, review, self->sha256);
 }

@@ -321,6 +321,11 @@ const MskSign      *msk_policy_find_sign        (MskPolicy *self, const char *id
 const MskOutcome   *msk_policy_find_outcome     (MskPolicy *self, const char *id);
 const MskService   *msk_policy_find_service     (MskPolicy *self, const MskChoice *borough);
 
+/* The policy stamp every output carries, formatted once: "TITLE, version V,
+ * effective DD/MM/YYYY, review DD/MM/YYYY; policy file fingerprint (SHA-256)
+ * first 12 hex digits". */
+char        *msk_policy_format_stamp        (MskPolicy   *self);
+
 /* "17/11/2025": the form every printed and shown date takes. */
 char        *msk_format_date_uk             (const GDate *date);
 /* Parses strict "YYYY-MM-DD"; FALSE for anything else or an impossible date. */

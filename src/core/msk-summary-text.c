@@ -46,8 +46,6 @@ msk_decision_to_text (const MskDecision *decision,
   g_autoptr(GString) concerns = g_string_new (NULL);
   g_autoptr(GString) signs = g_string_new (NULL);
   g_autofree char *date = NULL;
-  g_autofree char *effective = NULL;
-  g_autofree char *review = NULL;
   g_autofree char *notes = NULL;
 
   g_return_val_if_fail (decision != NULL, NULL);
@@ -58,8 +56,6 @@ msk_decision_to_text (const MskDecision *decision,
   borough = msk_request_get_borough (request);
   region = msk_request_get_region (request);
   verdict = msk_decision_get_verdict (decision);
-  effective = msk_format_date_uk (msk_policy_get_effective (policy));
-  review = msk_format_date_uk (msk_policy_get_review (policy));
   notes = flatten_note (msk_request_get_notes (request));
 
   if (when != NULL)
@@ -158,9 +154,10 @@ msk_decision_to_text (const MskDecision *decision,
       g_string_append_c (s, '\n');
     }
 
-  g_string_append_printf (s, _("Policy: %s, version %s, effective %s, review %s; policy file fingerprint (SHA-256) %.12s."),
-                          msk_policy_get_title (policy), msk_policy_get_version (policy),
-                          effective, review, msk_policy_get_sha256 (policy));
+  {
+    g_autofree char *stamp = msk_policy_format_stamp (policy);
+    g_string_append_printf (s, _("Policy: %s."), stamp);
+  }
   g_string_append_c (s, '\n');
   g_string_append_printf (s, _("%s %s. %s"), PACKAGE_NAME, PACKAGE_VERSION, msk_policy_get_disclaimer (policy));
   g_string_append_c (s, '\n');

@@ -370,8 +370,6 @@ build_decision (MskSummary *self,
   const MskService *service = msk_decision_get_service (decision);
   const char *notes = msk_request_get_notes (request);
   g_autofree char *date = format_when (decision, when);
-  g_autofree char *effective = msk_format_date_uk (msk_policy_get_effective (policy));
-  g_autofree char *review = msk_format_date_uk (msk_policy_get_review (policy));
   double hang = 34 * MM;
   double number = 7 * MM;
   gboolean any_concern = FALSE;
@@ -572,12 +570,10 @@ build_decision (MskSummary *self,
   /* The stamp that makes the record auditable, then the disclaimer. */
   add_rule (self, self->body_size * 1.2);
   rich_init (&r);
-  rich_addf (self, &r, STYLE_SMALL,
-             /* Translators: the policy stamp: id, version, two dates, then the
-              * first 12 hex digits of the policy file's SHA-256. */
-             _("Policy %s, version %s · effective %s · review %s · file SHA-256 %.12s"),
-             msk_policy_get_id (policy), msk_policy_get_version (policy), effective, review,
-             msk_policy_get_sha256 (policy));
+  {
+    g_autofree char *stamp = msk_policy_format_stamp (policy);
+    rich_addf (self, &r, STYLE_SMALL, _("Policy: %s. %s %s."), stamp, PACKAGE_NAME, PACKAGE_VERSION);
+  }
   g_string_append_c (r.text, '\n');
   rich_add (self, &r, STYLE_STRONG, msk_policy_get_disclaimer (policy));
   add_text (self, BLOCK_KEEP, self->body_size * 0.4, 0, 0, &r);
