@@ -35,6 +35,7 @@ struct _MskWindow
   MskDecisionPane      *decision_pane;
   MskPolicyView        *policy_view;
   GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkRevealer          *toast_revealer;
   GtkLabel             *toast_label;
   guint                 toast_timeout_id;
@@ -181,6 +182,18 @@ after_first_paint_cb (GdkFrameClock *clock,
   g_signal_handlers_disconnect_by_func (clock, after_first_paint_cb, self);
   if (app != NULL)
     g_application_quit (G_APPLICATION (app));
+}
+
+/* The popover is built on first open: the first frame shows only the
+ * button. GtkMenuButton calls this on every open. */
+static void
+create_menu_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  MskWindow *self = MSK_WINDOW (user_data);
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
 static void
@@ -374,6 +387,7 @@ msk_window_class_init (MskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MskWindow, decision_pane);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, policy_view);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MskWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, toast_revealer);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, toast_label);
   gtk_widget_class_bind_template_callback (widget_class, request_changed_cb);
@@ -394,6 +408,7 @@ msk_window_init (MskWindow *self)
 {
   g_date_clear (&self->today, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self, NULL);
   self->settings = create_settings ();
 }
 
