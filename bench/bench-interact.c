@@ -13,6 +13,10 @@
  *           region      the region switched between knee and lumbar spine
  *           policy      the first switch to the Policy view (once)
  *           search      a word typed into the policy search
+ *           menu        the main menu's first opening (its popover is
+ *                       built then), to the popover's first frame
+ *           shortcuts   the shortcuts window's first showing (built then),
+ *                       to its first frame
  * baseline  tick        the one check button ticked and unticked
  *
  * Prints one line per interaction: `NAME wall_us=N`. Each interaction waits
@@ -55,6 +59,10 @@ typedef struct {
   ActFunc     prepare;  /* untimed, before the first time; may be NULL */
   ActFunc     act;
   DoneFunc    done;     /* NULL: act() itself makes the change */
+  /* The surface whose frame ends the interaction, once act() has run;
+   * NULL: the main window's. */
+  GtkWidget *(*shown) (Bench *b);
+  ActFunc     finish;   /* untimed, after each time; may be NULL */
 } Step;
 
 struct _Bench {
@@ -69,7 +77,9 @@ struct _Bench {
   guint           repeat;
   gboolean        prepared;
   gint64          start;
+  GdkFrameClock  *waiting;    /* the clock whose after-paint ends a step */
   gulong          paint_id;
+  guint           timeout_id;
   char           *before;     /* search: the match count before typing */
   int             status;
 };
@@ -210,6 +220,53 @@ search_done (Bench *b)
   return g_strcmp0 (gtk_label_get_text (match_label (b)), b->before) != 0;
 }
 
+static GtkMenuButton *
+menu_button (Bench *b)
+{
+  return GTK_MENU_BUTTON (template_child (GTK_WIDGET (b->window), MSK_TYPE_WINDOW, "menu_button"));
+}
+
+static void
+open_menu (Bench *b,
+           guint  i)
+{
+  gtk_menu_button_popup (menu_button (b));
+}
+
+static GtkWidget *
+menu_popover (Bench *b)
+{
+  return GTK_WIDGET (gtk_menu_button_get_popover (menu_button (b)));
+}
+
+static void
+close_menu (Bench *b,
+            guint  i)
+{
+  gtk_menu_button_popdown (menu_button (b));
+}
+
+static void
+open_shortcuts (Bench *b,
+                guint  i)
+{
+  if (!gtk_widget_activate_action (GTK_WIDGET (b->window), "win.show-help-overlay", NULL))
+    g_error ("bench-interact: win.show-help-overlay is missing");
+}
+
+static GtkWidget *
+shortcuts_window (Bench *b)
+{
+  return GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (b->window)));
+}
+
+static void
+close_shortcuts (Bench *b,
+                 guint  i)
+{
+  gtk_widget_set_visible (shortcuts_window (b), FALSE);
+}
+
 static void
 toggle_check (Bench *b,
               guint  i)
@@ -218,14 +275,16 @@ toggle_check (Bench *b,
 }
 
 static const Step app_steps[] = {
-  { "tick", 10, choose_knee, tick_concern, NULL },
-  { "region", 10, NULL, switch_region, NULL },
-  { "policy", 1, NULL, show_policy, NULL },
-  { "search", 10, open_search, type_search, search_done },
+  { "tick", 10, choose_knee, tick_concern, NULL, NULL, NULL },
+  { "region", 10, NULL, switch_region, NULL, NULL, NULL },
+  { "policy", 1, NULL, show_policy, NULL, NULL, NULL },
+  { "search", 10, open_search, type_search, search_done, NULL, NULL },
+  { "menu", 1, NULL, open_menu, NULL, menu_popover, close_menu },
+  { "shortcuts", 1, NULL, open_shortcuts, NULL, shortcuts_window, close_shortcuts },
 };
 
 static const Step baseline_steps[] = {
-  { "tick", 10, NULL, toggle_check, NULL },
+  { "tick", 10, NULL, toggle_check, NULL, NULL, NULL },
 };
 
 /* ---- the loop: act, wait for the frame, settle, next ---------------------- */
@@ -244,8 +303,12 @@ after_paint_cb (GdkFrameClock *clock,
   wall = g_get_monotonic_time () - b->start;
   CALLGRIND_DUMP_STATS_AT (step->name);
   g_clear_signal_handler (&b->paint_id, clock);
+  g_clear_object (&b->waiting);
+  g_clear_handle_id (&b->timeout_id, g_source_remove);
   printf ("%s wall_us=%" G_GINT64_FORMAT "\n", step->name, wall);
   fflush (stdout);
+  if (step->finish != NULL)
+    step->finish (b, b->repeat);
 
   if (++b->repeat == step->times)
     {
@@ -261,12 +324,19 @@ frame_timeout_cb (gpointer user_data)
 {
   Bench *b = user_data;
 
-  if (b->paint_id == 0)
-    return G_SOURCE_REMOVE;
+  b->timeout_id = 0;
   fprintf (stderr, "bench-interact: no frame after %s\n", b->steps[b->step].name);
   b->status = 1;
   g_application_quit (G_APPLICATION (b->app));
   return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_frame (Bench         *b,
+                GdkFrameClock *clock)
+{
+  b->waiting = g_object_ref (clock);
+  b->paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), b);
 }
 
 static gboolean
@@ -291,11 +361,22 @@ run_next_cb (gpointer user_data)
           return G_SOURCE_REMOVE;
         }
     }
-  b->paint_id = g_signal_connect (b->clock, "after-paint", G_CALLBACK (after_paint_cb), b);
-  g_timeout_add_seconds (FRAME_TIMEOUT_S, frame_timeout_cb, b);
+  b->timeout_id = g_timeout_add_seconds (FRAME_TIMEOUT_S, frame_timeout_cb, b);
   CALLGRIND_ZERO_STATS;
   b->start = g_get_monotonic_time ();
+  if (step->shown == NULL)
+    wait_for_frame (b, b->clock);
   step->act (b, b->repeat);
+  if (step->shown != NULL)
+    {
+      /* A popover or a window of its own: realized by act(), painted by
+       * its own frame clock. */
+      GtkWidget *shown = step->shown (b);
+
+      if (shown == NULL || gtk_widget_get_frame_clock (shown) == NULL)
+        g_error ("bench-interact: %s showed nothing", step->name);
+      wait_for_frame (b, gtk_widget_get_frame_clock (shown));
+    }
   return G_SOURCE_REMOVE;
 }
 
