@@ -198,7 +198,7 @@ create_menu_popup_cb (GtkMenuButton *button,
 }
 
 /* The Policy view is built the first time its page is shown: the first
- * frame shows the Decide page, and the view's widgets cost about 8 M
+ * frame shows the Decide page, and the view's widgets cost about 11 M
  * instructions before it. */
 static MskPolicyView *
 ensure_policy_view (MskWindow *self)
