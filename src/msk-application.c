@@ -2,6 +2,13 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
+ * The application has no resource base path, so GtkApplication loads nothing
+ * by itself at start-up: it would otherwise build the shortcuts window for
+ * every window before the first frame, and add a resource path to the icon
+ * theme, which throws away the theme its loader thread may already have read
+ * (a second load on the main thread, about 60 M instructions). The shortcuts
+ * window is built here instead, the first time it is asked for.
+ *
  * Environment:
  *   MSK_QUIT_AFTER_FIRST_FRAME=1  quit as soon as the main window has drawn
  *                                 its first frame. The start-up benchmark
@@ -38,6 +45,28 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated_cb },
 };
 
+/* win.show-help-overlay, as GtkApplication would install it, but building
+ * the window from its .ui only when it is first shown. */
+static void
+show_help_overlay_activated_cb (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (user_data);
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (window);
+
+  if (overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/org/nel/MskMriAdvisor/gtk/help-overlay.ui");
+
+      overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      /* The window keeps it (and destroys it with itself); it finds our
+       * action already installed and leaves it in place. */
+      gtk_application_window_set_help_overlay (window, overlay);
+    }
+  gtk_window_present (GTK_WINDOW (overlay));
+}
+
 static void
 msk_application_startup (GApplication *app)
 {
@@ -51,6 +80,8 @@ msk_application_startup (GApplication *app)
     { "win.print", { "<Control>p", NULL } },
     { "win.copy-text", { "<Control><Shift>c", NULL } },
     { "win.find", { "<Control>f", NULL } },
+    /* What GtkApplication sets when it loads the overlay itself. */
+    { "win.show-help-overlay", { "<Control>question", NULL } },
   };
   g_autoptr(GtkCssProvider) css = NULL;
 
@@ -86,6 +117,21 @@ msk_application_activate (GApplication *app)
 }
 
 static void
+msk_application_window_added (GtkApplication *app,
+                              GtkWindow      *window)
+{
+  GTK_APPLICATION_CLASS (msk_application_parent_class)->window_added (app, window);
+
+  if (GTK_IS_APPLICATION_WINDOW (window))
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new ("show-help-overlay", NULL);
+
+      g_signal_connect_object (action, "activate", G_CALLBACK (show_help_overlay_activated_cb), window, 0);
+      g_action_map_add_action (G_ACTION_MAP (window), G_ACTION (action));
+    }
+}
+
+static void
 msk_application_finalize (GObject *object)
 {
   MskApplication *self = MSK_APPLICATION (object);
@@ -99,10 +145,12 @@ msk_application_class_init (MskApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+  GtkApplicationClass *gtk_app_class = GTK_APPLICATION_CLASS (klass);
 
   object_class->finalize = msk_application_finalize;
   app_class->startup = msk_application_startup;
   app_class->activate = msk_application_activate;
+  gtk_app_class->window_added = msk_application_window_added;
 }
 
 static void
@@ -120,11 +168,12 @@ msk_application_new (const char  *policy_path,
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
   /* NON_UNIQUE: a second instance must evaluate with its own --policy and
-   * --date, not hand them to whichever window happens to be open. */
+   * --date, not hand them to whichever window happens to be open. No
+   * resource base path: see the top of this file. */
   self = g_object_new (MSK_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_NON_UNIQUE,
-                       "resource-base-path", "/org/nel/MskMriAdvisor",
+                       "resource-base-path", NULL,
                        NULL);
   self->policy_path = g_strdup (policy_path);
   self->today = *today;

@@ -33,8 +33,10 @@ struct _MskWindow
   GtkStack             *stack;
   MskRequestForm       *request_form;
   MskDecisionPane      *decision_pane;
-  MskPolicyView        *policy_view;
+  GtkBox               *policy_page;
+  MskPolicyView        *policy_view;  /* NULL until the page is first shown */
   GtkMenuButton        *menu_button;
+  GMenuModel           *primary_menu;
   GtkRevealer          *toast_revealer;
   GtkLabel             *toast_label;
   guint                 toast_timeout_id;
@@ -183,6 +185,34 @@ after_first_paint_cb (GdkFrameClock *clock,
     g_application_quit (G_APPLICATION (app));
 }
 
+/* The popover is built on first open: the first frame shows only the
+ * button. GtkMenuButton calls this on every open. */
+static void
+create_menu_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  MskWindow *self = MSK_WINDOW (user_data);
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
+/* The Policy view is built the first time its page is shown: the first
+ * frame shows the Decide page, and the view's widgets cost about 11 M
+ * instructions before it. */
+static MskPolicyView *
+ensure_policy_view (MskWindow *self)
+{
+  if (self->policy_view == NULL && self->policy != NULL)
+    {
+      self->policy_view = MSK_POLICY_VIEW (msk_policy_view_new ());
+      gtk_widget_set_vexpand (GTK_WIDGET (self->policy_view), TRUE);
+      msk_policy_view_set_policy (self->policy_view, self->policy);
+      gtk_box_append (self->policy_page, GTK_WIDGET (self->policy_view));
+    }
+  return self->policy_view;
+}
+
 static void
 request_changed_cb (MskWindow      *self,
                     MskRequestForm *form)
@@ -204,6 +234,8 @@ visible_view_changed_cb (MskWindow  *self,
 {
   const char *name = gtk_stack_get_visible_child_name (stack);
 
+  if (g_strcmp0 (name, "policy") == 0)
+    ensure_policy_view (self);
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "last-view", name);
 }
@@ -277,7 +309,7 @@ find_action (GtkWidget  *widget,
   MskWindow *self = MSK_WINDOW (widget);
 
   gtk_stack_set_visible_child_name (self->stack, "policy");
-  msk_policy_view_start_search (self->policy_view);
+  msk_policy_view_start_search (ensure_policy_view (self));
 }
 
 static void
@@ -336,6 +368,10 @@ msk_window_dispose (GObject *object)
       save_window_state (self);
       g_clear_object (&self->settings);
     }
+  /* Pages leaving the stack change its visible child; that must not build
+   * the Policy view now. */
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_func (self->stack, visible_view_changed_cb, self);
   gtk_widget_dispose_template (GTK_WIDGET (object), MSK_TYPE_WINDOW);
   G_OBJECT_CLASS (msk_window_parent_class)->dispose (object);
 }
@@ -372,8 +408,9 @@ msk_window_class_init (MskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MskWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, request_form);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, decision_pane);
-  gtk_widget_class_bind_template_child (widget_class, MskWindow, policy_view);
+  gtk_widget_class_bind_template_child (widget_class, MskWindow, policy_page);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, MskWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, toast_revealer);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, toast_label);
   gtk_widget_class_bind_template_callback (widget_class, request_changed_cb);
@@ -394,6 +431,7 @@ msk_window_init (MskWindow *self)
 {
   g_date_clear (&self->today, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self, NULL);
   self->settings = create_settings ();
 }
 
@@ -428,7 +466,6 @@ msk_window_new (MskApplication *application,
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 1100, 760);
 
-  msk_policy_view_set_policy (self->policy_view, policy);
   msk_request_form_set_policy (self->request_form, policy);
   show_refusals (self, refusals);
   /* Typing starts in the form, not on the view switcher or the banner. */

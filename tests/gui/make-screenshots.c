@@ -95,10 +95,14 @@ activated_cb (GApplication *app,
 
   if (g_str_equal (view, "policy"))
     {
-      GtkWidget *policy_view = GTK_WIDGET (gtk_widget_get_template_child (window, MSK_TYPE_WINDOW, "policy_view"));
-      GtkEditable *entry = GTK_EDITABLE (gtk_widget_get_template_child (policy_view, MSK_TYPE_POLICY_VIEW, "search_entry"));
+      GtkWidget *policy_view, *policy_page;
+      GtkEditable *entry;
 
+      /* The window builds the Policy view when its page is first shown. */
       gtk_stack_set_visible_child_name (stack, "policy");
+      policy_page = GTK_WIDGET (gtk_widget_get_template_child (window, MSK_TYPE_WINDOW, "policy_page"));
+      policy_view = gtk_widget_get_first_child (policy_page);
+      entry = GTK_EDITABLE (gtk_widget_get_template_child (policy_view, MSK_TYPE_POLICY_VIEW, "search_entry"));
       msk_policy_view_start_search (MSK_POLICY_VIEW (policy_view));
       gtk_editable_set_text (entry, "sarcoma");
     }

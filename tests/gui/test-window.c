@@ -51,6 +51,16 @@ child (GtkWidget  *widget,
   return GTK_WIDGET (object);
 }
 
+/* The Policy view, which the window builds when its page is first shown. */
+static GtkWidget *
+get_policy_view (Fixture *f)
+{
+  GtkWidget *view = gtk_widget_get_first_child (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "policy_page"));
+
+  g_assert_true (MSK_IS_POLICY_VIEW (view));
+  return view;
+}
+
 static MskRequestForm *
 get_form (Fixture *f)
 {
@@ -739,12 +749,11 @@ static void
 policy_search_finds_and_steps (Fixture *f)
 {
   GtkStack *stack = GTK_STACK (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "stack"));
-  GtkWidget *view = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "policy_view");
-  GtkWidget *entry = child (view, MSK_TYPE_POLICY_VIEW, "search_entry");
-  GtkLabel *count = GTK_LABEL (child (view, MSK_TYPE_POLICY_VIEW, "match_label"));
-  GtkTextView *text_view = GTK_TEXT_VIEW (child (view, MSK_TYPE_POLICY_VIEW, "text_view"));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-  GtkSearchBar *bar = GTK_SEARCH_BAR (child (view, MSK_TYPE_POLICY_VIEW, "search_bar"));
+  GtkWidget *view, *entry;
+  GtkLabel *count;
+  GtkTextView *text_view;
+  GtkTextBuffer *buffer;
+  GtkSearchBar *bar;
   g_autofree char *all = NULL;
   g_autofree char *expected = NULL;
   GtkTextIter start, end;
@@ -753,6 +762,12 @@ policy_search_finds_and_steps (Fixture *f)
   /* Ctrl+F's action: switches view and opens the search bar. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
   spin ();
+  view = get_policy_view (f);
+  entry = child (view, MSK_TYPE_POLICY_VIEW, "search_entry");
+  count = GTK_LABEL (child (view, MSK_TYPE_POLICY_VIEW, "match_label"));
+  text_view = GTK_TEXT_VIEW (child (view, MSK_TYPE_POLICY_VIEW, "text_view"));
+  buffer = gtk_text_view_get_buffer (text_view);
+  bar = GTK_SEARCH_BAR (child (view, MSK_TYPE_POLICY_VIEW, "search_bar"));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "policy");
   g_assert_true (gtk_search_bar_get_search_mode (bar));
 
@@ -1027,7 +1042,7 @@ policy_text_is_shown_literally (Fixture *f)
 
   gtk_stack_set_visible_child_name (GTK_STACK (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "stack")), "policy");
   spin ();
-  view = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "policy_view");
+  view = get_policy_view (f);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (view, MSK_TYPE_POLICY_VIEW, "text_view")));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   all = gtk_text_iter_get_text (&start, &end);

@@ -1,0 +1,39 @@
+/* main-gui.c — the app's window: msk-mri-advisor-gui
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * msk-mri-advisor (main.c) execs this when no command-line action is given,
+ * with the same arguments; it links GTK, which the command line never loads.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "msk-application.h"
+#include "msk-cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(MskLaunch) launch = NULL;
+  g_autoptr(MskApplication) app = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_set_prgname ("msk-mri-advisor");
+
+  /* The same parse as the front door's, for --policy and --date; run
+   * directly with an action, it still does what the command line does. */
+  status = msk_cli_run (argc, argv, &launch);
+  if (status >= 0)
+    return status;
+
+  app = msk_application_new (launch->policy_path, &launch->today);
+  /* The options are parsed already; hand GApplication the program name only. */
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}
