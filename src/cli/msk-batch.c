@@ -401,15 +401,15 @@ msk_batch_run (MskPolicy      *policy,
       /* A file written on Windows ends its lines in CRLF. */
       if (line->len > 0 && line->str[line->len - 1] == '\r')
         g_string_truncate (line, line->len - 1);
-      if (line->len == 0)
-        /* The parser would call it an empty file; here it is one line. */
-        refuse (&self, self.n_lines, "request: the line is empty");
-      else if (too_long)
+      if (too_long)
         {
           g_autofree char *msg = g_strdup_printf ("request: larger than the limit of %d bytes",
                                                   MSK_REQUEST_MAX_BYTES);
           refuse (&self, self.n_lines, msg);
         }
+      else if (line->len == 0)
+        /* The parser would call it an empty file; here it is one line. */
+        refuse (&self, self.n_lines, "request: the line is empty");
       else
         decide (&self, self.n_lines, line->str, line->len);
       if (self.out->len >= OUTPUT_BUFFER)
