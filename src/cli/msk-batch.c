@@ -20,6 +20,11 @@
 
 #define EXIT_IO 1
 
+/* Distinct decisions in a batch are few (the policy's routes × regions ×
+ * boroughs × warnings), but the cache is capped all the same so that no
+ * input can make it grow without bound. */
+#define CACHE_MAX 4096
+
 /* Standard output is written in large blocks: a year of decisions is a lot
  * of small lines. */
 #define OUTPUT_BUFFER (256 * 1024)
@@ -29,6 +34,12 @@ typedef struct {
   const GDate    *today;
   MskBatchFormat  format;
   GString        *out;
+
+  /* Serialised decisions by what they say (see decision_key): building
+   * and printing the decision JSON costs several times the parse of a
+   * request, and a year of requests holds a few hundred distinct ones. */
+  GHashTable     *cache;          /* GBytes key → char * line */
+  GString        *key;
 
   /* The audit: counts[outcome][borough][region][0] is the number of
    * decisions in that cell, [1 + c] those with concern c ticked. Borough
@@ -259,6 +270,89 @@ refuse (Batch      *self,
 }
 
 static void
+key_add (GString       *key,
+         gconstpointer  p)
+{
+  g_string_append_len (key, (const char *) &p, sizeof p);
+}
+
+/* Strings may belong to the decision, and a freed decision's address can
+ * come back holding other words: strings go into the key by content. */
+static void
+key_add_string (GString    *key,
+                const char *text)
+{
+  gsize len = text != NULL ? strlen (text) + 1 : 0;
+
+  g_string_append_len (key, (const char *) &len, sizeof len);
+  if (text != NULL)
+    g_string_append_len (key, text, (gssize) len);
+}
+
+/* Everything the decision JSON and the FHIR form are made of, read through
+ * the public API: two decisions with the same key print the same. Items
+ * (routes, pathways, urgencies, outcomes, resources...) belong to the
+ * policy, which outlives the batch, so their addresses name them. The
+ * region is here for the FHIR form, which names it. tests/batch checks the
+ * batch against msk_decision_to_json and msk_fhir_to_json for every request
+ * shape, so a field added to either and missing here fails there. */
+static void
+decision_key (GString           *key,
+              const MskDecision *d)
+{
+  const MskRequest *request = msk_decision_get_request (d);
+  guint n;
+
+  g_string_truncate (key, 0);
+  key_add (key, GUINT_TO_POINTER (g_date_get_julian (msk_decision_get_date (d))));
+  key_add (key, msk_request_get_region (request));
+  key_add (key, msk_decision_get_outcome (d));
+  key_add (key, msk_decision_get_verdict (d));
+  key_add (key, msk_decision_get_urgency (d));
+  key_add (key, msk_decision_get_service (d));
+  key_add (key, GINT_TO_POINTER (msk_decision_is_past_review (d)));
+  key_add (key, GINT_TO_POINTER (msk_decision_is_incomplete (d)));
+  key_add_string (key, msk_decision_get_missing (d));
+  n = msk_decision_get_n_actions (d);
+  key_add (key, GUINT_TO_POINTER (n));
+  for (guint i = 0; i < n; i++)
+    {
+      const MskAction *a = msk_decision_get_action (d, i);
+      key_add (key, a->route);
+      key_add (key, a->pathway);
+      key_add (key, a->urgency);
+    }
+  n = msk_decision_get_n_resources (d);
+  key_add (key, GUINT_TO_POINTER (n));
+  for (guint i = 0; i < n; i++)
+    key_add (key, msk_decision_get_resource (d, i));
+  n = msk_decision_get_n_rationale (d);
+  key_add (key, GUINT_TO_POINTER (n));
+  for (guint i = 0; i < n; i++)
+    key_add (key, msk_decision_get_rationale (d, i));
+  n = msk_decision_get_n_warnings (d);
+  key_add (key, GUINT_TO_POINTER (n));
+  for (guint i = 0; i < n; i++)
+    key_add_string (key, msk_decision_get_warning (d, i));
+}
+
+static char *
+serialise (Batch             *self,
+           const MskDecision *decision)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GString) line = NULL;
+
+  if (self->format == MSK_BATCH_FORMAT_FHIR)
+    return msk_fhir_to_json (decision, FALSE);
+  text = msk_decision_to_json (decision);
+  line = g_string_sized_new (strlen (text));
+  append_compact (line, text);
+  g_string_append_c (line, '\n');
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+static void
 decide (Batch      *self,
         guint64     line,
         const char *data,
@@ -275,17 +369,21 @@ decide (Batch      *self,
       return;
     }
   decision = msk_evaluate (self->policy, request, self->today);
-  if (self->format == MSK_BATCH_FORMAT_FHIR)
-    {
-      g_autofree char *text = msk_fhir_to_json (decision, FALSE);
-      g_string_append (self->out, text);
-    }
-  else
-    {
-      g_autofree char *text = msk_decision_to_json (decision);
-      append_compact (self->out, text);
-      g_string_append_c (self->out, '\n');
-    }
+
+  decision_key (self->key, decision);
+  {
+    g_autoptr(GBytes) key = g_bytes_new_static (self->key->str, self->key->len);
+    const char *text = g_hash_table_lookup (self->cache, key);
+
+    if (text == NULL)
+      {
+        if (g_hash_table_size (self->cache) >= CACHE_MAX)
+          g_hash_table_remove_all (self->cache);
+        text = serialise (self, decision);
+        g_hash_table_insert (self->cache, g_bytes_new (self->key->str, self->key->len), (char *) text);
+      }
+    g_string_append (self->out, text);
+  }
   if (self->audit)
     audit_count (self, decision);
 }
@@ -392,6 +490,8 @@ msk_batch_run (MskPolicy      *policy,
   self.today = today;
   self.format = format;
   self.out = g_string_sized_new (OUTPUT_BUFFER + 64 * 1024);
+  self.cache = g_hash_table_new_full (g_bytes_hash, g_bytes_equal, (GDestroyNotify) g_bytes_unref, g_free);
+  self.key = g_string_sized_new (256);
   if (audit_csv != NULL)
     audit_init (&self);
 
@@ -445,6 +545,8 @@ msk_batch_run (MskPolicy      *policy,
     status = 0;
 
   g_string_free (self.out, TRUE);
+  g_string_free (self.key, TRUE);
+  g_hash_table_unref (self.cache);
   g_clear_pointer (&self.outcome_index, g_hash_table_unref);
   g_free (self.counts);
   return status;
