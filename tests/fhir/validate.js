@@ -48,14 +48,28 @@ function fhirRules(r, where) {
   return problems;
 }
 
+const byType = {};
+function ownErrors(resource) {
+  const t = resource.resourceType;
+  if (!byType[t])
+    byType[t] = ajv.compile({ $ref: `http://hl7.org/fhir/json-schema/4.0#/definitions/${t}` });
+  return byType[t](resource) ? null : byType[t].errors;
+}
+
+function describe(e) {
+  return `${e.dataPath || '(root)'} ${e.message}${e.params ? ' ' + JSON.stringify(e.params) : ''}`;
+}
+
 function check(resource) {
   if (!whole(resource)) {
-    // The root schema is a oneOf over every resource type; its errors name
-    // every type. The resource's own definition says what is wrong.
-    const own = ajv.compile({ $ref: `http://hl7.org/fhir/json-schema/4.0#/definitions/${resource.resourceType}` });
-    own(resource);
-    const e = (own.errors || whole.errors)[0];
-    return `${e.dataPath || '(root)'} ${e.message}${e.params ? ' ' + JSON.stringify(e.params) : ''}`;
+    // The root schema is a oneOf over every resource type, and so is each
+    // contained resource: their errors name every type. Each resource's
+    // own definition says what is wrong with it.
+    for (const c of resource.contained || []) {
+      const errors = ownErrors(c);
+      if (errors) return `contained ${c.id}: ${describe(errors[0])}`;
+    }
+    return describe((ownErrors(resource) || whole.errors)[0]);
   }
   const problems = fhirRules(resource, '');
   return problems.length ? problems.join('; ') : null;
