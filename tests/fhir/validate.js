@@ -2,11 +2,11 @@
 //
 // SPDX-License-Identifier: GPL-3.0-or-later
 //
-//   node validate.js MODULES_DIR < resources.jsonl
+//   node validate.js MODULES_DIR FILE...
 //
-// Each input line (or the whole input, when it is one pretty-printed
-// resource) is one resource. Prints "ok N" or "invalid N: reason" per
-// resource and exits 1 when any is invalid. MODULES_DIR is the node_modules
+// Each line of a FILE (or the whole FILE, when it is one pretty-printed
+// resource) is one resource. Prints "FILE<tab>ok N" or "FILE<tab>invalid N:
+// reason" per resource and exits 1 when any is invalid. MODULES_DIR is the node_modules
 // that build-aux/install-deps.sh fills from tests/fhir/package-lock.json.
 'use strict';
 const fs = require('fs');
@@ -75,16 +75,19 @@ function check(resource) {
   return problems.length ? problems.join('; ') : null;
 }
 
-const input = fs.readFileSync(0, 'utf8');
-let docs;
-try {
-  docs = [JSON.parse(input)];
-} catch (e) {
-  docs = input.split('\n').filter((l) => l.length > 0).map((l) => JSON.parse(l));
-}
+// Files are checked in one run: compiling the schema is the slow part.
 let bad = 0;
-docs.forEach((d, i) => {
-  const why = check(d);
-  if (why) { bad++; console.log(`invalid ${i + 1}: ${why}`); } else console.log(`ok ${i + 1}`);
-});
+for (const file of process.argv.slice(3)) {
+  const input = fs.readFileSync(file, 'utf8');
+  let docs;
+  try {
+    docs = [JSON.parse(input)];
+  } catch (e) {
+    docs = input.split('\n').filter((l) => l.length > 0).map((l) => JSON.parse(l));
+  }
+  docs.forEach((d, i) => {
+    const why = check(d);
+    if (why) { bad++; console.log(`${file}\tinvalid ${i + 1}: ${why}`); } else console.log(`${file}\tok ${i + 1}`);
+  });
+}
 process.exit(bad ? 1 : 0);
