@@ -315,13 +315,12 @@ decision_key (GString           *key,
   key_add_string (key, msk_decision_get_missing (d));
   n = msk_decision_get_n_actions (d);
   key_add (key, GUINT_TO_POINTER (n));
+  /* The whole action, not its fields one by one: a field the core adds
+   * later (an escalated outcome, say) is in the key without a change here.
+   * Its members point into the policy; padding, if it ever had any, could
+   * only make equal actions look different, never the reverse. */
   for (guint i = 0; i < n; i++)
-    {
-      const MskAction *a = msk_decision_get_action (d, i);
-      key_add (key, a->route);
-      key_add (key, a->pathway);
-      key_add (key, a->urgency);
-    }
+    g_string_append_len (key, (const char *) msk_decision_get_action (d, i), sizeof (MskAction));
   n = msk_decision_get_n_resources (d);
   key_add (key, GUINT_TO_POINTER (n));
   for (guint i = 0; i < n; i++)

@@ -97,7 +97,36 @@ every_shape (void)
 typedef struct {
   const char *format;
   const char *date;
+  guint       stride;  /* every shape, or every stride-th: sanitizer runs are slow */
 } Run;
+
+/* The pretty decision JSON on one line, by dropping whitespace outside
+ * strings: the form the batch must print. Written here apart from the
+ * batch's own, so a bug in one is not hidden by the same bug in the other. */
+static char *
+one_line (const char *json)
+{
+  GString *s = g_string_new (NULL);
+  gboolean in_string = FALSE;
+
+  for (const char *p = json; *p != '\0'; p++)
+    {
+      if (in_string)
+        {
+          g_string_append_c (s, *p);
+          if (*p == '\\' && p[1] != '\0')
+            g_string_append_c (s, *++p);
+          else if (*p == '"')
+            in_string = FALSE;
+        }
+      else if (!g_ascii_isspace (*p))
+        {
+          g_string_append_c (s, *p);
+          in_string = (*p == '"');
+        }
+    }
+  return g_string_free (s, FALSE);
+}
 
 /* The batch decides and prints exactly what a single evaluation would,
  * for every shape: same parser, same engine, same writer. */
@@ -115,7 +144,7 @@ test_every_shape (gconstpointer data)
   GDate today;
   int status;
 
-  for (guint i = 0; i < shapes->len; i++)
+  for (guint i = 0; i < shapes->len; i += run->stride)
     g_string_append_printf (input, "%s\n", (char *) shapes->pdata[i]);
   path = write_temp ("shapes.jsonl", input->str, (gssize) input->len);
 
@@ -124,28 +153,32 @@ test_every_shape (gconstpointer data)
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
   lines = split_lines (out);
-  g_assert_cmpuint (g_strv_length (lines), ==, shapes->len);
+  g_assert_cmpuint (g_strv_length (lines), ==, (shapes->len + run->stride - 1) / run->stride);
 
   g_assert_true (msk_parse_iso_date (run->date, &today));
-  for (guint i = 0; i < shapes->len; i++)
+  for (guint i = 0, line = 0; i < shapes->len; i += run->stride, line++)
     {
       const char *req = shapes->pdata[i];
       g_autoptr(GError) error = NULL;
       g_autoptr(MskRequest) request = msk_request_new_from_json (policy, req, strlen (req), &error);
       g_autoptr(MskDecision) decision = NULL;
       g_autofree char *expected = NULL;
-      g_autoptr(JsonNode) want = NULL;
-      g_autoptr(JsonNode) got = NULL;
 
       g_assert_no_error (error);
       decision = msk_evaluate (policy, request, &today);
-      expected = fhir ? msk_fhir_to_json (decision, TRUE) : msk_decision_to_json (decision);
-      want = parse (expected);
-      got = parse (lines[i]);
-      if (!json_node_equal (want, got))
-        g_error ("line %u (%s) differs from the single evaluation:\n%s\nvs\n%s", i + 1, req, lines[i], expected);
-      /* One line each: a line-oriented tool must see one decision a line. */
-      g_assert_null (strchr (lines[i], '\n'));
+      if (fhir)
+        {
+          expected = msk_fhir_to_json (decision, FALSE);
+          /* The compact form ends in a newline; the split lines do not. */
+          expected[strlen (expected) - 1] = '\0';
+        }
+      else
+        {
+          g_autofree char *pretty = msk_decision_to_json (decision);
+          expected = one_line (pretty);
+        }
+      if (strcmp (expected, lines[line]) != 0)
+        g_error ("line %u (%s) differs from the single evaluation:\n%s\nvs\n%s", line + 1, req, lines[line], expected);
     }
 }
 
@@ -394,9 +427,10 @@ main (int    argc,
       char **argv)
 {
   g_autoptr(GError) error = NULL;
-  static const Run json_today = { "json", "2026-06-01" };
-  static const Run json_past_review = { "json", "2028-01-01" };
-  static const Run fhir_today = { "fhir", "2026-06-01" };
+  /* Every shape once in each format; past the review date, a sample. */
+  static const Run json_today = { "json", "2026-06-01", 1 };
+  static const Run json_past_review = { "json", "2028-01-01", 7 };
+  static const Run fhir_today = { "fhir", "2026-06-01", 1 };
   int ret;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
