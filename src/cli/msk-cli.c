@@ -11,8 +11,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "msk-batch.h"
 #include "msk-cli.h"
 #include "msk-decision.h"
+#include "msk-fhir.h"
 #include "msk-io.h"
 #include "msk-policy-source.h"
 #include "msk-summary-text.h"
@@ -127,9 +129,14 @@ msk_cli_run (int         argc,
   g_autofree char *pdf = NULL;
   g_autofree char *patient_pdf = NULL;
   gboolean version = FALSE;
+  g_autofree char *evaluate_batch = NULL;
+  g_autofree char *audit_csv = NULL;
+  gboolean as_fhir = FALSE;
   GOptionEntry entries[] = {
     { "evaluate", 0, 0, G_OPTION_ARG_FILENAME, &evaluate, N_("Decide for the request in FILE (- for standard input) and print the decision"), N_("FILE") },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Print the decision as text (default) or json"), N_("text|json") },
+    { "evaluate-batch", 0, 0, G_OPTION_ARG_FILENAME, &evaluate_batch, N_("Decide for every request in FILE (JSON Lines, - for standard input), one decision a line"), N_("FILE") },
+    { "audit-csv", 0, 0, G_OPTION_ARG_FILENAME, &audit_csv, N_("With --evaluate-batch: also write counts by outcome, borough, region and concern as CSV"), N_("OUT.csv") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format, N_("Print the decision as text (default), json or fhir (FHIR R4 GuidanceResponse)"), N_("text|json|fhir") },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, N_("With --evaluate: also write the decision summary as a PDF"), N_("OUT.pdf") },
     { "patient-pdf", 0, 0, G_OPTION_ARG_FILENAME, &patient_pdf, N_("With --evaluate: also write the patient sheet as a PDF"), N_("OUT.pdf") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &date, N_("Decide as if today were DATE (for audits and tests)"), N_("YYYY-MM-DD") },
@@ -166,10 +173,18 @@ msk_cli_run (int         argc,
     {
       if (strcmp (format, "json") == 0)
         as_json = TRUE;
+      else if (strcmp (format, "fhir") == 0)
+        as_fhir = TRUE;
       else if (strcmp (format, "text") != 0)
-        return fail (EXIT_INVALID, _("--format: unknown format \"%s\" (text or json)"), format);
+        return fail (EXIT_INVALID, _("--format: unknown format \"%s\" (text, json or fhir)"), format);
     }
-  if ((format != NULL || pdf != NULL || patient_pdf != NULL) && evaluate == NULL)
+  if (evaluate_batch != NULL &&
+      (evaluate != NULL || validate != NULL || version || pdf != NULL || patient_pdf != NULL ||
+       (format != NULL && !as_json && !as_fhir)))
+    return fail (EXIT_INVALID, _("--evaluate-batch takes --format json or fhir, --audit-csv, --date and --policy only"));
+  if (audit_csv != NULL && evaluate_batch == NULL)
+    return fail (EXIT_INVALID, _("--audit-csv needs --evaluate-batch FILE"));
+  if ((format != NULL || pdf != NULL || patient_pdf != NULL) && evaluate == NULL && evaluate_batch == NULL)
     return fail (EXIT_INVALID, _("--format, --pdf and --patient-pdf need --evaluate FILE"));
   if (validate != NULL && (evaluate != NULL || version))
     return fail (EXIT_INVALID, _("--validate-policy cannot be combined with --evaluate or --version"));
@@ -192,7 +207,7 @@ msk_cli_run (int         argc,
   if (validate != NULL)
     return validate_policy (validate);
 
-  if (!version && evaluate == NULL)
+  if (!version && evaluate == NULL && evaluate_batch == NULL)
     {
       /* No action: the app opens with these settings. */
       MskLaunch *launch = g_new0 (MskLaunch, 1);
@@ -234,6 +249,10 @@ msk_cli_run (int         argc,
       return 0;
     }
 
+  if (evaluate_batch != NULL)
+    return msk_batch_run (policy, &today, evaluate_batch,
+                          as_fhir ? MSK_BATCH_FORMAT_FHIR : MSK_BATCH_FORMAT_JSON, audit_csv);
+
   input = msk_read_limited (evaluate, MSK_REQUEST_MAX_BYTES, "request", MSK_ERROR_INVALID_REQUEST, &error);
   if (input == NULL)
     return fail (status_for (error), "%s", error->message);
@@ -258,6 +277,8 @@ msk_cli_run (int         argc,
     g_autofree char *out = NULL;
     if (as_json)
       out = msk_decision_to_json (decision);
+    else if (as_fhir)
+      out = msk_fhir_to_json (decision, TRUE);
     else
       out = msk_decision_to_text (decision, now);
     if (!write_all (out))
