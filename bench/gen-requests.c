@@ -60,6 +60,21 @@ main (int    argc,
             first = FALSE;
           }
       g_string_append_c (line, ']');
+      /* Every third line with a concern ticks that concern's emergency signs. */
+      if (i % 3 == 1)
+        {
+          gboolean first_sign = TRUE;
+
+          g_string_append (line, ",\"emergency_signs\":[");
+          for (guint c = 0; c < nc; c++)
+            for (guint k = 0; (mask & (1u << c)) && k < msk_policy_get_concern (policy, c)->n_signs; k++)
+              {
+                g_string_append_printf (line, "%s\"%s\"", first_sign ? "" : ",",
+                                        msk_policy_get_concern (policy, c)->signs[k].id);
+                first_sign = FALSE;
+              }
+          g_string_append_c (line, ']');
+        }
       if (i % 1000 == 999)
         g_string_append (line, ",\"region\":\"no_such_region\"");
       else if (r + 1 < nr)

@@ -22,13 +22,13 @@
                       "not from the policy."
 
 typedef struct {
-  const char *urgency;
+  const char *kind;
   const char *priority;
 } PriorityMap;
 
-/* FHIR request-priority is routine | urgent | asap | stat. The urgency ids
- * are the decision JSON's; the mapping is this app's, not the policy's, and
- * README.md says so. */
+/* FHIR request-priority is routine | urgent | asap | stat. It is keyed by
+ * the urgency's kind (file-format vocabulary), never by a policy id; the
+ * mapping is this app's, not the policy's, and README.md says so. */
 static const PriorityMap priorities[] = {
   { "emergency", "stat" },
   { "urgent",    "urgent" },
@@ -40,7 +40,7 @@ msk_fhir_priority (const MskUrgency *urgency)
 {
   g_return_val_if_fail (urgency != NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (priorities); i++)
-    if (strcmp (urgency->id, priorities[i].urgency) == 0)
+    if (g_strcmp0 (urgency->kind, priorities[i].kind) == 0)
       return priorities[i].priority;
   return NULL;
 }
@@ -171,7 +171,7 @@ add_pathway_request (JsonBuilder       *b,
   add_reference (b, "subject", NULL, SUBJECT_DISPLAY);
   if (a->pathway->needs_borough && service != NULL)
     add_concept (b, "performerType", service->service);
-  add_concept_list (b, "reasonCode", a->route->why);
+  add_concept_list (b, "reasonCode", a->why);
   add_note (b, a->pathway->text);
   json_builder_end_object (b);
 }
@@ -289,7 +289,7 @@ msk_fhir_guidance_response (const MskDecision *decision)
       for (guint i = 0; i < n; i++)
         {
           json_builder_begin_object (b);
-          add_string (b, "text", msk_decision_get_action (decision, i)->route->why);
+          add_string (b, "text", msk_decision_get_action (decision, i)->why);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);

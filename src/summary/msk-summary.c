@@ -13,6 +13,7 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "msk-summary-private.h"
 #include "msk-summary.h"
 
 #define MM (72.0 / 25.4)
@@ -125,6 +126,50 @@ rich_clear (Rich *r)
   r->attrs = NULL;
 }
 
+/* Letters Urdu uses and Arabic does not: a run of Arabic script holding one
+ * is Urdu, and Urdu readers expect Nastaliq, not the Naskh face Pango would
+ * otherwise choose for Arabic script. */
+static gboolean
+is_urdu_letter (gunichar c)
+{
+  return c == 0x0679 || c == 0x067E || c == 0x0686 || c == 0x0688 || c == 0x0691 || c == 0x0698 ||
+         c == 0x06AF || c == 0x06BA || c == 0x06BE || c == 0x06C1 || c == 0x06C3 || c == 0x06CC ||
+         c == 0x06D2 || c == 0x06D3;
+}
+
+void
+_msk_summary_mark_urdu (PangoAttrList *attrs,
+                        const char    *text,
+                        guint          offset)
+{
+  PangoScriptIter *iter = pango_script_iter_new (text, -1);
+
+  do
+    {
+      const char *start, *end;
+      PangoScript script;
+      gboolean urdu = FALSE;
+
+      pango_script_iter_get_range (iter, &start, &end, &script);
+      if (script != PANGO_SCRIPT_ARABIC)
+        continue;
+      for (const char *p = start; p < end; p = g_utf8_next_char (p))
+        urdu |= is_urdu_letter (g_utf8_get_char (p));
+      if (urdu)
+        {
+          PangoAttribute *family = pango_attr_family_new ("Noto Nastaliq Urdu");
+          PangoAttribute *language = pango_attr_language_new (pango_language_from_string ("ur"));
+
+          family->start_index = language->start_index = offset + (guint) (start - text);
+          family->end_index = language->end_index = offset + (guint) (end - text);
+          pango_attr_list_insert (attrs, family);
+          pango_attr_list_insert (attrs, language);
+        }
+    }
+  while (pango_script_iter_next (iter));
+  pango_script_iter_free (iter);
+}
+
 static void
 rich_add (MskSummary *self,
           Rich       *r,
@@ -151,6 +196,7 @@ rich_add (MskSummary *self,
   a->start_index = start;
   a->end_index = r->text->len;
   pango_attr_list_insert (r->attrs, a);
+  _msk_summary_mark_urdu (r->attrs, r->text->str + start, start);
   if (styles[style].weight != PANGO_WEIGHT_NORMAL)
     {
       a = pango_attr_weight_new (styles[style].weight);

@@ -71,9 +71,20 @@ every_shape (void)
       for (guint r = 0; r < nr; r++)
         for (guint b = 0; b < nb; b++)
           for (guint mask = 0; mask < (1u << nc); mask++)
+            for (guint signs = 0; signs < 2; signs++)
             {
               GString *s = g_string_new (NULL);
               gboolean first = TRUE;
+              gboolean any_sign = FALSE;
+
+              /* With signs: every sign of every ticked concern, where there is one. */
+              for (guint c = 0; signs && c < nc; c++)
+                any_sign |= (mask & (1u << c)) && msk_policy_get_concern (policy, c)->n_signs > 0;
+              if (signs && !any_sign)
+                {
+                  g_string_free (s, TRUE);
+                  continue;
+                }
 
               g_string_printf (s, "{\"requester\":\"%s\",\"fcp_governance\":%s,\"concerns\":[",
                                msk_policy_get_requester (policy, q)->id, g ? "true" : "false");
@@ -84,6 +95,20 @@ every_shape (void)
                     first = FALSE;
                   }
               g_string_append_c (s, ']');
+              if (signs)
+                {
+                  gboolean first_sign = TRUE;
+
+                  g_string_append (s, ",\"emergency_signs\":[");
+                  for (guint c = 0; c < nc; c++)
+                    for (guint k = 0; (mask & (1u << c)) && k < msk_policy_get_concern (policy, c)->n_signs; k++)
+                      {
+                        g_string_append_printf (s, "%s\"%s\"", first_sign ? "" : ",",
+                                                msk_policy_get_concern (policy, c)->signs[k].id);
+                        first_sign = FALSE;
+                      }
+                  g_string_append_c (s, ']');
+                }
               if (r + 1 < nr)
                 g_string_append_printf (s, ",\"region\":\"%s\"", msk_policy_get_region (policy, r)->id);
               if (b + 1 < nb)

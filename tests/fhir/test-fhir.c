@@ -118,9 +118,9 @@ test_red_flag (void)
   g_assert_cmpstr (json_object_get_string_member (gr, "occurrenceDateTime"), ==, "2026-06-01");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (gr, "result"), "reference"), ==, "#plan");
   /* Every route's "why" is there for the reader. */
-  g_assert_true (reason_present (gr, a1->route->why));
-  g_assert_true (reason_present (gr, a2->route->why));
-  g_assert_true (reason_present (first, a1->route->why));
+  g_assert_true (reason_present (gr, a1->why));
+  g_assert_true (reason_present (gr, a2->why));
+  g_assert_true (reason_present (first, a1->why));
 
   /* An emergency goes out as stat, an urgent pathway as urgent. */
   g_assert_cmpstr (json_object_get_string_member (first, "priority"), ==, "stat");
@@ -149,6 +149,23 @@ test_red_flag (void)
     g_autofree char *text = json_to_string (root, FALSE);
     g_assert_null (strstr (text, "Zebra"));
   }
+}
+
+/* An emergency sign raises its pathway to stat, with the escalated reason. */
+static void
+test_escalated (void)
+{
+  g_autoptr(MskDecision) decision = NULL;
+  g_autoptr(JsonNode) root = fhir_for ("{\"requester\":\"gp\",\"concerns\":[\"oncology_patient\"],"
+                                       "\"emergency_signs\":[\"mscc_neuro\"],\"region\":\"thoracic_spine\"}",
+                                       "2026-06-01", &decision);
+  JsonObject *gr = json_node_get_object (root);
+  const MskAction *a = msk_decision_get_action (decision, 0);
+
+  g_assert_nonnull (a->sign);
+  g_assert_cmpstr (json_object_get_string_member (find_contained (gr, "action-1"), "priority"), ==, "stat");
+  g_assert_true (reason_present (gr, a->why));
+  assert_anonymous_and_uncoded (root);
 }
 
 static void
@@ -213,6 +230,7 @@ main (int    argc,
 
   g_test_add_func ("/fhir/red-flag", test_red_flag);
   g_test_add_func ("/fhir/refer-and-permitted", test_refer_and_permitted);
+  g_test_add_func ("/fhir/escalated", test_escalated);
   g_test_add_func ("/fhir/incomplete", test_incomplete);
   g_test_add_func ("/fhir/past-review-warning", test_past_review_warning);
   ret = g_test_run ();

@@ -15,12 +15,14 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "msk-summary-private.h"
 #include "msk-summary.h"
 
 /* The summary's face list (FONT_FAMILIES in src/summary/msk-summary.c).
  * Kept equal by hand: if the summary's list changes, change this one. */
 #define SUMMARY_FONT "Cantarell, DejaVu Sans, sans-serif 10"
 
+/* The face the renderer sets Urdu in (src/summary/msk-summary.c). */
 #define NASTALIQ "Noto Nastaliq Urdu"
 
 typedef struct {
@@ -43,51 +45,6 @@ static const Sample samples[] = {
   { "Somali",     "Cabdullaahi Maxamed Xasan, Faadumo Cali Warsame" },
 };
 
-/* Letters Urdu uses and Arabic does not: a run of Arabic script holding one
- * is Urdu, and Urdu readers expect Nastaliq, not the Naskh face Pango would
- * otherwise choose for Arabic script. This is the rule the summary needs
- * for notes (see the report to the lead for issue 13). */
-static gboolean
-is_urdu_letter (gunichar c)
-{
-  return c == 0x0679 || c == 0x067E || c == 0x0686 || c == 0x0688 || c == 0x0691 || c == 0x0698 ||
-         c == 0x06AF || c == 0x06BA || c == 0x06BE || c == 0x06C1 || c == 0x06C3 || c == 0x06CC ||
-         c == 0x06D2 || c == 0x06D3;
-}
-
-static void
-add_urdu_faces (PangoAttrList *attrs,
-                const char    *text,
-                guint          offset)
-{
-  PangoScriptIter *iter = pango_script_iter_new (text, -1);
-
-  do
-    {
-      const char *start, *end;
-      PangoScript script;
-      gboolean urdu = FALSE;
-
-      pango_script_iter_get_range (iter, &start, &end, &script);
-      if (script != PANGO_SCRIPT_ARABIC)
-        continue;
-      for (const char *p = start; p < end; p = g_utf8_next_char (p))
-        urdu |= is_urdu_letter (g_utf8_get_char (p));
-      if (urdu)
-        {
-          PangoAttribute *family = pango_attr_family_new (NASTALIQ);
-          PangoAttribute *language = pango_attr_language_new (pango_language_from_string ("ur"));
-
-          family->start_index = language->start_index = offset + (guint) (start - text);
-          family->end_index = language->end_index = offset + (guint) (end - text);
-          pango_attr_list_insert (attrs, family);
-          pango_attr_list_insert (attrs, language);
-        }
-    }
-  while (pango_script_iter_next (iter));
-  pango_script_iter_free (iter);
-}
-
 static PangoLayout *
 lay_out (const char *text)
 {
@@ -104,7 +61,7 @@ lay_out (const char *text)
   pango_layout_set_width (layout, 400 * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_text (layout, text, -1);
-  add_urdu_faces (attrs, text, 0);
+  _msk_summary_mark_urdu (attrs, text, 0);
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   pango_font_description_free (font);
@@ -196,7 +153,7 @@ test_summary_pdf (void)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   /* By script, not face: fontconfig may pick the serif or sans cut. */
-  const char *needed[] = { "Bengali", "Gujarati", "Gurmukhi", "Tamil", "Devanagari" };
+  const char *needed[] = { "Bengali", "Gujarati", "Gurmukhi", "Tamil", "Devanagari", "NastaliqUrdu" };
   int status = 0;
   GDate today;
 
