@@ -16,6 +16,7 @@
 #include "msk-core-resources.h"
 #include "msk-io.h"
 #include "msk-json-guard-private.h"
+#include "msk-policy-lint-private.h"  /* issue #11: every string checked */
 #include "msk-policy-private.h"
 
 G_DEFINE_QUARK (msk-error-quark, msk_error)
@@ -1322,6 +1323,7 @@ build (JsonNode   *root,
     problem (&c, NULL, NULL, "the file must hold one JSON object, not %s", node_type_name (root));
   else
     load_everything (&c, json_node_get_object (root));
+  _msk_policy_lint (root, lines, problems);  /* issue #11 */
 
   return self;
 }

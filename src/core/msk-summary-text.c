@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "msk-summary-text.h"
+#include "msk-text.h"  /* issue #11 */
 
 /* The note as one line: a clinical record's free-text box keeps line
  * breaks poorly, and one line keeps the whole text short. NULL when there
@@ -134,5 +135,5 @@ msk_decision_to_text (const MskDecision *decision,
   g_string_append_c (s, '\n');
   g_string_append_printf (s, "%s\n", msk_policy_get_disclaimer (policy));
 
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  return msk_text_sanitize (s->str, MSK_TEXT_DEFAULT);  /* issue #11 */
 }

@@ -14,6 +14,7 @@
 #include <pango/pangocairo.h>
 
 #include "msk-summary.h"
+#include "msk-text.h"  /* issue #11 */
 
 #define MM (72.0 / 25.4)
 
@@ -145,7 +146,10 @@ rich_add (MskSummary *self,
 
   if (text == NULL || *text == '\0')
     return;
-  g_string_append (r->text, text);
+  {
+    g_autofree char *safe = msk_text_sanitize (text, MSK_TEXT_DEFAULT);  /* issue #11 */
+    g_string_append (r->text, safe);
+  }
 
   a = pango_attr_size_new ((int) (self->body_size * styles[style].scale * PANGO_SCALE));
   a->start_index = start;
