@@ -98,3 +98,16 @@ hostile_write_file (const char *dir,
   g_assert_no_error (error);
   return path;
 }
+
+char *
+hostile_policy_notice (const char *path)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *sha = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+  return g_strdup_printf ("msk-mri-advisor: using the policy in %s (sha256 %s), not the one bundled with the program\n",
+                          path, sha);
+}

@@ -33,6 +33,10 @@ gboolean hostile_text_is_clean (const char *text);
 /* The number of lines in `text` (ending in '\n' counts once). */
 guint    hostile_count_lines   (const char *text);
 
+/* The line the command line prints on standard error when the policy at
+ * `path` (absolute), not the bundled one, is in force. */
+char    *hostile_policy_notice (const char *path);
+
 /* Writes `data` to a new file in `dir`; returns its path. */
 char    *hostile_write_file    (const char *dir,
                                 const char *name,
