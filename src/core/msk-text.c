@@ -53,6 +53,73 @@ collapse_blank (GString *s)
     }
 }
 
+static gboolean
+starts_sequence (gunichar ch)
+{
+  return ch == 0x1b || ch == 0x9b || ch == 0x9d || ch == 0x90 || ch == 0x9e || ch == 0x9f || ch == 0x98;
+}
+
+/* Past the terminal control sequence starting at `p` (ESC or a C1 CSI or
+ * OSC): the whole of it goes, not only its first byte, so "\e]0;pwned\a"
+ * leaves nothing behind to puzzle a reader. */
+static const char *
+skip_sequence (const char *p)
+{
+  gunichar ch = g_utf8_get_char (p);
+  gboolean osc = FALSE;
+  gboolean csi = FALSE;
+
+  p = g_utf8_next_char (p);
+  if (ch == 0x1b)
+    {
+      if (*p == '[')
+        {
+          csi = TRUE;
+          p++;
+        }
+      else if (*p == ']' || *p == 'P' || *p == '_' || *p == '^' || *p == 'X')
+        {
+          osc = TRUE;
+          p++;
+        }
+      else if (*p >= 0x20 && *p <= 0x7e)
+        return p + 1;
+      else
+        return p;
+    }
+  else if (ch == 0x9b)
+    csi = TRUE;
+  else
+    osc = TRUE;  /* OSC, DCS, PM, APC, SOS */
+
+  if (csi)
+    {
+      /* Parameters and intermediates, then one final byte. */
+      while (*p >= 0x20 && *p <= 0x3f)
+        p++;
+      if (*p >= 0x40 && *p <= 0x7e)
+        p++;
+      return p;
+    }
+  if (osc)
+    {
+      /* Up to BEL, ESC \ or ST (U+009C); a string left open ends at the
+       * end of the line, so a stray ESC ] cannot swallow a whole note. */
+      while (*p != '\0' && *p != '\n')
+        {
+          if (*p == 0x07)
+            return p + 1;
+          if (*p == 0x1b && p[1] == '\\')
+            return p + 2;
+          if (g_utf8_get_char (p) == 0x9c)
+            return g_utf8_next_char (p);
+          p = g_utf8_next_char (p);
+        }
+      return p;
+    }
+  return p;
+}
+
 char *
 msk_text_sanitize (const char   *text,
                    MskTextFlags  flags)
@@ -69,6 +136,13 @@ msk_text_sanitize (const char   *text,
     {
       gunichar ch = g_utf8_get_char (p);
 
+      if (starts_sequence (ch))
+        {
+          /* skip_sequence() moves at least one character; the loop steps
+           * one more. */
+          p = g_utf8_prev_char (skip_sequence (p));
+          continue;
+        }
       if (ch == '\r')
         {
           /* CR LF is one break. */
