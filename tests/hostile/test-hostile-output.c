@@ -145,6 +145,35 @@ test_fifo_option_policy (void)
   g_assert_cmpstr (run.err, ==, want);
 }
 
+/* The window: with a FIFO as the system-wide policy it used to block in
+ * open() before the first frame. Needs the suite's virtual display. */
+static void
+test_fifo_window (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_system_config_dirs ()[0], "msk-mri-advisor", NULL);
+  g_autofree char *fifo = g_build_filename (dir, "policy.json", NULL);
+  g_autofree char *env_dirs = g_strdup_printf ("XDG_CONFIG_DIRS=%s", g_get_system_config_dirs ()[0]);
+  /* Warnings are not fatal here: the isolated test dirs hold no icon
+   * theme, and this test is about a hang, which the widget tests are not. */
+  const char *env[] = { env_dirs, "MSK_QUIT_AFTER_FIRST_FRAME=1", "G_DEBUG=gc-friendly", "GSK_RENDERER=cairo", NULL };
+  g_auto(HostileRun) run = { 0 };
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_test_skip ("no display");
+      return;
+    }
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  /* Start-up under the sanitizers takes seconds; a blocked open() never
+   * returns, so the kill (exit 124) is what fails a regression. The window
+   * draws its first frame, with the bundled policy, and quits. */
+  hostile_run_within (&run, 60, NULL, env, "--date", "2026-01-01", NULL);
+  g_test_message ("%.1f s; stderr: %s", run.seconds, run.err);
+  g_assert_cmpint (run.status, ==, 0);
+}
+
 /* ---- 2. outputs never clobber what they should not ---- */
 
 static void
@@ -491,6 +520,7 @@ main (int    argc,
   g_test_add_func ("/hostile-output/1-fifo/request", test_fifo_request);
   g_test_add_func ("/hostile-output/1-fifo/validate-policy", test_fifo_validate_policy);
   g_test_add_func ("/hostile-output/1-fifo/option-policy", test_fifo_option_policy);
+  g_test_add_func ("/hostile-output/1-fifo/window", test_fifo_window);
   g_test_add_func ("/hostile-output/2-pdf/char-device", test_pdf_char_device);
   g_test_add_func ("/hostile-output/2-pdf/fifo", test_pdf_fifo);
   g_test_add_func ("/hostile-output/2-pdf/symlink", test_pdf_symlink);
