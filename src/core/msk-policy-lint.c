@@ -77,62 +77,88 @@ is_label_member (const char *m)
   return m != NULL && (g_strv_contains (labels, m) || g_str_has_suffix (m, "_heading"));
 }
 
-static char *
-character_problem (const char *s)
+static gboolean
+is_refused_char (gunichar ch)
 {
-  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
+  return ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0) || msk_text_is_bidi_control (ch) ||
+         ch == 0x2028 || ch == 0x2029 || ch == 0xfeff || ch == 0x200b;
+}
 
-      if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0))
-        return g_strdup_printf ("holds control character U+%04X, which a terminal or a reader would act on", ch);
-      if (msk_text_is_bidi_control (ch))
-        return g_strdup_printf ("holds bidirectional control U+%04X, which can make text read in another order than it is stored", ch);
-      if (ch == 0x2028 || ch == 0x2029)
-        return g_strdup_printf ("holds U+%04X, a line or paragraph separator; write separate strings instead", ch);
-      if (ch == 0xfeff || ch == 0x200b)
-        return g_strdup_printf ("holds invisible character U+%04X", ch);
+/* The bundled policy is checked on every start-up, so the common case, a
+ * short clean string, must cost next to nothing beside the JSON parse: the
+ * scan looks at bytes and decodes only the lead bytes that can start a
+ * refused character (C1 0xC2, U+061C 0xD8, U+20xx 0xE2, U+FEFF 0xEF). */
+static gunichar
+first_refused (const char *s,
+               gsize      *bytes)
+{
+  const guchar *p = (const guchar *) s;
+
+  for (; *p != '\0'; p++)
+    {
+      if (*p < 0x20 || *p == 0x7f)
+        return *p;
+      if (*p == 0xc2 || *p == 0xd8 || *p == 0xe2 || *p == 0xef)
+        {
+          gunichar ch = g_utf8_get_char ((const char *) p);
+          if (is_refused_char (ch))
+            return ch;
+        }
     }
-  return NULL;
+  *bytes = (const char *) p - s;
+  return 0;
 }
 
 static gboolean
-is_link_word (const char *w)
+is_link_word (const char *w,
+              gsize       len)
 {
-  return g_str_has_prefix (w, "https://") || g_str_has_prefix (w, "http://") || g_str_has_prefix (w, "www.");
+  return (len >= 8 && strncmp (w, "https://", 8) == 0) || (len >= 7 && strncmp (w, "http://", 7) == 0) ||
+         (len >= 4 && strncmp (w, "www.", 4) == 0);
 }
 
-/* A word longer than this cannot wrap: one word of 15 750 characters in a
- * title made the window 45 152 pixels wide. Links in prose are let through;
- * the PDF breaks them anywhere. */
-static char *
-word_problem (const char *s)
+/* The longest word, in characters, that is not a link. */
+static glong
+longest_word (const char *s)
 {
-  const char *start = NULL;
+  const char *word = NULL;
+  glong chars = 0;
   glong longest = 0;
 
   for (const char *p = s;; p = g_utf8_next_char (p))
     {
-      gboolean space = *p == '\0' || g_unichar_isspace (g_utf8_get_char (p));
+      guchar c = (guchar) *p;
+      gboolean space = c < 0x80 ? (c == ' ' || c == '\0' || (c >= '\t' && c <= '\r'))
+                                : g_unichar_isspace (g_utf8_get_char (p));
 
-      if (!space && start == NULL)
-        start = p;
-      else if (space && start != NULL)
+      if (!space)
         {
-          g_autofree char *word = g_strndup (start, p - start);
-          glong n = g_utf8_strlen (word, -1);
-
-          if (n > longest && !is_link_word (word))
-            longest = n;
-          start = NULL;
+          if (word == NULL)
+            word = p;
+          chars++;
+        }
+      else
+        {
+          if (word != NULL && chars > longest && !is_link_word (word, p - word))
+            longest = chars;
+          word = NULL;
+          chars = 0;
         }
       if (*p == '\0')
-        break;
+        return longest;
     }
-  if (longest > MSK_POLICY_MAX_WORD_CHARS)
-    return g_strdup_printf ("holds a word of %ld characters; the limit is %d, as a longer word cannot wrap",
-                            longest, MSK_POLICY_MAX_WORD_CHARS);
-  return NULL;
+}
+
+static char *
+character_problem (gunichar ch)
+{
+  if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0))
+    return g_strdup_printf ("holds control character U+%04X, which a terminal or a reader would act on", ch);
+  if (msk_text_is_bidi_control (ch))
+    return g_strdup_printf ("holds bidirectional control U+%04X, which can make text read in another order than it is stored", ch);
+  if (ch == 0x2028 || ch == 0x2029)
+    return g_strdup_printf ("holds U+%04X, a line or paragraph separator; write separate strings instead", ch);
+  return g_strdup_printf ("holds invisible character U+%04X", ch);
 }
 
 static void
@@ -142,34 +168,39 @@ lint_string (Lint        *lint,
              JsonNode    *node)
 {
   const char *s = json_node_get_string (node);
-  char *reason;
-  glong n;
+  gboolean is_url = g_strcmp0 (member, "url") == 0;
+  gboolean is_id = g_strcmp0 (member, "id") == 0;
   glong limit;
   const char *what;
+  gsize bytes = 0;
+  gunichar bad;
+  glong chars;
 
-  if ((reason = character_problem (s)) != NULL)
+  if ((bad = first_refused (s, &bytes)) != 0)
     {
-      report (lint, w, node, reason);
+      report (lint, w, node, character_problem (bad));
       return;
     }
 
-  n = g_utf8_strlen (s, -1);
-  if (g_strcmp0 (member, "id") == 0)
+  if (is_id)
     limit = MSK_POLICY_MAX_ID_CHARS, what = "an id";
-  else if (g_strcmp0 (member, "url") == 0)
+  else if (is_url)
     limit = MSK_POLICY_MAX_URL_CHARS, what = "a link";
   else if (is_label_member (member))
     limit = MSK_POLICY_MAX_LABEL_CHARS, what = "a label, title or heading";
   else
     limit = MSK_POLICY_MAX_TEXT_CHARS, what = "a paragraph";
-  if (n > limit)
+  /* No fewer bytes than characters: only a long string needs counting. */
+  if (bytes > (gsize) limit && (chars = g_utf8_strlen (s, bytes)) > limit)
     {
-      report (lint, w, node, g_strdup_printf ("is %ld characters long; the limit for %s is %ld", n, what, limit));
+      report (lint, w, node, g_strdup_printf ("is %ld characters long; the limit for %s is %ld", chars, what, limit));
       return;
     }
 
-  if (g_strcmp0 (member, "url") == 0)
+  if (is_url)
     {
+      char *reason;
+
       /* Another scheme is the loader's to refuse, with its own message. */
       if (g_str_has_prefix (s, "https://") && (reason = msk_text_url_problem (s)) != NULL)
         {
@@ -178,8 +209,12 @@ lint_string (Lint        *lint,
         }
       return;
     }
-  if ((reason = word_problem (s)) != NULL)
-    report (lint, w, node, reason);
+  /* A word longer than this cannot wrap: one word of 15 750 characters in a
+   * title made the window 45 152 pixels wide. Links in prose are let
+   * through; the PDF breaks them anywhere. */
+  if (bytes > MSK_POLICY_MAX_WORD_CHARS && (chars = longest_word (s)) > MSK_POLICY_MAX_WORD_CHARS)
+    report (lint, w, node, g_strdup_printf ("holds a word of %ld characters; the limit is %d, as a longer word cannot wrap",
+                                            chars, MSK_POLICY_MAX_WORD_CHARS));
 }
 
 static void
@@ -192,18 +227,19 @@ lint_node (Lint        *lint,
     {
     case JSON_NODE_OBJECT:
       {
-        JsonObject *obj = json_node_get_object (node);
-        g_autoptr(GList) names = json_object_get_members (obj);
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member_node;
 
-        for (GList *l = names; l != NULL; l = l->next)
+        json_object_iter_init (&iter, json_node_get_object (node));
+        while (json_object_iter_next (&iter, &name, &member_node))
           {
-            const char *name = l->data;
             Where sub = { w, name, 0 };
 
             /* Comments are never shown. */
             if (name[0] == '_')
               continue;
-            lint_node (lint, &sub, name, json_object_get_member (obj, name));
+            lint_node (lint, &sub, name, member_node);
           }
       }
       break;
