@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 SRC=$(pwd)
 BUILD=${FUZZ_BUILD_DIR:-build-fuzz}
 SECONDS_EACH=${FUZZ_SECONDS:-60}
-TARGETS=${FUZZ_TARGETS:-request policy}
+TARGETS=${FUZZ_TARGETS:-request policy summary}
 SAVE=${FUZZ_SAVE_CRASHERS:-1}
 
 if ! command -v clang >/dev/null 2>&1; then
@@ -29,7 +29,7 @@ if [ -f "$BUILD/build.ninja" ]; then
 else
   CC=clang meson setup "$BUILD" -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false >/dev/null
 fi
-ninja -C "$BUILD" tests/fuzz/fuzz-request tests/fuzz/fuzz-policy >/dev/null
+ninja -C "$BUILD" tests/fuzz/fuzz-request tests/fuzz/fuzz-policy tests/fuzz/fuzz-summary >/dev/null
 
 # Any report is fatal; leaks are findings. Criticals abort inside the
 # targets (LLVMFuzzerInitialize); warnings do not.
@@ -38,6 +38,8 @@ export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
 export G_SLICE=always-malloc
 export G_DEBUG=gc-friendly
 export XDG_CONFIG_DIRS="$SRC/tests/data/no-system-config"
+# fuzz-summary loads fonts: fontconfig's and Pango's caches live for the process.
+export LSAN_OPTIONS="suppressions=$SRC/build-aux/lsan.supp"
 
 failed=0
 for t in $TARGETS; do
@@ -48,6 +50,9 @@ for t in $TARGETS; do
     request) max_len=65600 ;;  # just past MSK_REQUEST_MAX_BYTES, so the limit is crossed too
     policy)  max_len=65536      # small enough to explore; the 4 MiB limit has its own tests
              extra_seeds="$SRC/data/policy" ;;
+    # Requests and policies both: an input starting {"format" is a policy.
+    summary) max_len=65600
+             extra_seeds="$SRC/tests/fuzz/corpus-request $SRC/tests/fuzz/corpus-policy $SRC/data/policy" ;;
     *) echo "ci-fuzz: unknown target $t" >&2; exit 1 ;;
   esac
   corpus="$BUILD/fuzz-corpus/$t"
@@ -79,7 +84,12 @@ for t in $TARGETS; do
       [ -f "$a" ] || continue
       echo "  input: $a"
       if [ "$SAVE" = 1 ]; then
-        dest="$SRC/tests/hostile/$t/fuzz-$(basename "$a")"
+        # A summary finding is a request or a policy (by its first bytes).
+        kind=$t
+        if [ "$t" = summary ]; then
+          if head -c 9 "$a" | grep -q '^{"format"'; then kind=policy; else kind=request; fi
+        fi
+        dest="$SRC/tests/hostile/$kind/fuzz-$(basename "$a")"
         cp "$a" "$dest"
         echo "  copied to ${dest#"$SRC"/}: add its line to tests/hostile/expected.txt"
         echo "  (or move it to tests/hostile/valid-policy/ if it is a valid policy that breaks the engine)"

@@ -109,5 +109,22 @@ vg policy-option-good 0 /dev/null -- --policy "$BUNDLED" --evaluate "$GOOD" --fo
 cp "$BROKEN" "$TMP/bad-config/msk-mri-advisor/policy.json"
 XDG_CONFIG_DIRS="$TMP/bad-config" vg system-policy-refused 0 /dev/null -- --evaluate "$GOOD" --format json
 
+# Issue #11: a FIFO as the system-wide policy (refused at once, bundled
+# used), outputs that must be refused (a device, the input, each other),
+# and a note full of terminal sequences and bidi controls through every
+# output.
+mkdir -p "$TMP/fifo-config/msk-mri-advisor"
+mkfifo "$TMP/fifo-config/msk-mri-advisor/policy.json"
+XDG_CONFIG_DIRS="$TMP/fifo-config" vg system-policy-fifo 0 /dev/null -- --version
+cp "$GOOD" "$TMP/req.json"
+vg pdf-char-device 2 /dev/null -- --evaluate "$TMP/req.json" --pdf /dev/null
+vg pdf-same-as-input 2 /dev/null -- --evaluate "$TMP/req.json" --pdf "$TMP/req.json"
+vg pdf-same-for-both 2 /dev/null -- --evaluate "$TMP/req.json" --pdf "$TMP/x.pdf" --patient-pdf "$TMP/x.pdf"
+for seed in "$SRC"/tests/fuzz/corpus-summary/*; do
+  n=$(basename "$seed" .json)
+  vg "summary-$n" 0 /dev/null -- --evaluate "$seed" --date 2026-01-01 \
+    --pdf "$TMP/out.pdf" --patient-pdf "$TMP/patient.pdf"
+done
+
 echo "valgrind: $runs runs, $failed failed"
 [ "$failed" -eq 0 ]

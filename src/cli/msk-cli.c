@@ -19,6 +19,7 @@
 #include "msk-policy-source.h"
 #include "msk-summary-text.h"
 #include "msk-summary.h"
+#include "msk-text.h"
 
 #define EXIT_IO      1
 #define EXIT_INVALID 2
@@ -44,11 +45,14 @@ fail (int         status,
 {
   va_list args;
   g_autofree char *msg = NULL;
+  g_autofree char *safe = NULL;
 
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
-  fprintf (stderr, "%s: %s\n", g_get_prgname (), msg);
+  /* Messages quote arguments and files; one line, nothing a terminal acts on. */
+  safe = msk_text_escape_line (msg);
+  fprintf (stderr, "%s: %s\n", g_get_prgname (), safe);
   return status;
 }
 
@@ -70,12 +74,15 @@ validate_policy (const char *path)
   g_autoptr(MskPolicy) policy = NULL;
   g_autofree char *effective = NULL;
   g_autofree char *review = NULL;
+  g_autofree char *shown = msk_text_escape_line (path);
+  g_autofree char *id = NULL;
+  g_autofree char *version = NULL;
 
   bytes = msk_read_limited (path, MSK_POLICY_MAX_BYTES, "$", MSK_ERROR_INVALID_POLICY, &error);
   if (bytes == NULL)
     {
       if (status_for (error) == EXIT_INVALID)
-        fprintf (stderr, _("%s: 1 problem\n%s\n"), path, error->message);
+        fprintf (stderr, _("%s: 1 problem\n%s\n"), shown, error->message);
       else
         fprintf (stderr, "%s: %s\n", g_get_prgname (), error->message);
       return status_for (error);
@@ -90,22 +97,66 @@ validate_policy (const char *path)
 
       for (const char *p = error->message; *p != '\0'; p++)
         n += (*p == '\n');
-      fprintf (stderr, ngettext ("%s: %u problem\n", "%s: %u problems\n", n), path, n);
+      fprintf (stderr, ngettext ("%s: %u problem\n", "%s: %u problems\n", n), shown, n);
       fprintf (stderr, "%s\n", error->message);
       return status_for (error);
     }
 
   effective = msk_format_date_uk (msk_policy_get_effective (policy));
   review = msk_format_date_uk (msk_policy_get_review (policy));
-  printf (_("%s: valid\n"), path);
-  printf (_("Policy %s, version %s, effective %s, review %s\n"), msk_policy_get_id (policy),
-          msk_policy_get_version (policy), effective, review);
+  /* The validator refuses control and bidi characters in every string;
+   * escaping here is for the path, and for a validator that misses one. */
+  id = msk_text_escape_line (msk_policy_get_id (policy));
+  version = msk_text_escape_line (msk_policy_get_version (policy));
+  printf (_("%s: valid\n"), shown);
+  printf (_("Policy %s, version %s, effective %s, review %s\n"), id, version, effective, review);
   printf (_("%u routes, %u pathways, %u resources, %u concerns, %u regions, %u boroughs, %u sections\n"),
           msk_policy_get_n_routes (policy), msk_policy_get_n_pathways (policy),
           msk_policy_get_n_resources (policy), msk_policy_get_n_concerns (policy),
           msk_policy_get_n_regions (policy), msk_policy_get_n_boroughs (policy),
           msk_policy_get_n_sections (policy));
   printf ("sha256 %s\n", msk_policy_get_sha256 (policy));
+  return 0;
+}
+
+/* The set paths among a, b and c, as a NULL-terminated array of borrowed
+ * strings; `self` only says whose list it is. */
+static GPtrArray *
+paths_other_than (const char *self,
+                  const char *a,
+                  const char *b,
+                  const char *c)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  const char *all[] = { a, b, c };
+
+  for (guint i = 0; self != NULL && i < G_N_ELEMENTS (all); i++)
+    if (all[i] != NULL)
+      g_ptr_array_add (out, (gpointer) all[i]);
+  g_ptr_array_add (out, NULL);
+  return out;
+}
+
+/* Renders and writes one PDF; `others` are the paths it must not be. */
+static int
+write_pdf (const char         *flag,
+           const char         *path,
+           const MskDecision  *decision,
+           MskSummaryKind      kind,
+           GDateTime          *now,
+           const char * const *others)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  gsize len;
+  const guint8 *data;
+
+  pdf = msk_summary_to_pdf (decision, kind, now, MSK_SUMMARY_A4_WIDTH, MSK_SUMMARY_A4_HEIGHT, &error);
+  if (pdf == NULL)
+    return fail (EXIT_IO, "%s: %s", flag, error->message);
+  data = g_bytes_get_data (pdf, &len);
+  if (!msk_write_file_atomic (path, data, len, others, &error))
+    return fail (status_for (error), "%s %s", flag, error->message);
   return 0;
 }
 
@@ -153,8 +204,11 @@ msk_cli_run (int         argc,
   g_autoptr(MskDecision) decision = NULL;
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(GBytes) input = NULL;
+  g_autoptr(GPtrArray) pdf_others = NULL;
+  g_autoptr(GPtrArray) sheet_others = NULL;
   gboolean as_json = FALSE;
   GDate today;
+  int status;
 
   g_return_val_if_fail (launch_out != NULL, EXIT_IO);
   *launch_out = NULL;
@@ -207,6 +261,16 @@ msk_cli_run (int         argc,
   if (validate != NULL)
     return validate_policy (validate);
 
+  /* Every output is checked before anything is read or written: a PDF must
+   * not replace the request it is made from, the policy, the other PDF, a
+   * device or a FIFO, and a refusal must leave no file half done. */
+  pdf_others = paths_other_than (pdf, evaluate, policy_path, patient_pdf);
+  sheet_others = paths_other_than (patient_pdf, evaluate, policy_path, pdf);
+  if (pdf != NULL && !msk_check_output_path (pdf, (const char * const *) pdf_others->pdata, &error))
+    return fail (status_for (error), "--pdf %s", error->message);
+  if (patient_pdf != NULL && !msk_check_output_path (patient_pdf, (const char * const *) sheet_others->pdata, &error))
+    return fail (status_for (error), "--patient-pdf %s", error->message);
+
   if (!version && evaluate == NULL && evaluate_batch == NULL)
     {
       /* No action: the app opens with these settings. */
@@ -225,7 +289,8 @@ msk_cli_run (int         argc,
       policy = msk_policy_new_from_file (policy_path, &error);
       if (policy == NULL)
         {
-          fprintf (stderr, _("%s: --policy %s refused:\n%s\n"), g_get_prgname (), policy_path, error->message);
+          g_autofree char *shown = msk_text_escape_line (policy_path);
+          fprintf (stderr, _("%s: --policy %s refused:\n%s\n"), g_get_prgname (), shown, error->message);
           return status_for (error);
         }
     }
@@ -236,16 +301,28 @@ msk_cli_run (int         argc,
       for (guint i = 0; i < refusals->len; i++)
         {
           MskRefusal *r = refusals->pdata[i];
+          g_autofree char *shown = msk_text_escape_line (r->path);
           fprintf (stderr, _("%s: warning: policy file %s refused, using the bundled policy:\n%s\n"),
-                   g_get_prgname (), r->path, r->error->message);
+                   g_get_prgname (), shown, r->error->message);
         }
     }
 
+  /* Whoever reads the output should know when the policy deciding is not
+   * the one the program was built and tested with. */
+  {
+    g_autofree char *source = msk_policy_describe_source (policy);
+    if (source != NULL)
+      fprintf (stderr, "%s: %s\n", g_get_prgname (), source);
+  }
+
   if (version)
     {
+      g_autofree char *id = msk_text_escape_line (msk_policy_get_id (policy));
+      g_autofree char *version_text = msk_text_escape_line (msk_policy_get_version (policy));
+      g_autofree char *origin = msk_text_escape_line (msk_policy_get_origin (policy));
+
       printf ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-      printf (_("Policy %s version %s (%s)\n"), msk_policy_get_id (policy), msk_policy_get_version (policy),
-              msk_policy_get_origin (policy));
+      printf (_("Policy %s version %s (%s)\n"), id, version_text, origin);
       return 0;
     }
 
@@ -268,10 +345,14 @@ msk_cli_run (int         argc,
     return fail (EXIT_INVALID, _("--patient-pdf: no patient sheet for an incomplete decision (%s)"),
                  msk_decision_get_missing (decision));
 
-  if (pdf != NULL && !msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, now, pdf, &error))
-    return fail (EXIT_IO, "%s", error->message);
-  if (patient_pdf != NULL && !msk_summary_write_pdf (decision, MSK_SUMMARY_PATIENT_SHEET, now, patient_pdf, &error))
-    return fail (EXIT_IO, "%s", error->message);
+  if (pdf != NULL &&
+      (status = write_pdf ("--pdf", pdf, decision, MSK_SUMMARY_DECISION, now,
+                           (const char * const *) pdf_others->pdata)) != 0)
+    return status;
+  if (patient_pdf != NULL &&
+      (status = write_pdf ("--patient-pdf", patient_pdf, decision, MSK_SUMMARY_PATIENT_SHEET, now,
+                           (const char * const *) sheet_others->pdata)) != 0)
+    return status;
 
   {
     g_autofree char *out = NULL;

@@ -12,6 +12,7 @@
 
 #include "msk-decision.h"
 #include "msk-policy-private.h"
+#include "msk-text.h"  /* issue #11 */
 
 struct _MskDecision {
   gatomicrefcount     ref;
@@ -551,7 +552,8 @@ msk_decision_to_json (const MskDecision *self)
   json_generator_set_root (gen, root);
   {
     g_autofree char *text = json_generator_to_data (gen, NULL);
-    out = g_strconcat (text, "\n", NULL);
+    g_autofree char *safe = msk_text_escape_json (text);  /* issue #11 */
+    out = g_strconcat (safe, "\n", NULL);
   }
   return out;
 }

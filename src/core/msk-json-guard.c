@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "msk-json-guard-private.h"
+#include "msk-text.h"
 
 typedef struct {
   const char *start;  /* raw key bytes, between the quotes */
@@ -156,6 +157,58 @@ decode_key (const char *s,
   return g_string_free (out, FALSE);
 }
 
+/* The bytes a string takes once decoded, which is what the limit is about:
+ * 2,000 emoji written as \ud83d\ude00 take 24,000 bytes of JSON but 8,000
+ * of text. check_escapes() has run. */
+static gsize
+decoded_length (const char *s,
+                const char *end)
+{
+  gsize n = 0;
+
+  for (const char *p = s; p < end; p++)
+    {
+      int v;
+
+      n++;
+      if (*p != '\\' || p + 1 >= end)
+        continue;
+      p++;
+      if (*p != 'u' || (v = hex4 (p + 1, end)) < 0)
+        continue;
+      p += 4;
+      if (v >= 0xD800 && v <= 0xDBFF && end - p >= 7)
+        {
+          p += 6;
+          n += 3;
+        }
+      else
+        n += (v < 0x80) ? 0 : (v < 0x800) ? 1 : 2;
+    }
+  return n;
+}
+
+/* Names what a non-ASCII character outside a string is, for the common
+ * look-alikes of white space an editor or a web page puts in. */
+static char *
+stray_character (const char *p,
+                 const char *end)
+{
+  gunichar ch = g_utf8_get_char_validated (p, end - p);
+  const char *name;
+
+  switch (ch)
+    {
+    case 0x00a0: name = " (a no-break space)"; break;
+    case 0x2028: name = " (a line separator)"; break;
+    case 0x2029: name = " (a paragraph separator)"; break;
+    case 0xfeff: name = " (a byte-order mark, allowed only at the very start)"; break;
+    default:     name = g_unichar_isspace (ch) ? " (a Unicode space)" : ""; break;
+    }
+  return g_strdup_printf ("not valid JSON: U+%04X%s outside a string; JSON white space is only "
+                          "space, tab and line breaks", ch, name);
+}
+
 void
 _msk_skip_bom (const char **data,
                gsize       *length)
@@ -170,18 +223,7 @@ _msk_skip_bom (const char **data,
 char *
 _msk_printable (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text));
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-      if (ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0))
-        g_string_append_printf (out, "\\u%04x", ch);
-      else
-        g_string_append_unichar (out, ch);
-    }
-  return g_string_free (out, FALSE);
+  return msk_text_escape_line (text);
 }
 
 /* Same shape as the validator's problems: "path: reason (line N)". */
@@ -262,6 +304,14 @@ _msk_json_guard_check (const char  *data,
     {
       char c = *p;
 
+      /* json-glib's message for these is "unexpected character", which
+       * sends a maintainer looking for a typo they cannot see. */
+      if ((guchar) c >= 0x80)
+        {
+          reason = stray_character (p, end);
+          ok = fail (error, code, what, line, reason);
+          break;
+        }
       if (root_done && c != ' ' && c != '\t' && c != '\r' && c != '\n')
         {
           /* json-glib 1.6 takes "{...}{...}" or "5 {...}" without a word. */
@@ -346,13 +396,6 @@ _msk_json_guard_check (const char  *data,
                 break;
               }
             slen = p - s;
-            if (slen > MSK_JSON_MAX_STRING)
-              {
-                reason = g_strdup_printf ("a string of %" G_GSIZE_FORMAT " bytes; the limit is %d",
-                                          slen, MSK_JSON_MAX_STRING);
-                ok = fail (error, code, what, line, reason);
-                break;
-              }
             if (p < end && *p == '"')
               p++;
 
@@ -362,6 +405,18 @@ _msk_json_guard_check (const char  *data,
                 if (bad != NULL)
                   {
                     ok = fail (error, code, what, line, bad);
+                    break;
+                  }
+              }
+            if (slen > MSK_JSON_MAX_STRING)
+              {
+                gsize n_decoded = decoded_length (s, s + slen);
+
+                if (n_decoded > MSK_JSON_MAX_STRING)
+                  {
+                    reason = g_strdup_printf ("a string of %" G_GSIZE_FORMAT " bytes; the limit is %d",
+                                              n_decoded, MSK_JSON_MAX_STRING);
+                    ok = fail (error, code, what, line, reason);
                     break;
                   }
               }

@@ -16,6 +16,7 @@
 #include "msk-core-resources.h"
 #include "msk-json-guard-private.h"
 #include "msk-policy-check-private.h"
+#include "msk-policy-lint-private.h"
 #include "msk-policy-private.h"
 
 #define CONTRACT_RESOURCE "/org/nel/MskMriAdvisor/contract.json"
@@ -789,6 +790,7 @@ build (JsonNode   *root,
     problem (&c, NULL, NULL, "the file must hold one JSON object, not %s", node_type_name (root));
   else
     load_everything (&c, json_node_get_object (root));
+  _msk_policy_lint (root, lines, problems);  /* issue #11: every string checked */
 
   return self;
 }

@@ -4,9 +4,16 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "msk-core-resources.h"
+#include "msk-io.h"
+#include "msk-json-guard-private.h"
 #include "msk-policy-source.h"
 
 #define SYSTEM_POLICY_NAME "msk-mri-advisor", "policy.json"
+#define BUNDLED_RESOURCE   "/org/nel/MskMriAdvisor/policy/nel-msk-mri.json"
 
 void
 msk_refusal_free (MskRefusal *refusal)
@@ -26,26 +33,81 @@ msk_policy_find_system_file (void)
   for (guint i = 0; dirs != NULL && dirs[i] != NULL; i++)
     {
       g_autofree char *path = g_build_filename (dirs[i], SYSTEM_POLICY_NAME, NULL);
-      if (g_file_test (path, G_FILE_TEST_EXISTS))
+      GStatBuf st;
+
+      /* lstat, not stat: a dangling link is still the first directory's
+       * entry, and is refused as missing rather than passed over for a file
+       * in a later directory that the administrator did not choose. */
+      if (g_lstat (path, &st) == 0)
         return g_steal_pointer (&path);
     }
   return NULL;
+}
+
+static void
+add_refusal (GPtrArray  *refusals,
+             const char *path,
+             GError     *error)  /* taken */
+{
+  MskRefusal *r;
+
+  if (refusals == NULL)
+    {
+      g_error_free (error);
+      return;
+    }
+  r = g_new0 (MskRefusal, 1);
+  r->path = g_strdup (path);
+  r->error = error;
+  g_ptr_array_add (refusals, r);
 }
 
 static MskPolicy *
 try_file (const char *path,
           GPtrArray  *refusals)
 {
-  g_autoptr(GError) error = NULL;
+  GError *error = NULL;
   MskPolicy *policy = msk_policy_new_from_file (path, &error);
 
-  if (policy == NULL && refusals != NULL)
+  if (policy == NULL)
+    add_refusal (refusals, path, error);
+  return policy;
+}
+
+/* The system-wide file decides for every user of the machine: one that
+ * anyone could have written is refused, whatever it holds. */
+static MskPolicy *
+try_system_file (const char *path,
+                 GPtrArray  *refusals)
+{
+  GError *error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *dir = g_path_get_dirname (path);
+  GStatBuf st;
+  MskPolicy *policy;
+
+  /* A directory anyone can write to lets anyone replace the file in it. */
+  if (g_stat (dir, &st) == 0 && (st.st_mode & S_IWOTH) != 0 && (st.st_mode & S_ISVTX) == 0)
     {
-      MskRefusal *r = g_new0 (MskRefusal, 1);
-      r->path = g_strdup (path);
-      r->error = g_steal_pointer (&error);
-      g_ptr_array_add (refusals, r);
+      g_autofree char *safe_path = _msk_printable (path);
+      g_autofree char *safe_dir = _msk_printable (dir);
+      g_set_error (&error, MSK_ERROR, MSK_ERROR_IO,
+                   "%s: refused: anyone can write to its directory %s (mode %04o)",
+                   safe_path, safe_dir, (guint) (st.st_mode & 07777));
+      add_refusal (refusals, path, error);
+      return NULL;
     }
+
+  bytes = msk_read_limited_full (path, MSK_POLICY_MAX_BYTES, "$", MSK_ERROR_INVALID_POLICY,
+                                 MSK_READ_OWNER_ONLY, &error);
+  if (bytes == NULL)
+    {
+      add_refusal (refusals, path, error);
+      return NULL;
+    }
+  policy = msk_policy_new_from_bytes (bytes, path, &error);
+  if (policy == NULL)
+    add_refusal (refusals, path, error);
   return policy;
 }
 
@@ -60,7 +122,7 @@ msk_policy_load_preferred (const char *override_path,
   if (override_path != NULL)
     policy = try_file (override_path, refusals);
   if (policy == NULL && (system = msk_policy_find_system_file ()) != NULL)
-    policy = try_file (system, refusals);
+    policy = try_system_file (system, refusals);
   if (policy == NULL)
     {
       policy = msk_policy_new_bundled (&error);
@@ -70,4 +132,40 @@ msk_policy_load_preferred (const char *override_path,
         g_error ("The bundled policy does not load: %s", error->message);
     }
   return policy;
+}
+
+static gpointer
+compute_bundled_sha256 (gpointer data)
+{
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (msk_core_get_resource (), BUNDLED_RESOURCE, 0, NULL);
+
+  return bytes != NULL ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes) : NULL;
+}
+
+gboolean
+msk_policy_is_bundled (MskPolicy *policy)
+{
+  static GOnce once = G_ONCE_INIT;
+  const char *bundled;
+
+  g_return_val_if_fail (policy != NULL, FALSE);
+
+  /* By content, not by name: a file that is a copy of the bundled policy
+   * decides exactly as it does, and any other file does not. */
+  bundled = g_once (&once, compute_bundled_sha256, NULL);
+  return bundled != NULL && g_strcmp0 (bundled, msk_policy_get_sha256 (policy)) == 0;
+}
+
+char *
+msk_policy_describe_source (MskPolicy *policy)
+{
+  g_autofree char *origin = NULL;
+
+  g_return_val_if_fail (policy != NULL, NULL);
+
+  if (msk_policy_is_bundled (policy))
+    return NULL;
+  origin = _msk_printable (msk_policy_get_origin (policy));
+  return g_strdup_printf ("using the policy in %s (sha256 %s), not the one bundled with the program",
+                          origin, msk_policy_get_sha256 (policy));
 }

@@ -9,6 +9,7 @@
 
 #include "msk-json-guard-private.h"
 #include "msk-request.h"
+#include "msk-text.h"  /* issue #11 */
 
 struct _MskRequest {
   MskPolicy       *policy;
@@ -266,7 +267,7 @@ parse_members (MskRequest  *self,
         return FALSE;
       if (g_utf8_strlen (s, -1) > MSK_REQUEST_NOTES_MAX_CHARS)
         return refuse (error, "request.notes: longer than %d characters", MSK_REQUEST_NOTES_MAX_CHARS);
-      self->notes = g_strdup (s);
+      self->notes = msk_text_normalize_note (s);  /* issue #11 */
     }
 
   return TRUE;
@@ -455,5 +456,5 @@ msk_request_set_notes (MskRequest *self,
 {
   g_return_if_fail (self != NULL);
   g_free (self->notes);
-  self->notes = (notes != NULL && *notes != '\0') ? g_strdup (notes) : NULL;
+  self->notes = msk_text_normalize_note (notes);  /* issue #11 */
 }

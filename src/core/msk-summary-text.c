@@ -6,7 +6,9 @@
 
 #include <glib/gi18n.h>
 
+#include "msk-policy-source.h"
 #include "msk-summary-text.h"
+#include "msk-text.h"  /* issue #11 */
 
 /* The note as one line: a clinical record's free-text box keeps line
  * breaks poorly, and one line keeps the whole text short. NULL when there
@@ -158,9 +160,18 @@ msk_decision_to_text (const MskDecision *decision,
     g_autofree char *stamp = msk_policy_format_stamp (policy);
     g_string_append_printf (s, _("Policy: %s."), stamp);
   }
+  /* A policy other than the bundled one is named on every record. */
+  {
+    g_autofree char *source = msk_policy_describe_source (policy);
+    if (source != NULL)
+      {
+        g_string_append_c (s, '\n');
+        g_string_append_printf (s, _("Note: %s."), source);
+      }
+  }
   g_string_append_c (s, '\n');
   g_string_append_printf (s, _("%s %s. %s"), PACKAGE_NAME, PACKAGE_VERSION, msk_policy_get_disclaimer (policy));
   g_string_append_c (s, '\n');
 
-  return g_string_free (g_steal_pointer (&s), FALSE);
+  return msk_text_sanitize (s->str, MSK_TEXT_DEFAULT);  /* issue #11 */
 }

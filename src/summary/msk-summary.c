@@ -13,8 +13,10 @@
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
+#include "msk-policy-source.h"
 #include "msk-summary-private.h"
 #include "msk-summary.h"
+#include "msk-text.h"  /* issue #11 */
 
 #define MM (72.0 / 25.4)
 
@@ -190,7 +192,10 @@ rich_add (MskSummary *self,
 
   if (text == NULL || *text == '\0')
     return;
-  g_string_append (r->text, text);
+  {
+    g_autofree char *safe = msk_text_sanitize (text, MSK_TEXT_DEFAULT);  /* issue #11 */
+    g_string_append (r->text, safe);
+  }
 
   a = pango_attr_size_new ((int) (self->body_size * styles[style].scale * PANGO_SCALE));
   a->start_index = start;
@@ -619,6 +624,15 @@ build_decision (MskSummary *self,
   {
     g_autofree char *stamp = msk_policy_format_stamp (policy);
     rich_addf (self, &r, STYLE_SMALL, _("Policy: %s. %s %s."), stamp, PACKAGE_NAME, PACKAGE_VERSION);
+  }
+  {
+    /* A policy other than the bundled one is named on every record. */
+    g_autofree char *source = msk_policy_describe_source (policy);
+    if (source != NULL)
+      {
+        g_string_append_c (r.text, '\n');
+        rich_addf (self, &r, STYLE_SMALL, _("Note: %s."), source);
+      }
   }
   g_string_append_c (r.text, '\n');
   rich_add (self, &r, STYLE_STRONG, msk_policy_get_disclaimer (policy));

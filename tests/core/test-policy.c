@@ -86,7 +86,17 @@ test_whole_source_present (void)
         if (raw[i][strspn (raw[i], " \t\r")] == '\0')
           continue;
         g_assert_cmpuint (k, <, json_array_get_length (paragraphs));
-        g_assert_cmpstr (json_array_get_string_element (paragraphs, k), ==, raw[i]);
+        /* Tabs in the received table are layout: the file holds no control
+         * characters, so compare with white space folded. */
+        {
+          g_auto(GStrv) words = g_strsplit_set (raw[i], " \t", -1);
+          g_autoptr(GString) folded = g_string_new (NULL);
+
+          for (guint w = 0; words[w] != NULL; w++)
+            if (*words[w] != '\0')
+              g_string_append_printf (folded, "%s%s", folded->len ? " " : "", words[w]);
+          g_assert_cmpstr (json_array_get_string_element (paragraphs, k), ==, folded->str);
+        }
         k++;
       }
     g_assert_cmpuint (k, ==, json_array_get_length (paragraphs));

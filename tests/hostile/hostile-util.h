@@ -12,6 +12,7 @@ typedef struct {
   int   status;   /* exit status; -1 when the program did not exit normally */
   char *out;
   char *err;
+  double seconds; /* how long it ran */
 } HostileRun;
 
 void hostile_run_clear (HostileRun *run);
@@ -26,12 +27,25 @@ void hostile_run (HostileRun         *run,
                   const char         *first_arg,
                   ...) G_GNUC_NULL_TERMINATED;
 
-/* TRUE when `text` is valid UTF-8 and holds no control character but '\n':
- * what a message may hold before a terminal shows it. */
+/* As hostile_run(), killed after `seconds` (exit status 124 then). */
+void hostile_run_within (HostileRun         *run,
+                         guint               seconds,
+                         GBytes             *input,
+                         const char * const *env,
+                         const char         *first_arg,
+                         ...) G_GNUC_NULL_TERMINATED;
+
+/* TRUE when `text` is valid UTF-8 and holds no control character but '\n'
+ * (C0, DEL, C1), no line separator and no bidi embedding, override or
+ * isolate: what a message may hold before a terminal shows it. */
 gboolean hostile_text_is_clean (const char *text);
 
 /* The number of lines in `text` (ending in '\n' counts once). */
 guint    hostile_count_lines   (const char *text);
+
+/* The line the command line prints on standard error when the policy at
+ * `path` (absolute), not the bundled one, is in force. */
+char    *hostile_policy_notice (const char *path);
 
 /* Writes `data` to a new file in `dir`; returns its path. */
 char    *hostile_write_file    (const char *dir,

@@ -246,6 +246,95 @@ make_request_many_keys (const Case *c)
   return string_to_bytes (s);
 }
 
+/* ---- issue #11: long texts and notes ---- */
+
+/* The bundled policy with c->find replaced by `n` copies of `unit`, framed
+ * by c->replace's "%s" (so the replacement keeps its quotes and key). */
+static GBytes *
+make_repeat_edit (const Case *c,
+                  const char *unit,
+                  guint       n)
+{
+  g_autoptr(GString) run = g_string_new (NULL);
+  g_autoptr(GString) replace = g_string_new (c->replace);
+  Case edit = *c;
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (run, unit);
+  g_assert_cmpuint (g_string_replace (replace, "%s", run->str, 1), ==, 1);
+  edit.replace = replace->str;
+  return make_edit (&edit);
+}
+
+/* One word of 15,750 characters as the policy's title: it made the window
+ * 45,152 pixels wide and the PDF 23 pages. */
+static GBytes *
+make_policy_long_word_title (const Case *c)
+{
+  return make_repeat_edit (c, "W", 15750);
+}
+
+/* A 147-character label (spaces in it): pushed the decision pane off a
+ * 1,280-pixel screen. */
+static GBytes *
+make_policy_label_147 (const Case *c)
+{
+  return make_repeat_edit (c, "Abcdefg ", 18);  /* 144 + "GP" + space = 147 */
+}
+
+/* A paragraph with one 65-character word. */
+static GBytes *
+make_policy_text_long_word (const Case *c)
+{
+  return make_repeat_edit (c, "x", 65);
+}
+
+static GBytes *
+make_policy_text_4001 (const Case *c)
+{
+  return make_repeat_edit (c, "word ", 800);
+}
+
+/* A request whose note is `n` copies of `unit` (JSON text). */
+static GBytes *
+request_with_note (const char *unit,
+                   guint       n)
+{
+  GString *s = g_string_new ("{\"requester\":\"gp\",\"region\":\"knee\",\"concerns\":[],\"notes\":\"");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (s, unit);
+  g_string_append (s, "\"}");
+  return string_to_bytes (s);
+}
+
+/* 2,000 emoji are 2,000 characters: within the note limit, whatever their
+ * bytes (8,000 raw, 24,000 written as surrogate escapes). */
+static GBytes *
+make_request_emoji_escaped (const Case *c)
+{
+  return request_with_note ("\\ud83d\\ude00", 2000);
+}
+
+static GBytes *
+make_request_emoji_raw (const Case *c)
+{
+  return request_with_note ("\xf0\x9f\x98\x80", 2000);
+}
+
+static GBytes *
+make_request_emoji_2001 (const Case *c)
+{
+  return request_with_note ("\\ud83d\\ude00", 2001);
+}
+
+/* Accepted, and kept to MSK_TEXT_NOTE_MAX_LINES lines (see test-hostile-output). */
+static GBytes *
+make_request_newlines (const Case *c)
+{
+  return request_with_note (c->find, 2000);
+}
+
 /* ---- the cases ---- */
 
 static GPtrArray *cases;
@@ -527,6 +616,7 @@ run_policy_valid (const Case *c)
   g_autoptr(MskPolicy) policy = NULL;
   g_autoptr(GPtrArray) problems = msk_policy_check_bytes (bytes);
   g_autofree char *want = NULL;
+  g_autofree char *notice = hostile_policy_notice (path);
   gboolean expect_seen = FALSE;
 
   g_assert_cmpuint (problems->len, ==, 0);
@@ -556,7 +646,7 @@ run_policy_valid (const Case *c)
 
         hostile_run (&json_run, NULL, NULL, "--policy", path, "--evaluate", req, "--date", dates[d],
                      "--format", "json", NULL);
-        g_assert_cmpstr (json_run.err, ==, "");
+        g_assert_cmpstr (json_run.err, ==, notice);
         g_assert_cmpint (json_run.status, ==, 0);
         json_parser_load_from_data (parser, json_run.out, -1, &parse_error);
         g_assert_no_error (parse_error);
@@ -567,7 +657,7 @@ run_policy_valid (const Case *c)
                              json_array_get_string_element (warnings, b));
 
         hostile_run (&text_run, NULL, NULL, "--policy", path, "--evaluate", req, "--date", dates[d], NULL);
-        g_assert_cmpstr (text_run.err, ==, "");
+        g_assert_cmpstr (text_run.err, ==, notice);
         g_assert_cmpint (text_run.status, ==, 0);
         expect_seen = expect_seen || (c->expect != NULL && strstr (text_run.out, c->expect) != NULL);
       }
@@ -783,6 +873,90 @@ add_made_cases (void)
   /* Valid, with text that looks like markup: it must print as written. */
   add_case (KIND_VALID_POLICY, "made/policy-markup-labels.json", NULL, "<b>Knee</b> &amp; <i>",
             make_edit, "\"label\": \"Knee\"", "\"label\": \"<b>Knee</b> &amp; <i>\"");
+
+  /* Issue #11 (3): policy strings that would drive a terminal or reorder
+   * what a reader sees are refused, by path. */
+  add_case (KIND_POLICY, "made/issue11-title-osc-retitle.json", NULL,
+            "$.metadata.title: holds control character U+001B",
+            make_edit, "\"title\": \"North-East London Musculoskeletal MRI Imaging\"",
+            "\"title\": \"\\u001b]0;pwned\\u0007North-East London Musculoskeletal MRI Imaging\"");
+  add_case (KIND_POLICY, "made/issue11-version-csi-clear.json", NULL,
+            "$.metadata.version: holds control character U+001B",
+            make_edit, "\"version\": \"1.4\"", "\"version\": \"1.4\\u001b[2J\"");
+  add_case (KIND_POLICY, "made/issue11-label-osc52-clipboard.json", NULL,
+            "$.requesters[0].label: holds control character U+001B",
+            make_edit, "{ \"id\": \"gp\", \"label\": \"GP\" }",
+            "{ \"id\": \"gp\", \"label\": \"\\u001b]52;c;cm0gLXJmIH4K\\u0007GP\" }");
+  add_case (KIND_POLICY, "made/issue11-label-c1-csi.json", NULL,
+            "$.requesters[0].label: holds control character U+009B",
+            make_edit, "{ \"id\": \"gp\", \"label\": \"GP\" }", "{ \"id\": \"gp\", \"label\": \"\\u009b2JGP\" }");
+  add_case (KIND_POLICY, "made/issue11-label-bidi-override.json", NULL,
+            "$.requesters[0].label: holds bidirectional control U+202E",
+            make_edit, "{ \"id\": \"gp\", \"label\": \"GP\" }", "{ \"id\": \"gp\", \"label\": \"GP \\u202eton\\u202c\" }");
+  add_case (KIND_POLICY, "made/issue11-label-bidi-isolate.json", NULL,
+            "$.requesters[0].label: holds bidirectional control U+2067",
+            make_edit, "{ \"id\": \"gp\", \"label\": \"GP\" }", "{ \"id\": \"gp\", \"label\": \"GP \\u2067ton\\u2069\" }");
+  add_case (KIND_POLICY, "made/issue11-label-line-separator.json", NULL,
+            "$.requesters[0].label: holds U+2028, a line or paragraph separator",
+            make_edit, "{ \"id\": \"gp\", \"label\": \"GP\" }", "{ \"id\": \"gp\", \"label\": \"G\\u2028P\" }");
+
+  /* Issue #11 (4): texts too long for their place, and words too long to wrap. */
+  add_case (KIND_POLICY, "made/issue11-title-one-word-15750.json", NULL,
+            "$.metadata.title: is 15750 characters long; the limit for a label, title or heading is 120",
+            make_policy_long_word_title, "\"title\": \"North-East London Musculoskeletal MRI Imaging\"",
+            "\"title\": \"%s\"");
+  add_case (KIND_POLICY, "made/issue11-label-147.json", NULL,
+            "$.requesters[0].label: is 147 characters long; the limit for a label, title or heading is 120",
+            make_policy_label_147, "{ \"id\": \"gp\", \"label\": \"GP\" }", "{ \"id\": \"gp\", \"label\": \"GP %s\" }");
+  add_case (KIND_POLICY, "made/issue11-help-word-65.json", NULL,
+            "$.requesters[2].help: holds a word of 65 characters; the limit is 64",
+            make_policy_text_long_word, "\"help\": \"Advanced nurse practitioner,", "\"help\": \"Advanced %s nurse practitioner,");
+  add_case (KIND_POLICY, "made/issue11-help-4001.json", NULL,
+            "$.requesters[2].help: is 4095 characters long; the limit for a paragraph is 4000",
+            make_policy_text_4001, "\"help\": \"Advanced nurse practitioner,", "\"help\": \"%sAdvanced nurse practitioner,");
+
+  /* Issue #11 (7): links that are https in name only. */
+  add_case (KIND_POLICY, "made/issue11-url-no-dot.json", NULL,
+            "$.resources[*].url: \"https://a\" host \"a\" is not a full domain name",
+            make_edit, "\"https://www.nice.org.uk/guidance/ng59\"", "\"https://a\"");
+  add_case (KIND_POLICY, "made/issue11-url-no-host.json", NULL,
+            "$.resources[*].url: \"https:///etc/passwd\" has no host name",
+            make_edit, "\"https://www.nice.org.uk/guidance/ng59\"", "\"https:///etc/passwd\"");
+  add_case (KIND_POLICY, "made/issue11-url-userinfo.json", NULL,
+            "$.resources[*].url: \"https://nel.nhs.uk@evil.example/\" holds a user name before '@'",
+            make_edit, "\"https://www.nice.org.uk/guidance/ng59\"", "\"https://nel.nhs.uk@evil.example/\"");
+  add_case (KIND_POLICY, "made/issue11-url-control.json", NULL,
+            "$.resources[*].url: holds control character U+0007",
+            make_edit, "\"https://www.nice.org.uk/guidance/ng59\"", "\"https://www.nice.org.uk/\\u0007guidance/ng59\"");
+  add_case (KIND_POLICY, "made/issue11-url-nbsp.json", NULL,
+            "$.resources[*].url: \"https://www.nice.org.uk/\xc2\xa0guidance/ng59\" holds U+00A0, which a link must not",
+            make_edit, "\"https://www.nice.org.uk/guidance/ng59\"", "\"https://www.nice.org.uk/\\u00a0guidance/ng59\"");
+  add_case (KIND_POLICY, "made/issue11-url-line-separator.json", NULL,
+            "$.resources[*].url: holds U+2028",
+            make_edit, "\"https://www.nice.org.uk/guidance/ng59\"", "\"https://www.nice.org.uk/\\u2028guidance/ng59\"");
+
+  /* Issue #11 (8): look-alikes of white space between tokens, named. */
+  add_case (KIND_POLICY, "made/issue11-nbsp-between-tokens.json", NULL,
+            "$: not valid JSON: U+00A0 (a no-break space) outside a string; JSON white space is only space, tab and line breaks (line 2)",
+            make_edit, "\"format\": 1,", "\"format\":\xc2\xa0" "1,");
+  add_case (KIND_POLICY, "made/issue11-line-separator-between-tokens.json", NULL,
+            "$: not valid JSON: U+2028 (a line separator) outside a string*(line 2)",
+            make_edit, "\"format\": 1,", "\"format\": 1,\xe2\x80\xa8");
+  add_case (KIND_POLICY, "made/issue11-bom-between-tokens.json", NULL,
+            "$: not valid JSON: U+FEFF (a byte-order mark, allowed only at the very start) outside a string*",
+            make_edit, "\"format\": 1,", "\xef\xbb\xbf\"format\": 1,");
+
+  /* Issue #11 (5): the note limit counts characters, not bytes. */
+  add_case (KIND_VALID_REQUEST, "made/issue11-notes-2000-emoji-escaped.json", NULL, NULL,
+            make_request_emoji_escaped, NULL, NULL);
+  add_case (KIND_VALID_REQUEST, "made/issue11-notes-2000-emoji-raw.json", NULL, NULL,
+            make_request_emoji_raw, NULL, NULL);
+  add_case (KIND_REQUEST, "made/issue11-notes-2001-emoji.json", NULL,
+            "request.notes: longer than 2000 characters", make_request_emoji_2001, NULL, NULL);
+  add_case (KIND_VALID_REQUEST, "made/issue11-notes-2000-newlines.json", NULL, NULL,
+            make_request_newlines, "\\n", NULL);
+  add_case (KIND_VALID_REQUEST, "made/issue11-notes-2000-line-separators.json", NULL, NULL,
+            make_request_newlines, "\\u2028", NULL);
 }
 
 int

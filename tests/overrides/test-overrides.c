@@ -12,8 +12,11 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "../hostile/hostile-util.h"
 #include "msk-core-resources.h"
@@ -182,6 +185,7 @@ test_system_used (gconstpointer data)
   g_autoptr(GPtrArray) refusals = new_refusals ();
   g_autoptr(MskPolicy) policy = msk_policy_load_preferred (NULL, refusals);
   g_autofree char *found = msk_policy_find_system_file ();
+  g_autofree char *notice = hostile_policy_notice (path);
 
   g_assert_cmpstr (found, ==, path);
   g_assert_cmpstr (msk_policy_get_version (policy), ==, "9.1-system");
@@ -192,7 +196,8 @@ test_system_used (gconstpointer data)
     g_auto(HostileRun) run = { 0 };
     hostile_run (&run, NULL, NULL, "--version", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_cmpstr (run.err, ==, "");
+    /* A policy that is not the bundled one is always named, with its hash. */
+    g_assert_cmpstr (run.err, ==, notice);
     g_assert_nonnull (strstr (run.out, want));
   }
   {
@@ -200,7 +205,7 @@ test_system_used (gconstpointer data)
     g_autofree char *version = NULL;
     hostile_run (&run, NULL, NULL, "--evaluate", req, "--format", "json", "--date", "2026-01-01", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpstr (run.err, ==, notice);
     version = decision_policy_version (run.out);
     g_assert_cmpstr (version, ==, "9.1-system");
   }
@@ -247,9 +252,10 @@ test_option_over_system (void)
   {
     g_auto(HostileRun) run = { 0 };
     g_autofree char *version = NULL;
+    g_autofree char *notice = hostile_policy_notice (path);
     hostile_run (&run, NULL, NULL, "--policy", path, "--evaluate", req, "--format", "json", "--date", "2026-01-01", NULL);
     g_assert_cmpint (run.status, ==, 0);
-    g_assert_cmpstr (run.err, ==, "");
+    g_assert_cmpstr (run.err, ==, notice);
     version = decision_policy_version (run.out);
     g_assert_cmpstr (version, ==, "9.2-option");
   }
@@ -457,6 +463,164 @@ test_system_too_big (void)
   g_assert_cmpstr (run.err, ==, want);
 }
 
+/* ---- issue #11: the search path cannot hang or be planted ---- */
+
+/* A FIFO as the system-wide policy, in the first or the second directory:
+ * opening it used to block until a writer came, so --version, --evaluate,
+ * --validate-policy and the window never started. Now it is refused at
+ * once, by name, and the bundled policy is used. */
+static void
+test_system_fifo (gconstpointer data)
+{
+  share_dirs_with_cli ();
+
+  guint which = GPOINTER_TO_UINT (data);
+  g_autofree char *dir = g_build_filename (system_dir (which), "msk-mri-advisor", NULL);
+  g_autofree char *path = g_build_filename (dir, "policy.json", NULL);
+  g_autofree char *req = request_file ();
+  g_autofree char *want = NULL;
+  g_autoptr(GPtrArray) refusals = new_refusals ();
+  g_autoptr(MskPolicy) policy = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  want = g_strdup_printf ("msk-mri-advisor: warning: policy file %s refused, using the bundled policy:\n"
+                          "%s: is a FIFO (named pipe), not a regular file\n", path, path);
+
+  /* What the window calls at start-up. */
+  policy = msk_policy_load_preferred (NULL, refusals);
+  g_assert_cmpstr (msk_policy_get_origin (policy), ==, "bundled");
+  g_assert_cmpuint (refusals->len, ==, 1);
+  g_assert_error (((MskRefusal *) refusals->pdata[0])->error, MSK_ERROR, MSK_ERROR_IO);
+
+  {
+    g_auto(HostileRun) run = { 0 };
+    hostile_run_within (&run, 10, NULL, NULL, "--version", NULL);
+    g_assert_cmpfloat (run.seconds, <, 5);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, want);
+    g_assert_nonnull (strstr (run.out, "(bundled)\n"));
+  }
+  {
+    g_auto(HostileRun) run = { 0 };
+    hostile_run_within (&run, 10, NULL, NULL, "--evaluate", req, "--date", "2026-01-01", NULL);
+    g_assert_cmpfloat (run.seconds, <, 5);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.err, ==, want);
+  }
+  {
+    g_auto(HostileRun) run = { 0 };
+    g_autofree char *bundled = bundled_text ();
+    g_autofree char *file = write_file ("valid.json", bundled);
+    hostile_run_within (&run, 10, NULL, NULL, "--validate-policy", file, NULL);
+    g_assert_cmpfloat (run.seconds, <, 5);
+    g_assert_cmpint (run.status, ==, 0);
+  }
+}
+
+/* A dangling link in the first directory is that directory's file: it is
+ * refused as missing, and the second directory's file is not used in its
+ * place ("the first one only"). */
+static void
+test_system_dangling_link (void)
+{
+  share_dirs_with_cli ();
+
+  g_autofree char *second = valid_policy ("9.1-second");
+  g_autofree char *dir = g_build_filename (system_dir (0), "msk-mri-advisor", NULL);
+  g_autofree char *path = g_build_filename (dir, "policy.json", NULL);
+  g_autofree char *want = NULL;
+  g_autoptr(GPtrArray) refusals = new_refusals ();
+  g_autoptr(MskPolicy) policy = NULL;
+  g_auto(HostileRun) run = { 0 };
+
+  g_free (install_system_policy (1, second));
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_cmpint (symlink ("/nonexistent/msk-policy.json", path), ==, 0);
+  want = g_strdup_printf ("msk-mri-advisor: warning: policy file %s refused, using the bundled policy:\n"
+                          "%s: No such file or directory\n", path, path);
+
+  policy = msk_policy_load_preferred (NULL, refusals);
+  g_assert_cmpstr (msk_policy_get_origin (policy), ==, "bundled");
+  g_assert_cmpuint (refusals->len, ==, 1);
+
+  hostile_run (&run, NULL, NULL, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, want);
+  g_assert_nonnull (strstr (run.out, "version 1.4 (bundled)\n"));
+}
+
+/* A system-wide file anyone can write decides for every user: refused
+ * whatever it holds, with the reason, and the bundled policy used. */
+static void
+test_system_world_writable (void)
+{
+  share_dirs_with_cli ();
+
+  g_autofree char *text = valid_policy ("9.1-planted");
+  g_autofree char *path = install_system_policy (0, text);
+  g_autofree char *want = NULL;
+  g_autoptr(GPtrArray) refusals = new_refusals ();
+  g_autoptr(MskPolicy) policy = NULL;
+  g_auto(HostileRun) run = { 0 };
+
+  g_assert_cmpint (g_chmod (path, 0666), ==, 0);
+  want = g_strdup_printf ("msk-mri-advisor: warning: policy file %s refused, using the bundled policy:\n"
+                          "%s: refused: anyone can write to it (mode 0666); make it writable by its owner only\n",
+                          path, path);
+  policy = msk_policy_load_preferred (NULL, refusals);
+  g_assert_cmpstr (msk_policy_get_origin (policy), ==, "bundled");
+  g_assert_cmpuint (refusals->len, ==, 1);
+
+  hostile_run (&run, NULL, NULL, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, want);
+  g_assert_nonnull (strstr (run.out, "version 1.4 (bundled)\n"));
+}
+
+static void
+test_system_dir_world_writable (void)
+{
+  share_dirs_with_cli ();
+
+  g_autofree char *text = valid_policy ("9.1-planted");
+  g_autofree char *path = install_system_policy (0, text);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GPtrArray) refusals = new_refusals ();
+  g_autoptr(MskPolicy) policy = NULL;
+  g_auto(HostileRun) run = { 0 };
+
+  g_assert_cmpint (g_chmod (dir, 0777), ==, 0);
+  policy = msk_policy_load_preferred (NULL, refusals);
+  g_assert_cmpstr (msk_policy_get_origin (policy), ==, "bundled");
+  g_assert_cmpuint (refusals->len, ==, 1);
+
+  hostile_run (&run, NULL, NULL, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "refused: anyone can write to its directory"));
+  g_assert_nonnull (strstr (run.out, "version 1.4 (bundled)\n"));
+  g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+}
+
+/* The bundled policy is recognised by its bytes, so a copy of it installed
+ * system-wide raises no notice, and any other file does. */
+static void
+test_notice_only_when_not_bundled (void)
+{
+  share_dirs_with_cli ();
+
+  g_autofree char *text = bundled_text ();
+  g_autofree char *path = install_system_policy (0, text);
+  g_autoptr(MskPolicy) policy = msk_policy_load_preferred (NULL, NULL);
+  g_auto(HostileRun) run = { 0 };
+
+  g_assert_true (msk_policy_is_bundled (policy));
+  g_assert_null (msk_policy_describe_source (policy));
+  hostile_run (&run, NULL, NULL, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -475,6 +639,12 @@ main (int    argc,
   g_test_add_func ("/overrides/option-missing", test_option_missing);
   g_test_add_func ("/overrides/system-not-a-file", test_system_not_a_file);
   g_test_add_func ("/overrides/system-too-big", test_system_too_big);
+  g_test_add_data_func ("/overrides/system-fifo/first-dir", GUINT_TO_POINTER (0), test_system_fifo);
+  g_test_add_data_func ("/overrides/system-fifo/second-dir", GUINT_TO_POINTER (1), test_system_fifo);
+  g_test_add_func ("/overrides/system-dangling-link", test_system_dangling_link);
+  g_test_add_func ("/overrides/system-world-writable", test_system_world_writable);
+  g_test_add_func ("/overrides/system-dir-world-writable", test_system_dir_world_writable);
+  g_test_add_func ("/overrides/notice-only-when-not-bundled", test_notice_only_when_not_bundled);
 
   return g_test_run ();
 }
