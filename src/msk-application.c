@@ -47,14 +47,19 @@ msk_application_startup (GApplication *app)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
-    { "win.new-request", { "<Control>n", NULL } },
-    { "win.print", { "<Control>p", NULL } },
-    { "win.copy-text", { "<Control><Shift>c", NULL } },
-    { "win.find", { "<Control>f", NULL } },
   };
+  GtkSettings *gtk_settings;
   g_autoptr(GtkCssProvider) css = NULL;
 
   G_APPLICATION_CLASS (msk_application_parent_class)->startup (app);
+
+  /* The app never writes patient details to disk, and the name and place
+   * of an exported summary say whose it is when read beside the practice
+   * list: GTK's recently-used list must not keep them. The window's own
+   * keys are bound in msk-window.c, beside its actions. */
+  gtk_settings = gtk_settings_get_default ();
+  if (gtk_settings != NULL)
+    g_object_set (gtk_settings, "gtk-recent-files-enabled", FALSE, NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

@@ -102,6 +102,30 @@ remove_children (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+/* The concern row's expander is labelled by a heading that is the same
+ * for every concern; a screen reader on the focused expander must hear
+ * which concern it opens. (Its own template would be the better home for
+ * this; see the report on issue #10.) */
+static void
+name_concern_expander (GtkWidget        *row,
+                       MskPolicy        *policy,
+                       const MskConcern *concern)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (row); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_EXPANDER (c))
+      {
+        /* Translators: accessible name of an expander; the heading of the
+         * list of features to look for, then the concern */
+        g_autofree char *name = g_strdup_printf (_("%s: %s"),
+                                                 msk_policy_get_prompts_heading (policy),
+                                                 concern->label);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (c),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                        -1);
+      }
+}
+
 static void
 requester_changed_cb (MskRequestForm *self,
                       GParamSpec     *pspec,
@@ -208,20 +232,19 @@ msk_request_form_new (void)
   return g_object_new (MSK_TYPE_REQUEST_FORM, NULL);
 }
 
-void
-msk_request_form_set_policy (MskRequestForm *self,
-                             MskPolicy      *policy)
+/* Every choice list and concern row is built anew, so nothing of the last
+ * patient survives: not the drop-down lists' keyboard position (GTK 4.8
+ * reopens a list on the row last picked, whatever is selected), not an
+ * opened list of things to look for. A new form is a fresh window's form. */
+static void
+rebuild (MskRequestForm *self)
 {
+  MskPolicy *policy = self->policy;
   g_autoptr(GListModel) requesters = NULL;
   g_autoptr(GListModel) boroughs = NULL;
   g_autoptr(GListModel) regions = NULL;
 
-  g_return_if_fail (MSK_IS_REQUEST_FORM (self));
-  g_return_if_fail (policy != NULL);
-
   self->frozen = TRUE;
-  g_clear_pointer (&self->policy, msk_policy_unref);
-  self->policy = msk_policy_ref (policy);
 
   /* The requester is always one of the policy's roles: the request needs
    * one, and the first (GP) is who most often uses the app. */
@@ -246,14 +269,36 @@ msk_request_form_set_policy (MskRequestForm *self,
   remove_children (self->concerns_box);
   for (guint i = 0; i < msk_policy_get_n_concerns (policy); i++)
     {
-      GtkWidget *row = msk_concern_row_new (policy, msk_policy_get_concern (policy, i));
+      const MskConcern *concern = msk_policy_get_concern (policy, i);
+      GtkWidget *row = msk_concern_row_new (policy, concern);
 
+      name_concern_expander (row, policy, concern);
       g_signal_connect_object (row, "notify::active", G_CALLBACK (concern_active_cb),
                                self, G_CONNECT_SWAPPED);
       gtk_box_append (self->concerns_box, row);
     }
 
-  msk_request_form_clear (self);
+  gtk_drop_down_set_selected (self->requester_dropdown, 0);
+  gtk_check_button_set_active (self->governance_check, FALSE);
+  gtk_drop_down_set_selected (self->borough_dropdown, CHOOSE_POSITION);
+  gtk_drop_down_set_selected (self->region_dropdown, CHOOSE_POSITION);
+  gtk_text_buffer_set_text (self->notes_buffer, "", 0);
+  update_governance (self);
+  self->frozen = FALSE;
+
+  emit_changed (self);
+}
+
+void
+msk_request_form_set_policy (MskRequestForm *self,
+                             MskPolicy      *policy)
+{
+  g_return_if_fail (MSK_IS_REQUEST_FORM (self));
+  g_return_if_fail (policy != NULL);
+
+  g_clear_pointer (&self->policy, msk_policy_unref);
+  self->policy = msk_policy_ref (policy);
+  rebuild (self);
 }
 
 MskRequest *
@@ -305,21 +350,9 @@ void
 msk_request_form_clear (MskRequestForm *self)
 {
   g_return_if_fail (MSK_IS_REQUEST_FORM (self));
+  g_return_if_fail (self->policy != NULL);
 
-  self->frozen = TRUE;
-  gtk_drop_down_set_selected (self->requester_dropdown, 0);
-  gtk_check_button_set_active (self->governance_check, FALSE);
-  gtk_drop_down_set_selected (self->borough_dropdown, CHOOSE_POSITION);
-  gtk_drop_down_set_selected (self->region_dropdown, CHOOSE_POSITION);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->concerns_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    msk_concern_row_set_active (MSK_CONCERN_ROW (child), FALSE);
-  gtk_text_buffer_set_text (self->notes_buffer, "", 0);
-  update_governance (self);
-  self->frozen = FALSE;
-
-  emit_changed (self);
+  rebuild (self);
 }
 
 void
