@@ -17,6 +17,7 @@
 #include "msk-concern-row.h"
 #include "msk-decision-pane.h"
 #include "msk-policy-view.h"
+#include "msk-print-preview.h"
 #include "msk-request-form.h"
 #include "msk-window.h"
 
@@ -59,6 +60,7 @@ test_templates_build (void)
   /* The window needs an application; its template is built by
    * test-window. Here only make sure its class is known. */
   g_type_ensure (MSK_TYPE_WINDOW);
+  g_type_ensure (MSK_TYPE_PRINT_PREVIEW);
 
   files = g_resources_enumerate_children (UI_PREFIX, 0, &error);
   g_assert_no_error (error);
