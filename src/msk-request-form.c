@@ -20,6 +20,9 @@ struct _MskRequestForm
 {
   GtkBox          parent_instance;
 
+  GtkLabel       *requester_label;
+  GtkLabel       *borough_label;
+  GtkLabel       *region_label;
   GtkDropDown    *requester_dropdown;
   GtkLabel       *requester_help;
   GtkCheckButton *governance_check;
@@ -126,12 +129,111 @@ name_concern_expander (GtkWidget        *row,
       }
 }
 
+/* GTK 4.8 leaves the part of a drop-down that takes the focus, a toggle
+ * button inside it, unnamed: a screen reader says "GtkToggleButton". It is
+ * named after the field and what is chosen, as a combo box is read. */
+static void
+name_dropdown (GtkDropDown *dropdown,
+               GtkLabel    *field_label)
+{
+  GObject *item = gtk_drop_down_get_selected_item (dropdown);
+  const char *field = gtk_label_get_text (field_label);
+  g_autofree char *name = NULL;
+
+  /* Translators: accessible name of a drop-down: the field, then the
+   * choice shown in it */
+  name = GTK_IS_STRING_OBJECT (item) ? g_strdup_printf (_("%s: %s"), field, gtk_string_object_get_string (GTK_STRING_OBJECT (item)))
+                                     : g_strdup (field);
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_TOGGLE_BUTTON (c))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *label = first_label (c);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static void
+row_label_changed_cb (GtkLabel   *label,
+                      GParamSpec *pspec,
+                      GtkWidget  *row)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (label),
+                                  -1);
+}
+
+/* The rows of an open drop-down list are named after the text they show;
+ * GTK 4.8 gives list items no name (GtkListItem's accessible properties
+ * came in 4.12). Rows are recycled as the list scrolls, so each follows
+ * its label. The list and its scroller are named after the field. */
+static void
+name_popup (GtkWidget  *widget,
+            const char *field)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget) || GTK_IS_LIST_VIEW (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, field, -1);
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      for (GtkWidget *row = gtk_widget_get_first_child (widget); row != NULL; row = gtk_widget_get_next_sibling (row))
+        {
+          GtkWidget *label = first_label (row);
+
+          if (label == NULL || g_object_get_data (G_OBJECT (row), "msk-named") != NULL)
+            continue;
+          g_object_set_data (G_OBJECT (row), "msk-named", GINT_TO_POINTER (TRUE));
+          g_signal_connect_object (label, "notify::label", G_CALLBACK (row_label_changed_cb), row, 0);
+          row_label_changed_cb (GTK_LABEL (label), NULL, row);
+        }
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    name_popup (c, field);
+}
+
+static void
+popup_mapped_cb (GtkWidget *popover,
+                 GtkLabel  *field_label)
+{
+  name_popup (popover, gtk_label_get_text (field_label));
+}
+
+/* Once per drop-down: its list popover is named each time it opens. */
+static void
+watch_popup (GtkDropDown *dropdown,
+             GtkLabel    *field_label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_POPOVER (c))
+      g_signal_connect_object (c, "map", G_CALLBACK (popup_mapped_cb), field_label, G_CONNECT_AFTER);
+}
+
+static void
+name_dropdowns (MskRequestForm *self)
+{
+  name_dropdown (self->requester_dropdown, self->requester_label);
+  name_dropdown (self->borough_dropdown, self->borough_label);
+  name_dropdown (self->region_dropdown, self->region_label);
+}
+
 static void
 requester_changed_cb (MskRequestForm *self,
                       GParamSpec     *pspec,
                       GtkDropDown    *dropdown)
 {
   update_governance (self);
+  name_dropdowns (self);
   emit_changed (self);
 }
 
@@ -140,6 +242,7 @@ choice_changed_cb (MskRequestForm *self,
                    GParamSpec     *pspec,
                    GtkDropDown    *dropdown)
 {
+  name_dropdowns (self);
   emit_changed (self);
 }
 
@@ -205,6 +308,9 @@ msk_request_form_class_init (MskRequestFormClass *klass)
                                    G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nel/MskMriAdvisor/ui/msk-request-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, MskRequestForm, requester_label);
+  gtk_widget_class_bind_template_child (widget_class, MskRequestForm, borough_label);
+  gtk_widget_class_bind_template_child (widget_class, MskRequestForm, region_label);
   gtk_widget_class_bind_template_child (widget_class, MskRequestForm, requester_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MskRequestForm, requester_help);
   gtk_widget_class_bind_template_child (widget_class, MskRequestForm, governance_check);
@@ -224,6 +330,9 @@ static void
 msk_request_form_init (MskRequestForm *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  watch_popup (self->requester_dropdown, self->requester_label);
+  watch_popup (self->borough_dropdown, self->borough_label);
+  watch_popup (self->region_dropdown, self->region_label);
 }
 
 GtkWidget *
@@ -284,6 +393,7 @@ rebuild (MskRequestForm *self)
   gtk_drop_down_set_selected (self->region_dropdown, CHOOSE_POSITION);
   gtk_text_buffer_set_text (self->notes_buffer, "", 0);
   update_governance (self);
+  name_dropdowns (self);
   self->frozen = FALSE;
 
   emit_changed (self);

@@ -5,7 +5,8 @@
  * Not a test: it refreshes docs/screenshots/. Under Xvfb, from the top:
  *   ninja -C BUILD tests/gui/make-screenshots
  *   dbus-run-session -- BUILD/tests/gui/make-screenshots decide docs/screenshots/decide-light.png
- *   make-screenshots decide|emergency|policy OUT.png [WIDTHxHEIGHT]
+ *   make-screenshots decide|refer|emergency|urgent|permitted|policy OUT.png [WIDTHxHEIGHT]
+ * ("decide" is "refer": one screenshot per outcome kind.)
  * with GTK_THEME=Adwaita:dark for the dark style.
  * The window draws itself into a texture, so no window manager or screen
  * grab is needed and the picture is exactly the window.
@@ -44,6 +45,17 @@ choose (GtkWidget  *form,
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), item_label) == 0)
       gtk_drop_down_set_selected (dropdown, i);
+}
+
+static void
+tick (GtkWidget        *form,
+      const MskConcern *concern)
+{
+  GtkWidget *concerns = GTK_WIDGET (gtk_widget_get_template_child (form, MSK_TYPE_REQUEST_FORM, "concerns_box"));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (concerns); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_str_equal (msk_concern_row_get_concern (MSK_CONCERN_ROW (row))->id, concern->id))
+      msk_concern_row_set_active (MSK_CONCERN_ROW (row), TRUE);
 }
 
 static void
@@ -104,19 +116,34 @@ activated_cb (GApplication *app,
     }
   else if (g_str_equal (view, "emergency"))
     {
-      GtkWidget *concerns = GTK_WIDGET (gtk_widget_get_template_child (form, MSK_TYPE_REQUEST_FORM, "concerns_box"));
-
       /* Lower back pain with suspected cauda equina syndrome. */
       choose (form, "region_dropdown", msk_policy_find_region (policy, "lumbar_spine")->label);
-      msk_concern_row_set_active (MSK_CONCERN_ROW (gtk_widget_get_first_child (concerns)), TRUE);
+      tick (form, msk_policy_find_concern (policy, "suspected_ces"));
+      gtk_stack_set_visible_child_name (stack, "decide");
+    }
+  else if (g_str_equal (view, "urgent"))
+    {
+      /* A knee lump that could be a sarcoma. */
+      tick (form, msk_policy_find_concern (policy, "suspected_sarcoma"));
+      gtk_stack_set_visible_child_name (stack, "decide");
+    }
+  else if (g_str_equal (view, "permitted"))
+    {
+      /* An FCP under the community service's governance. */
+      GtkCheckButton *governance = GTK_CHECK_BUTTON (gtk_widget_get_template_child (form, MSK_TYPE_REQUEST_FORM, "governance_check"));
+
+      choose (form, "requester_dropdown", msk_policy_find_requester (policy, "fcp")->label);
+      choose (form, "region_dropdown", msk_policy_find_region (policy, "shoulder")->label);
+      gtk_check_button_set_active (governance, TRUE);
       gtk_stack_set_visible_child_name (stack, "decide");
     }
   else
     gtk_stack_set_visible_child_name (stack, "decide");
 
   spin ();
-  /* Past the search entry's typing delay and the stack's crossfade. */
-  g_timeout_add (1200, shoot_cb, window);
+  /* Past the search entry's typing delay, the stack's crossfade and the
+   * two seconds a changed outcome stays marked. */
+  g_timeout_add (2600, shoot_cb, window);
 }
 
 int
@@ -130,7 +157,7 @@ main (int   argc,
   if (argc < 3 || argc > 4 ||
       (argc == 4 && sscanf (argv[3], "%dx%d", &window_width, &window_height) != 2))
     {
-      g_printerr ("usage: %s decide|emergency|policy OUT.png [WIDTHxHEIGHT]\n", argv[0]);
+      g_printerr ("usage: %s decide|refer|emergency|urgent|permitted|policy OUT.png [WIDTHxHEIGHT]\n", argv[0]);
       return 2;
     }
   view = argv[1];

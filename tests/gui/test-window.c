@@ -881,6 +881,204 @@ expect_last_view_and_size (Fixture *f)
   g_assert_cmpint (height, ==, 650);
 }
 
+
+/* ---- Accessibility: names as GTK 4.8 computes them -------------------- */
+
+/* GTK 4.8 has no public getter for an accessible name. Its AT-SPI bridge
+ * names a node by its label property, else by the label properties of the
+ * nodes it is labelled by, else by its type name ("GtkToggleButton"). The
+ * test context reads both: gtk_test_accessible_check_property() returns
+ * the real value whenever it differs from the one it is given. */
+static char *
+label_property (GtkWidget *widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                             "\x01 not a name");
+}
+
+/* The relation's value prints as "GtkLabel<0x...>" per target: a node
+ * labels `widget` when its own print appears there. */
+static void
+collect_labellers (GtkWidget  *node,
+                   const char *relation,
+                   GString    *names)
+{
+  g_autofree char *print = g_strdup_printf ("%s<%p>", G_OBJECT_TYPE_NAME (node), (void *) node);
+
+  if (strstr (relation, print) != NULL)
+    {
+      g_autofree char *name = label_property (node);
+
+      if (name != NULL)
+        g_string_append_printf (names, "%s%s", names->len > 0 ? " " : "", name);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (node); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_labellers (c, relation, names);
+}
+
+static char *
+accessible_name (GtkWidget *widget)
+{
+  char *name = label_property (widget);
+  g_autofree char *relation = NULL;
+  GString *names;
+
+  if (name != NULL)
+    return name;
+  if (!gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return g_strdup (G_OBJECT_TYPE_NAME (widget));
+  /* Given a value it cannot equal, the check returns the real one. */
+  relation = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY, NULL);
+  g_assert_nonnull (relation);
+  names = g_string_new (NULL);
+  collect_labellers (GTK_WIDGET (gtk_widget_get_root (widget)), relation, names);
+  if (names->len == 0)
+    g_string_append (names, G_OBJECT_TYPE_NAME (widget));
+  return g_string_free (names, FALSE);
+}
+
+static gboolean
+name_is_meaningful (const char *name)
+{
+  if (name == NULL || g_strstrip (g_strdup (name))[0] == '\0')
+    return FALSE;
+  /* The bridge's fallback, or a class name set by mistake. */
+  if ((g_str_has_prefix (name, "Gtk") || g_str_has_prefix (name, "Msk")) && strchr (name, ' ') == NULL)
+    return FALSE;
+  /* A raw mnemonic underscore: "_Decide" read letter by letter. */
+  for (const char *p = name; *p != '\0'; p++)
+    if (*p == '_' && g_ascii_isalpha (p[1]) && (p == name || !g_ascii_isalnum (p[-1])))
+      return FALSE;
+  return TRUE;
+}
+
+/* Every mapped widget a user can reach with Tab, and every list row. */
+static void
+collect_unnamed (GtkWidget *widget,
+                 GString   *out,
+                 guint     *n_checked)
+{
+  gboolean reachable;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  /* The text inside an entry is presented as the entry itself. */
+  /* A button takes the focus itself, never its content (a drop-down's
+   * button draws the choice with a list item). */
+  reachable = (gtk_widget_get_focusable (widget) &&
+               !(GTK_IS_TEXT (widget) && GTK_IS_EDITABLE (gtk_widget_get_parent (widget))) &&
+               gtk_widget_get_ancestor (gtk_widget_get_parent (widget), GTK_TYPE_BUTTON) == NULL) ||
+              GTK_IS_LIST_BOX_ROW (widget);
+  if (reachable)
+    {
+      g_autofree char *name = accessible_name (widget);
+
+      (*n_checked)++;
+      if (!name_is_meaningful (name))
+        g_string_append_printf (out, "%s (%s) is named \"%s\"\n", G_OBJECT_TYPE_NAME (widget),
+                                gtk_widget_get_name (widget), name);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_unnamed (c, out, n_checked);
+}
+
+static void
+assert_every_control_named (GtkWidget  *root,
+                            const char *where)
+{
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  guint n_checked = 0;
+
+  spin ();
+  collect_unnamed (root, unnamed, &n_checked);
+  g_test_message ("%s: %u controls checked", where, n_checked);
+  g_assert_cmpuint (n_checked, >, 3);
+  if (unnamed->len > 0)
+    g_error ("%s: controls without a meaningful accessible name:\n%s", where, unnamed->str);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+dropdown_popover (GtkWidget *dropdown)
+{
+  GtkWidget *popover = find_descendant (dropdown, GTK_TYPE_POPOVER);
+
+  g_assert_nonnull (popover);
+  return popover;
+}
+
+/* As a click on the drop-down, or Space on it. */
+static void
+open_dropdown (GtkWidget *dropdown)
+{
+  GtkWidget *button = find_descendant (dropdown, GTK_TYPE_TOGGLE_BUTTON);
+
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  while (!gtk_widget_get_mapped (dropdown_popover (dropdown)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frame (dropdown_popover (dropdown));
+}
+
+static void
+close_dropdown (GtkWidget *dropdown)
+{
+  gtk_popover_popdown (GTK_POPOVER (dropdown_popover (dropdown)));
+  spin ();
+}
+
+static void
+every_control_has_a_name (Fixture *f)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  GtkStack *stack = GTK_STACK (child (window, MSK_TYPE_WINDOW, "stack"));
+  GtkWidget *view = child (window, MSK_TYPE_WINDOW, "policy_view");
+  const char *dropdowns[] = { "requester_dropdown", "borough_dropdown", "region_dropdown" };
+
+  /* Decide, with every section of the pane showing and the concerns'
+   * lists of signs open. */
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "lumbar_spine")->label);
+  choose (f, "borough_dropdown", msk_policy_find_borough (f->policy, "tower_hamlets")->label);
+  tick (f, "suspected_ces");
+  gtk_expander_set_expanded (GTK_EXPANDER (child (get_pane (f), MSK_TYPE_DECISION_PANE, "trace_expander")), TRUE);
+  wait_for_frames ();
+  assert_every_control_named (window, "Decide view");
+
+  /* Each drop-down's list, open. */
+  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    {
+      GtkWidget *dropdown = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, dropdowns[i]);
+
+      open_dropdown (dropdown);
+      assert_every_control_named (dropdown_popover (dropdown), dropdowns[i]);
+      close_dropdown (dropdown);
+    }
+
+  /* Policy, with the search bar open. */
+  gtk_stack_set_visible_child_name (stack, "policy");
+  msk_policy_view_start_search (MSK_POLICY_VIEW (view));
+  wait_for_frames ();
+  assert_every_control_named (window, "Policy view");
+}
+
 static void
 test_copy_puts_the_decision_on_the_clipboard (Fixture       *f,
                                               gconstpointer  data)
@@ -1118,6 +1316,13 @@ test_past_review_warns (Fixture       *f,
 }
 
 static void
+test_every_control_has_a_name (Fixture       *f,
+                               gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", every_control_has_a_name);
+}
+
+static void
 test_no_banner_for_the_bundled_policy (Fixture       *f,
                                       gconstpointer  data)
 {
@@ -1189,6 +1394,9 @@ main (int   argc,
               setup, test_refused_policy_shows_banner, teardown);
   g_test_add ("/window/policy-text-is-literal", Fixture, NULL,
               setup, test_policy_text_is_shown_literally, teardown);
+
+  g_test_add ("/window/every-control-has-a-name", Fixture, NULL,
+              setup, test_every_control_has_a_name, teardown);
 
   status = g_test_run ();
   g_test_dbus_down (test_bus);
