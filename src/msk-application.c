@@ -59,7 +59,18 @@ msk_application_startup (GApplication *app)
    * keys are bound in msk-window.c, beside its actions. */
   gtk_settings = gtk_settings_get_default ();
   if (gtk_settings != NULL)
-    g_object_set (gtk_settings, "gtk-recent-files-enabled", FALSE, NULL);
+    {
+      gboolean enabled = FALSE;
+
+      /* Only when it changes: GTK 4.8's recent manager answers every
+       * change of this setting by rewriting the list, shared by every
+       * application, as empty. Here, at start-up, no manager exists yet;
+       * the file dialog creates it later, with the setting already off,
+       * and then neither adds to the list nor rewrites it. */
+      g_object_get (gtk_settings, "gtk-recent-files-enabled", &enabled, NULL);
+      if (enabled)
+        g_object_set (gtk_settings, "gtk-recent-files-enabled", FALSE, NULL);
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

@@ -150,6 +150,22 @@ name_dropdown (GtkDropDown *dropdown,
 }
 
 static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
 first_label (GtkWidget *widget)
 {
   if (GTK_IS_LABEL (widget))
@@ -184,6 +200,14 @@ name_popup (GtkWidget  *widget,
 {
   if (GTK_IS_SCROLLED_WINDOW (widget) || GTK_IS_LIST_VIEW (widget))
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, field, -1);
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    {
+      /* Translators: accessible name of a drop-down list's search entry;
+       * %s is the field, such as "Borough (NEL place)" */
+      g_autofree char *name = g_strdup_printf (_("Find in %s"), field);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
   if (GTK_IS_LIST_VIEW (widget))
     {
       for (GtkWidget *row = gtk_widget_get_first_child (widget); row != NULL; row = gtk_widget_get_next_sibling (row))
@@ -202,11 +226,85 @@ name_popup (GtkWidget  *widget,
     name_popup (c, field);
 }
 
+/* The first choice whose name starts with `typed`, else the first that
+ * contains it, ignoring case; GTK_INVALID_LIST_POSITION when none. */
+static guint
+find_typed (GListModel *choices,
+            const char *typed)
+{
+  g_autofree char *needle = g_utf8_casefold (typed, -1);
+  guint contains = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (choices, i);
+      g_autofree char *name = NULL;
+      const char *at;
+
+      if (!GTK_IS_STRING_OBJECT (item))
+        continue;
+      name = g_utf8_casefold (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), -1);
+      at = strstr (name, needle);
+      if (at == name)
+        return i;
+      if (at != NULL && contains == GTK_INVALID_LIST_POSITION)
+        contains = i;
+    }
+  return contains;
+}
+
+/* Return in a drop-down's search picks what was typed, as typing a name
+ * and Return should; GTK 4.8 does nothing on it. The match is made here
+ * from the text, not read off the filtered list, which GTK refreshes only
+ * after a typing delay: a quick Return must not pick a stale first row. */
+static void
+search_activated_cb (GtkSearchEntry *search,
+                     GtkDropDown    *dropdown)
+{
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (search));
+  guint position;
+
+  if (typed[0] == '\0')
+    return;
+  position = find_typed (gtk_drop_down_get_model (dropdown), typed);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_drop_down_set_selected (dropdown, position);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_POPOVER)));
+}
+
 static void
 popup_mapped_cb (GtkWidget *popover,
                  GtkLabel  *field_label)
 {
+  GtkWidget *search = find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *list = find_descendant (popover, GTK_TYPE_LIST_VIEW);
+
   name_popup (popover, gtk_label_get_text (field_label));
+  /* A list opens with the keyboard in the list, as a fresh window's
+   * does; a popover would otherwise go back to the search entry last
+   * typed in, and Down there does not move through the list. */
+  if (list != NULL)
+    gtk_widget_grab_focus (list);
+  if (search == NULL || g_object_get_data (G_OBJECT (search), "msk-watched") != NULL)
+    return;
+  /* The list has the focus when it opens; letters typed there go to the
+   * search, and Return there picks the first match: Alt+B, "tow", Return
+   * is Tower Hamlets. */
+  g_object_set_data (G_OBJECT (search), "msk-watched", GINT_TO_POINTER (TRUE));
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), popover);
+  g_signal_connect_object (search, "activate", G_CALLBACK (search_activated_cb),
+                           gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN), 0);
+}
+
+/* A search left in a list belongs to the last patient. */
+static void
+clear_search (GtkDropDown *dropdown)
+{
+  GtkWidget *search = find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
+
+  if (search != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
 }
 
 /* Once per drop-down: its list popover is named each time it opens. */
@@ -387,6 +485,8 @@ rebuild (MskRequestForm *self)
       gtk_box_append (self->concerns_box, row);
     }
 
+  clear_search (self->borough_dropdown);
+  clear_search (self->region_dropdown);
   gtk_drop_down_set_selected (self->requester_dropdown, 0);
   gtk_check_button_set_active (self->governance_check, FALSE);
   gtk_drop_down_set_selected (self->borough_dropdown, CHOOSE_POSITION);
