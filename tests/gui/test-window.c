@@ -1854,6 +1854,121 @@ headings_follow_the_font_size (Fixture *f)
   g_object_set (settings, "gtk-font-name", font, NULL);
 }
 
+
+/* ---- The README's keystroke counts, key by key ---------------------- */
+
+/* What the README counts as one keystroke: a key, or a key with Ctrl,
+ * Shift or Alt held. */
+static guint n_keys;
+
+/* Alt+letter: what GtkWindow does for a mnemonic. */
+static void
+key_mnemonic (Fixture    *f,
+              const char *label_name)
+{
+  GtkWidget *label = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, label_name);
+
+  g_assert_true (gtk_widget_mnemonic_activate (label, FALSE));
+  spin ();
+  n_keys++;
+}
+
+static void
+key_tab (Fixture *f)
+{
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  spin ();
+  n_keys++;
+}
+
+/* Space or Return on the focused control. */
+static void
+key_activate (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate (gtk_root_get_focus (GTK_ROOT (f->window))));
+  spin ();
+  n_keys++;
+}
+
+/* Alt+key, letters typed in its open list, Return. */
+static void
+pick_by_typing (Fixture    *f,
+                const char *label_name,
+                const char *dropdown_name,
+                const char *typed)
+{
+  GtkWidget *dropdown = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, dropdown_name);
+
+  key_mnemonic (f, label_name);
+  while (!gtk_widget_get_mapped (dropdown_popover (dropdown)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frame (dropdown_popover (dropdown));
+  type_in_list (dropdown, typed);
+  n_keys += strlen (typed);
+  activate_focused_row (f, dropdown);
+  n_keys++;
+  /* The keyboard is back on the drop-down, ready for Tab. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), dropdown));
+}
+
+/* GP (the first requester), Tower Hamlets, lumbar spine, suspected CES. */
+static void
+enter_gp_tower_hamlets_ces (Fixture *f)
+{
+  n_keys = 0;
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  wait_for_frames ();
+  pick_by_typing (f, "borough_label", "borough_dropdown", "t");
+  pick_by_typing (f, "region_label", "region_dropdown", "l");
+  key_tab (f);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == concern_check (f, "suspected_ces"));
+  key_activate (f);
+  g_assert_cmpuint (n_keys, ==, 8);
+  g_assert_cmpstr (selected_text (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "requester_dropdown")), ==,
+                   msk_policy_find_requester (f->policy, "gp")->label);
+  g_assert_cmpstr (selected_text (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "borough_dropdown")), ==,
+                   msk_policy_find_borough (f->policy, "tower_hamlets")->label);
+  g_assert_cmpstr (selected_text (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "region_dropdown")), ==,
+                   msk_policy_find_region (f->policy, "lumbar_spine")->label);
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
+}
+
+/* README, "Keyboard": 9 keys from a fresh window to a copied note. */
+static void
+keyboard_only_to_copied_note (Fixture *f)
+{
+  g_autofree char *pasted = NULL;
+
+  enter_gp_tower_hamlets_ces (f);
+  press (f, "<Control><Shift>c");
+  n_keys++;
+  g_assert_cmpuint (n_keys, ==, 9);
+  pasted = read_clipboard (f);
+  g_assert_nonnull (strstr (pasted, outcome_label (f, "emergency_pathway")));
+  g_assert_nonnull (strstr (pasted, msk_policy_find_borough (f->policy, "tower_hamlets")->label));
+}
+
+/* README, "Keyboard": 10 keys from a fresh window to a saved PDF; and
+ * the same keys again after Ctrl+N for the next patient. */
+static void
+keyboard_only_to_saved_pdf (Fixture *f)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  f->tmpdir = g_dir_make_tmp ("msk-export-XXXXXX", NULL);
+  enter_gp_tower_hamlets_ces (f);
+  first = export_by_keyboard (f, f->tmpdir);
+  n_keys += 2;  /* Ctrl+E, then Return in the dialog */
+  g_assert_cmpuint (n_keys, ==, 10);
+
+  press (f, "<Control>n");
+  wait_ms (1100);
+  enter_gp_tower_hamlets_ces (f);
+  second = export_by_keyboard (f, f->tmpdir);
+  g_assert_cmpstr (first, !=, second);
+}
+
 static void
 test_copy_puts_the_decision_on_the_clipboard (Fixture       *f,
                                               gconstpointer  data)
@@ -2130,7 +2245,7 @@ test_full_session_leaves_nothing_behind (Fixture       *f,
       run_app (f, NULL, "2026-01-15", full_session_leaves_nothing_behind);
       return;
     }
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR | G_TEST_SUBPROCESS_INHERIT_STDOUT);
   g_test_trap_assert_passed ();
 }
 
@@ -2170,6 +2285,27 @@ test_headings_follow_the_font_size (Fixture       *f,
 }
 
 static void
+test_keyboard_only_to_copied_note (Fixture       *f,
+                                   gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", keyboard_only_to_copied_note);
+}
+
+static void
+test_keyboard_only_to_saved_pdf (Fixture       *f,
+                                 gconstpointer  data)
+{
+  /* In a process of its own, as the other export test. */
+  if (g_test_subprocess ())
+    {
+      run_app (f, NULL, "2026-01-15", keyboard_only_to_saved_pdf);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR | G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+}
+
+static void
 test_no_banner_for_the_bundled_policy (Fixture       *f,
                                       gconstpointer  data)
 {
@@ -2188,6 +2324,7 @@ main (int   argc,
   g_setenv ("LANGUAGE", "C", TRUE);
   gtk_disable_setlocale ();
   g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+  g_autofree char *display = NULL;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   /* Isolation empties the system data dirs too; the icon theme and the
@@ -2214,8 +2351,18 @@ main (int   argc,
     }
   /* A private session bus, so GtkApplication registers as it would on a
    * desktop and nothing reaches the real one. */
-  test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (test_bus);
+  display = g_strdup (g_getenv ("DISPLAY"));
+  /* A test run in a child process uses its parent's private bus: the
+   * file dialog keeps a connection to it until the process exits. */
+  if (!g_test_subprocess ())
+    {
+      test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+      g_test_dbus_up (test_bus);
+    }
+  /* GTestDBus unsets DISPLAY; the tests that run in a child process of
+   * their own need it back. */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
 
   g_test_add ("/window/decision-text-never-overlaps", Fixture, NULL,
               setup, test_decision_text_never_overlaps, teardown);
@@ -2276,9 +2423,14 @@ main (int   argc,
   g_test_add ("/window/headings-follow-the-font-size", Fixture, NULL,
               setup, test_headings_follow_the_font_size, teardown);
   g_test_add_func ("/window/export-names-never-collide", export_names_never_collide);
+  g_test_add ("/window/keyboard-only-to-copied-note", Fixture, NULL,
+              setup, test_keyboard_only_to_copied_note, teardown);
+  g_test_add ("/window/keyboard-only-to-saved-pdf", Fixture, NULL,
+              setup, test_keyboard_only_to_saved_pdf, teardown);
 
   status = g_test_run ();
-  g_test_dbus_down (test_bus);
+  if (test_bus != NULL)
+    g_test_dbus_down (test_bus);
   g_clear_object (&test_bus);
   return status;
 }
