@@ -5,8 +5,10 @@
  * Not a test: it refreshes docs/screenshots/. Under Xvfb, from the top:
  *   ninja -C BUILD tests/gui/make-screenshots
  *   dbus-run-session -- BUILD/tests/gui/make-screenshots decide docs/screenshots/decide-light.png
- *   make-screenshots decide|refer|emergency|urgent|permitted|policy OUT.png [WIDTHxHEIGHT]
- * ("decide" is "refer": one screenshot per outcome kind.)
+ *   make-screenshots decide|refer|emergency|urgent|permitted|policy|changed|refused OUT.png [WIDTHxHEIGHT]
+ * ("decide" is "refer": one screenshot per outcome kind; "changed" is the
+ * moment after CES is ticked on a scrolled pane; "refused" is Ctrl+P on
+ * an empty form.)
  * with GTK_THEME=Adwaita:dark for the dark style.
  * The window draws itself into a texture, so no window manager or screen
  * grab is needed and the picture is exactly the window.
@@ -77,6 +79,56 @@ save (GtkWidget *window)
     g_error ("could not write %s", out_path);
 }
 
+/* The window's own shortcut for the key, run as a key press runs it. */
+static void
+press (GtkWidget       *window,
+       guint            keyval,
+       GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
+                                          gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+}
+
+static gboolean
+tick_ces_cb (gpointer user_data)
+{
+  GtkWidget *window = user_data;
+  GtkWidget *form = GTK_WIDGET (gtk_widget_get_template_child (window, MSK_TYPE_WINDOW, "request_form"));
+  g_autoptr(MskPolicy) policy = msk_policy_new_bundled (NULL);
+
+  tick (form, msk_policy_find_concern (policy, "suspected_ces"));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+scroll_down_cb (gpointer user_data)
+{
+  GtkWidget *window = user_data;
+  GtkWidget *pane = GTK_WIDGET (gtk_widget_get_template_child (window, MSK_TYPE_WINDOW, "decision_pane"));
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (pane, GTK_TYPE_SCROLLED_WINDOW)));
+
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj));
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 shoot_cb (gpointer user_data)
 {
@@ -136,6 +188,24 @@ activated_cb (GApplication *app,
       choose (form, "region_dropdown", msk_policy_find_region (policy, "shoulder")->label);
       gtk_check_button_set_active (governance, TRUE);
       gtk_stack_set_visible_child_name (stack, "decide");
+    }
+  else if (g_str_equal (view, "changed"))
+    {
+      /* Reading "Why" at the bottom of the pane, then ticking CES. */
+      gtk_stack_set_visible_child_name (stack, "decide");
+      g_timeout_add (2400, scroll_down_cb, window);
+      g_timeout_add (2800, tick_ces_cb, window);
+      g_timeout_add (3000, shoot_cb, window);
+      return;
+    }
+  else if (g_str_equal (view, "refused"))
+    {
+      /* Ctrl+P on a form with nothing to print yet. */
+      choose (form, "region_dropdown", "Choose…");
+      choose (form, "borough_dropdown", "Choose…");
+      gtk_stack_set_visible_child_name (stack, "decide");
+      spin ();
+      press (window, GDK_KEY_p, GDK_CONTROL_MASK);
     }
   else
     gtk_stack_set_visible_child_name (stack, "decide");
