@@ -5,10 +5,10 @@
  * Not a test: it refreshes docs/screenshots/. Under Xvfb, from the top:
  *   ninja -C BUILD tests/gui/make-screenshots
  *   dbus-run-session -- BUILD/tests/gui/make-screenshots decide docs/screenshots/decide-light.png
- *   make-screenshots decide|refer|emergency|urgent|permitted|policy|changed|refused OUT.png [WIDTHxHEIGHT]
+ *   make-screenshots decide|refer|emergency|urgent|permitted|policy|changed|refused|preview OUT.png [WIDTHxHEIGHT]
  * ("decide" is "refer": one screenshot per outcome kind; "changed" is the
  * moment after CES is ticked on a scrolled pane; "refused" is Ctrl+P on
- * an empty form.)
+ * an empty form; "preview" the print preview window of Ctrl+Shift+P.)
  * with GTK_THEME=Adwaita:dark for the dark style.
  * The window draws itself into a texture, so no window manager or screen
  * grab is needed and the picture is exactly the window.
@@ -22,6 +22,7 @@
 #include "msk-application.h"
 #include "msk-concern-row.h"
 #include "msk-policy-view.h"
+#include "msk-print-preview.h"
 #include "msk-request-form.h"
 #include "msk-window.h"
 
@@ -133,8 +134,20 @@ static gboolean
 shoot_cb (gpointer user_data)
 {
   GtkWidget *window = user_data;
+  GtkWidget *shown = window;
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
-  save (window);
+  /* The print preview, when one is open, rather than the main window. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (MSK_IS_PRINT_PREVIEW (toplevel))
+        shown = GTK_WIDGET (toplevel);
+    }
+  save (shown);
+  if (shown != window)
+    gtk_window_destroy (GTK_WINDOW (shown));
   gtk_window_destroy (GTK_WINDOW (window));
   return G_SOURCE_REMOVE;
 }
@@ -198,6 +211,15 @@ activated_cb (GApplication *app,
       g_timeout_add (3000, shoot_cb, window);
       return;
     }
+  else if (g_str_equal (view, "preview"))
+    {
+      /* Ctrl+Shift+P on the emergency decision. */
+      choose (form, "region_dropdown", msk_policy_find_region (policy, "lumbar_spine")->label);
+      tick (form, msk_policy_find_concern (policy, "suspected_ces"));
+      gtk_stack_set_visible_child_name (stack, "decide");
+      spin ();
+      press (window, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+    }
   else if (g_str_equal (view, "refused"))
     {
       /* Ctrl+P on a form with nothing to print yet. */
@@ -227,7 +249,7 @@ main (int   argc,
   if (argc < 3 || argc > 4 ||
       (argc == 4 && sscanf (argv[3], "%dx%d", &window_width, &window_height) != 2))
     {
-      g_printerr ("usage: %s decide|refer|emergency|urgent|permitted|policy OUT.png [WIDTHxHEIGHT]\n", argv[0]);
+      g_printerr ("usage: %s decide|refer|emergency|urgent|permitted|policy|changed|refused|preview OUT.png [WIDTHxHEIGHT]\n", argv[0]);
       return 2;
     }
   view = argv[1];
