@@ -32,6 +32,7 @@ struct _MskRequestForm
   GtkBox         *concerns_box;
   GtkTextView    *notes_view;
   GtkTextBuffer  *notes_buffer;
+  GtkLabel       *notes_limit_label;
 
   MskPolicy      *policy;
   /* Set while clear() resets many fields, so listeners see one change. */
@@ -371,6 +372,39 @@ concern_active_cb (MskRequestForm *self,
   emit_changed (self);
 }
 
+/* The note stops at the core's limit, so what is typed is what will be
+ * recorded: text beyond it is not taken, and the form says why. */
+static void
+notes_insert_text_cb (MskRequestForm *self,
+                      GtkTextIter    *location,
+                      const char     *text,
+                      int             length,
+                      GtkTextBuffer  *buffer)
+{
+  int room = MSK_REQUEST_NOTES_MAX_CHARS - gtk_text_buffer_get_char_count (buffer);
+  glong n_chars = g_utf8_strlen (text, length);
+  const char *end;
+
+  if (n_chars <= room)
+    return;
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  gtk_widget_error_bell (GTK_WIDGET (self->notes_view));
+  if (room <= 0)
+    return;
+  /* What fits, cut at a character boundary; this insertion fits, so it
+   * comes back here and passes. */
+  end = g_utf8_offset_to_pointer (text, room);
+  gtk_text_buffer_insert (buffer, location, text, (int) (end - text));
+}
+
+static void
+notes_changed_cb (MskRequestForm *self,
+                  GtkTextBuffer  *buffer)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_limit_label),
+                          gtk_text_buffer_get_char_count (buffer) >= MSK_REQUEST_NOTES_MAX_CHARS);
+}
+
 static void
 msk_request_form_dispose (GObject *object)
 {
@@ -418,16 +452,24 @@ msk_request_form_class_init (MskRequestFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MskRequestForm, concerns_box);
   gtk_widget_class_bind_template_child (widget_class, MskRequestForm, notes_view);
   gtk_widget_class_bind_template_child (widget_class, MskRequestForm, notes_buffer);
+  gtk_widget_class_bind_template_child (widget_class, MskRequestForm, notes_limit_label);
   gtk_widget_class_bind_template_callback (widget_class, requester_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, governance_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, governance_label_released_cb);
+  gtk_widget_class_bind_template_callback (widget_class, notes_insert_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, notes_changed_cb);
 }
 
 static void
 msk_request_form_init (MskRequestForm *self)
 {
+  g_autofree char *limit = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Translators: %d is the longest note the app keeps, in characters */
+  limit = g_strdup_printf (_("The note is full: it keeps up to %d characters."), MSK_REQUEST_NOTES_MAX_CHARS);
+  gtk_label_set_text (self->notes_limit_label, limit);
   watch_popup (self->requester_dropdown, self->requester_label);
   watch_popup (self->borough_dropdown, self->borough_label);
   watch_popup (self->region_dropdown, self->region_label);

@@ -1969,6 +1969,42 @@ keyboard_only_to_saved_pdf (Fixture *f)
   g_assert_cmpstr (first, !=, second);
 }
 
+
+/* The note stops at the core's limit: what is typed is what is copied. */
+static void
+notes_stop_at_the_limit (Fixture *f)
+{
+  GtkWidget *form = GTK_WIDGET (get_form (f));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (form, MSK_TYPE_REQUEST_FORM, "notes_view")));
+  GtkWidget *limit = child (form, MSK_TYPE_REQUEST_FORM, "notes_limit_label");
+  g_autoptr(GString) almost = g_string_new (NULL);
+  g_autofree char *pasted = NULL;
+
+  for (int i = 0; i < MSK_REQUEST_NOTES_MAX_CHARS - 3; i++)
+    g_string_append_c (almost, 'a');
+  gtk_text_buffer_set_text (buffer, almost->str, -1);
+  spin ();
+  g_assert_false (gtk_widget_get_mapped (limit));
+  /* Typed (or pasted) past the end: the first three characters fit, the
+   * rest, of two bytes each, does not. */
+  gtk_text_buffer_insert_at_cursor (buffer, "xyzééé", -1);
+  spin ();
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, MSK_REQUEST_NOTES_MAX_CHARS);
+  g_assert_true (gtk_widget_get_mapped (limit));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (limit)), "2000"));
+  gtk_text_buffer_insert_at_cursor (buffer, "more", -1);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, MSK_REQUEST_NOTES_MAX_CHARS);
+
+  tick (f, "suspected_sarcoma");
+  press (f, "<Control><Shift>c");
+  pasted = read_clipboard (f);
+  g_assert_nonnull (strstr (pasted, "aaaxyz"));
+  g_assert_null (strstr (pasted, "xyzé"));
+
+  press (f, "<Control>n");
+  g_assert_false (gtk_widget_get_mapped (limit));
+}
+
 static void
 test_copy_puts_the_decision_on_the_clipboard (Fixture       *f,
                                               gconstpointer  data)
@@ -2306,6 +2342,13 @@ test_keyboard_only_to_saved_pdf (Fixture       *f,
 }
 
 static void
+test_notes_stop_at_the_limit (Fixture       *f,
+                              gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", notes_stop_at_the_limit);
+}
+
+static void
 test_no_banner_for_the_bundled_policy (Fixture       *f,
                                       gconstpointer  data)
 {
@@ -2423,6 +2466,8 @@ main (int   argc,
   g_test_add ("/window/headings-follow-the-font-size", Fixture, NULL,
               setup, test_headings_follow_the_font_size, teardown);
   g_test_add_func ("/window/export-names-never-collide", export_names_never_collide);
+  g_test_add ("/window/notes-stop-at-the-limit", Fixture, NULL,
+              setup, test_notes_stop_at_the_limit, teardown);
   g_test_add ("/window/keyboard-only-to-copied-note", Fixture, NULL,
               setup, test_keyboard_only_to_copied_note, teardown);
   g_test_add ("/window/keyboard-only-to-saved-pdf", Fixture, NULL,
