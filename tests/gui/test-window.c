@@ -1506,13 +1506,12 @@ read_clipboard (Fixture *f)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
   g_autofree char *text = NULL;
-  gboolean done = FALSE;
 
+  /* An emptied clipboard has nothing to read. */
   if (gdk_clipboard_get_formats (clipboard) == NULL ||
       !gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), G_TYPE_STRING))
     return NULL;
   gdk_clipboard_read_text_async (clipboard, NULL, clipboard_text_cb, &text);
-  (void) done;
   while (text == NULL)
     g_main_context_iteration (NULL, TRUE);
   return g_steal_pointer (&text);
