@@ -76,16 +76,33 @@ msk_application_startup (GApplication *app)
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
-    { "win.new-request", { "<Control>n", NULL } },
-    { "win.print", { "<Control>p", NULL } },
-    { "win.copy-text", { "<Control><Shift>c", NULL } },
-    { "win.find", { "<Control>f", NULL } },
-    /* What GtkApplication sets when it loads the overlay itself. */
+    /* What GtkApplication sets when it loads the overlay itself; the window
+     * builds the overlay on first use, so the accelerator is set here. */
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
+  GtkSettings *gtk_settings;
   g_autoptr(GtkCssProvider) css = NULL;
 
   G_APPLICATION_CLASS (msk_application_parent_class)->startup (app);
+
+  /* The app never writes patient details to disk, and the name and place
+   * of an exported summary say whose it is when read beside the practice
+   * list: GTK's recently-used list must not keep them. The window's own
+   * keys are bound in msk-window.c, beside its actions. */
+  gtk_settings = gtk_settings_get_default ();
+  if (gtk_settings != NULL)
+    {
+      gboolean enabled = FALSE;
+
+      /* Only when it changes: GTK 4.8's recent manager answers every
+       * change of this setting by rewriting the list, shared by every
+       * application, as empty. Here, at start-up, no manager exists yet;
+       * the file dialog creates it later, with the setting already off,
+       * and then neither adds to the list nor rewrites it. */
+      g_object_get (gtk_settings, "gtk-recent-files-enabled", &enabled, NULL);
+      if (enabled)
+        g_object_set (gtk_settings, "gtk-recent-files-enabled", FALSE, NULL);
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);

@@ -13,6 +13,30 @@
 #include "msk-decision-pane.h"
 #include "msk-links.h"
 
+/* How long a changed headline stays marked: long enough to catch the eye
+ * of someone looking at the form, short enough not to look like a state. */
+#define CHANGED_MARK_MS 2000
+
+/* One look per kind of outcome. Kinds are the policy file's vocabulary,
+ * not policy ids. Outcomes that point opposite ways ("refer instead" and
+ * "MRI may be requested") never share an icon or a colour, and each icon
+ * differs, so the look never rests on colour alone. Every icon is in
+ * adwaita-icon-theme 43 (Debian 12); the tests check the theme has them. */
+typedef struct {
+  const char *kind;
+  const char *css_class;
+  const char *icon;
+} KindLook;
+
+static const KindLook outcome_looks[] = {
+  { "emergency",  "kind-emergency",  "dialog-error-symbolic" },
+  { "urgent",     "kind-urgent",     "dialog-warning-symbolic" },
+  /* An arrow on to someone else, never a tick beside "do not request". */
+  { "refer",      "kind-refer",      "mail-forward-symbolic" },
+  { "permitted",  "kind-permitted",  "emblem-ok-symbolic" },
+  { "incomplete", "kind-incomplete", "dialog-information-symbolic" },
+};
+
 struct _MskDecisionPane
 {
   GtkBox       parent_instance;
@@ -39,7 +63,9 @@ struct _MskDecisionPane
   GtkWidget   *copy_button;
 
   MskDecision *decision;
-  char        *urgency_class;
+  const char  *kind_class;     /* static: from outcome_looks */
+  const char  *verdict_class;  /* static */
+  guint        changed_mark_id;
 };
 
 G_DEFINE_FINAL_TYPE (MskDecisionPane, msk_decision_pane, GTK_TYPE_BOX)
@@ -51,6 +77,17 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static const KindLook *
+look_for_kind (const char *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (outcome_looks); i++)
+    if (g_strcmp0 (outcome_looks[i].kind, kind) == 0)
+      return &outcome_looks[i];
+  /* The loader refuses unknown kinds; should one slip through, it must
+   * not borrow the look of an answer. */
+  return &outcome_looks[G_N_ELEMENTS (outcome_looks) - 1];
+}
 
 static void
 remove_children (GtkBox *box)
@@ -124,39 +161,102 @@ append_resource (GtkBox            *box,
   gtk_box_append (box, item);
 }
 
+static gboolean
+clear_changed_mark_cb (gpointer user_data)
+{
+  MskDecisionPane *self = user_data;
+
+  self->changed_mark_id = 0;
+  gtk_widget_remove_css_class (GTK_WIDGET (self->outcome_box), "changed");
+  return G_SOURCE_REMOVE;
+}
+
+/* A new outcome must not go unseen: the pane scrolls back to the headline,
+ * which is marked for a moment, and a screen reader is told.
+ *
+ * GTK 4.8 has no way to announce text (gtk_accessible_announce() is 4.14),
+ * and its AT-SPI bridge sends no text-changed event for a label. What it
+ * does send is a name change and a "showing" state change. The headline
+ * box has the alert role (AT-SPI "notification"), its accessible name is
+ * the whole headline, and it is hidden and shown again within one frame:
+ * nothing flickers on screen, and a screen reader that reads notifications
+ * as they appear (Orca does) speaks the new name. */
+static void
+mark_outcome_changed (MskDecisionPane *self)
+{
+  GtkWidget *outcome = GTK_WIDGET (self->outcome_box);
+  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+
+  if (scroller != NULL)
+    {
+      GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
+    }
+
+  gtk_widget_add_css_class (outcome, "changed");
+  g_clear_handle_id (&self->changed_mark_id, g_source_remove);
+  self->changed_mark_id = g_timeout_add (CHANGED_MARK_MS, clear_changed_mark_cb, self);
+
+  gtk_widget_set_visible (outcome, FALSE);
+  gtk_widget_set_visible (outcome, TRUE);
+}
+
 static void
 show_outcome (MskDecisionPane *self)
 {
+  const MskOutcome *outcome = msk_decision_get_outcome (self->decision);
   const MskUrgency *urgency = msk_decision_get_urgency (self->decision);
   const MskVerdict *verdict = msk_decision_get_verdict (self->decision);
   const char *missing = msk_decision_get_missing (self->decision);
+  const KindLook *look = look_for_kind (outcome->kind);
+  g_autofree char *name = NULL;
 
-  if (self->urgency_class != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->outcome_box), self->urgency_class);
-  g_clear_pointer (&self->urgency_class, g_free);
+  if (self->kind_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->outcome_box), self->kind_class);
+  self->kind_class = look->css_class;
+  gtk_widget_add_css_class (GTK_WIDGET (self->outcome_box), self->kind_class);
+  gtk_image_set_from_icon_name (self->urgency_icon, look->icon);
 
-  /* Colour follows the rank, not the id, so a policy may rename urgencies. */
-  if (urgency != NULL)
-    self->urgency_class = g_strdup_printf ("urgency-rank-%d", MIN (urgency->rank, 3));
-  else
-    self->urgency_class = g_strdup ("incomplete");
-  gtk_widget_add_css_class (GTK_WIDGET (self->outcome_box), self->urgency_class);
-
-  gtk_image_set_from_icon_name (self->urgency_icon,
-                                urgency != NULL ? urgency->icon : "dialog-information-symbolic");
   gtk_widget_set_visible (GTK_WIDGET (self->urgency_label), urgency != NULL);
   if (urgency != NULL)
     gtk_label_set_text (self->urgency_label, urgency->label);
 
-  gtk_label_set_text (self->outcome_label, msk_decision_get_outcome (self->decision)->label);
+  gtk_label_set_text (self->outcome_label, outcome->label);
 
+  /* A verdict is styled by what it says: only "not recommended" reads as
+   * a refusal. On a red flag the verdict says imaging goes through the
+   * pathway, which must never look like "no imaging". */
+  if (self->verdict_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), self->verdict_class);
+  self->verdict_class = NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_label), verdict != NULL);
   if (verdict != NULL)
-    gtk_label_set_text (self->verdict_label, verdict->label);
+    {
+      gtk_label_set_text (self->verdict_label, verdict->label);
+      if (g_strcmp0 (verdict->kind, "not_recommended") == 0)
+        self->verdict_class = "verdict-not-recommended";
+      else if (g_strcmp0 (verdict->kind, "permitted") == 0)
+        self->verdict_class = "verdict-permitted";
+      else
+        self->verdict_class = "verdict-via-pathway";
+      gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), self->verdict_class);
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->missing_label), missing != NULL);
   if (missing != NULL)
     gtk_label_set_text (self->missing_label, missing);
+
+  /* What a screen reader says for the box: urgency, headline and verdict
+   * in reading order, as one sentence. */
+  name = g_strjoin (". ",
+                    urgency != NULL ? urgency->label : outcome->label,
+                    urgency != NULL ? outcome->label : (missing != NULL ? missing : ""),
+                    verdict != NULL ? verdict->label : NULL,
+                    NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->outcome_box),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
 }
 
 /* A section with nothing to show hides its heading, not itself. A hidden
@@ -203,12 +303,14 @@ show_actions (MskDecisionPane *self)
     {
       const MskAction *action = msk_decision_get_action (self->decision, i);
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      g_autofree char *rank_class = g_strdup_printf ("urgency-rank-%d", MIN (action->urgency->rank, 3));
+      /* The route's own outcome, so an action card never wears a look
+       * that contradicts the headline's (a tick beside "refer"). */
+      const KindLook *look = look_for_kind (action->route->outcome->kind);
 
       gtk_widget_add_css_class (card, "action");
-      gtk_widget_add_css_class (card, rank_class);
+      gtk_widget_add_css_class (card, look->css_class);
       gtk_box_append (GTK_BOX (card),
-                      make_icon_row (action->urgency->icon, action->urgency->label,
+                      make_icon_row (look->icon, action->urgency->label,
                                      action->pathway->title, "action-title"));
       append_label (GTK_BOX (card), action->urgency->label, "action-urgency");
       append_label (GTK_BOX (card), action->pathway->text, NULL);
@@ -330,6 +432,9 @@ show_stamp (MskDecisionPane *self)
 static void
 msk_decision_pane_dispose (GObject *object)
 {
+  MskDecisionPane *self = MSK_DECISION_PANE (object);
+
+  g_clear_handle_id (&self->changed_mark_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), MSK_TYPE_DECISION_PANE);
   G_OBJECT_CLASS (msk_decision_pane_parent_class)->dispose (object);
 }
@@ -340,7 +445,6 @@ msk_decision_pane_finalize (GObject *object)
   MskDecisionPane *self = MSK_DECISION_PANE (object);
 
   g_clear_pointer (&self->decision, msk_decision_unref);
-  g_free (self->urgency_class);
   G_OBJECT_CLASS (msk_decision_pane_parent_class)->finalize (object);
 }
 
@@ -443,12 +547,16 @@ void
 msk_decision_pane_set_decision (MskDecisionPane *self,
                                 MskDecision     *decision)
 {
+  const MskOutcome *before = NULL;
+
   g_return_if_fail (MSK_IS_DECISION_PANE (self));
   g_return_if_fail (decision != NULL);
 
   if (self->decision == decision)
     return;
 
+  if (self->decision != NULL)
+    before = msk_decision_get_outcome (self->decision);
   g_clear_pointer (&self->decision, msk_decision_unref);
   self->decision = msk_decision_ref (decision);
 
@@ -460,6 +568,27 @@ msk_decision_pane_set_decision (MskDecisionPane *self,
   show_evidence (self);
   show_trace (self);
   show_stamp (self);
+  /* The first decision shown is not a change; nor is a new decision with
+   * the same outcome, such as a borough chosen after the region. */
+  if (before != NULL && before != msk_decision_get_outcome (decision))
+    mark_outcome_changed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECISION]);
+}
+
+void
+msk_decision_pane_reset_view (MskDecisionPane *self)
+{
+  GtkWidget *scroller;
+
+  g_return_if_fail (MSK_IS_DECISION_PANE (self));
+
+  gtk_expander_set_expanded (self->trace_expander, FALSE);
+  scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
+  if (scroller != NULL)
+    {
+      GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
+    }
 }

@@ -19,4 +19,7 @@ MskDecision *msk_decision_pane_get_decision (MskDecisionPane *self);
 void         msk_decision_pane_set_decision (MskDecisionPane *self,
                                              MskDecision     *decision);
 
+/* Back to how a fresh window shows it: at the top, expanders closed. */
+void         msk_decision_pane_reset_view   (MskDecisionPane *self);
+
 G_END_DECLS

@@ -254,6 +254,25 @@ append_section_row (MskPolicyView *self,
   gtk_list_box_append (self->sections_list, label);
   row = gtk_widget_get_parent (label);
   g_object_set_data (G_OBJECT (row), "msk-section-index", GUINT_TO_POINTER (index));
+  /* A row takes the focus, not its label: it needs the name itself. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+}
+
+/* GtkSearchBar's own close button has an icon and no name in GTK 4.8;
+ * a screen reader would say "GtkButton". */
+static void
+name_close_button (MskPolicyView *self,
+                   GtkWidget     *widget)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_BUTTON (c) && c != self->previous_button && c != self->next_button)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (c),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("Close search"),
+                                        -1);
+      else
+        name_close_button (self, c);
+    }
 }
 
 static void
@@ -712,6 +731,7 @@ static void
 msk_policy_view_init (MskPolicyView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_close_button (self, GTK_WIDGET (self->search_bar));
 
   self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
   self->current = -1;

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "msk-decision.h"
+#include "msk-summary.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +15,9 @@ G_BEGIN_DECLS
  * a test can run it with GTK_PRINT_OPERATION_ACTION_EXPORT. */
 GtkPrintOperation *_msk_print_operation_new (GtkWindow         *parent,
                                              const MskDecision *decision);
+
+/* The name the export dialog suggests at `now` (transfer full). */
+char              *_msk_print_default_name  (MskSummaryKind     kind,
+                                             GDateTime         *now);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include "msk-print.h"
 #include "msk-print-private.h"
+#include "msk-print-preview.h"
 #include "msk-summary-text.h"
 
 static GtkPageSetup *session_page_setup;
@@ -149,62 +150,25 @@ done_cb (GtkPrintOperation       *operation,
     }
 }
 
-typedef struct {
-  MskSummary               *summary;
-  GtkPrintOperationPreview *preview;
-  double                    scale;
-} Preview;
-
-#define PREVIEW_GAP   16.0
-#define PREVIEW_WIDTH 600.0
-
-static void
-preview_free (gpointer data)
+static GtkWindow *
+show_preview (GtkWindow                *parent,
+              const MskDecision        *decision,
+              GDateTime                *when,
+              GtkPageSetup             *setup,
+              GtkPrintOperationPreview *preview)
 {
-  Preview *pv = data;
+  MskSummary *summary = msk_summary_new (decision, MSK_SUMMARY_DECISION, when,
+                                         gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS),
+                                         gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS));
+  GtkWidget *window = msk_print_preview_new (parent, summary, preview);
 
-  /* Closing the preview ends it, which lets the operation finish. */
-  gtk_print_operation_preview_end_preview (pv->preview);
-  g_clear_object (&pv->preview);
-  g_clear_pointer (&pv->summary, msk_summary_free);
-  g_free (pv);
+  gtk_window_set_title (GTK_WINDOW (window), _("Print Preview"));
+  msk_print_preview_set_pages_label (MSK_PRINT_PREVIEW (window), _("Preview of the printed summary"));
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WINDOW (window);
 }
 
-static void
-preview_draw_cb (GtkDrawingArea *area,
-                 cairo_t        *cr,
-                 int             width,
-                 int             height,
-                 gpointer        user_data)
-{
-  Preview *pv = user_data;
-  double page_w = PREVIEW_WIDTH;
-  double page_h;
-
-  msk_summary_get_page_size (pv->summary, NULL, &page_h);
-  page_h *= pv->scale;
-
-  for (guint i = 0; i < msk_summary_get_n_pages (pv->summary); i++)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, PREVIEW_GAP, PREVIEW_GAP + i * (page_h + PREVIEW_GAP));
-      cairo_rectangle (cr, 0, 0, page_w, page_h);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
-      cairo_set_line_width (cr, 1);
-      cairo_stroke_preserve (cr);
-      cairo_clip (cr);
-      cairo_scale (cr, pv->scale, pv->scale);
-      msk_summary_render_page (pv->summary, cr, i);
-      cairo_restore (cr);
-    }
-}
-
-/* GTK's own preview writes the document to a temporary PDF for an external
- * viewer: that would put the clinical note on disk. The preview is drawn
- * in the app instead, from the same renderer. One drawing area draws every
- * page, so there is no widget tree to keep in a template. */
+/* The print dialog's Preview button. */
 static gboolean
 preview_cb (GtkPrintOperation        *operation,
             GtkPrintOperationPreview *preview,
@@ -214,10 +178,6 @@ preview_cb (GtkPrintOperation        *operation,
 {
   PrintJob *job = user_data;
   GtkPageSetup *setup = gtk_print_context_get_page_setup (context);
-  GtkWidget *window, *scrolled, *area;
-  Preview *pv;
-  double page_h;
-  guint n;
 
   if (setup == NULL)
     setup = get_page_setup ();
@@ -233,44 +193,21 @@ preview_cb (GtkPrintOperation        *operation,
     cairo_surface_destroy (surface);
   }
 
-  pv = g_new0 (Preview, 1);
-  pv->preview = g_object_ref (preview);
-  pv->summary = msk_summary_new (job->decision, MSK_SUMMARY_DECISION, job->when,
-                                 gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS),
-                                 gtk_page_setup_get_paper_height (setup, GTK_UNIT_POINTS));
-  pv->scale = PREVIEW_WIDTH / gtk_page_setup_get_paper_width (setup, GTK_UNIT_POINTS);
-  n = msk_summary_get_n_pages (pv->summary);
-  msk_summary_get_page_size (pv->summary, NULL, &page_h);
-
-  area = gtk_drawing_area_new ();
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), (int) (PREVIEW_WIDTH + 2 * PREVIEW_GAP));
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area),
-    (int) (PREVIEW_GAP + n * (page_h * pv->scale + PREVIEW_GAP)));
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), preview_draw_cb, pv, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Preview of the printed summary"), -1);
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), area);
-
-  window = gtk_window_new ();
-  gtk_window_set_title (GTK_WINDOW (window), _("Print Preview"));
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent != NULL ? parent : job->parent);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (window), (int) (PREVIEW_WIDTH + 2 * PREVIEW_GAP + 24), 800);
-  gtk_window_set_child (GTK_WINDOW (window), scrolled);
-  {
-    GtkEventController *keys = gtk_shortcut_controller_new ();
-
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                            gtk_named_action_new ("window.close")));
-    gtk_widget_add_controller (window, keys);
-  }
-  g_object_set_data_full (G_OBJECT (window), "msk-preview", pv, preview_free);
-  gtk_window_present (GTK_WINDOW (window));
+  show_preview (parent != NULL ? parent : job->parent, job->decision, job->when, setup, preview);
   return TRUE;
+}
+
+GtkWindow *
+msk_print_preview (GtkWindow         *parent,
+                   const MskDecision *decision)
+{
+  g_autoptr(GDateTime) when = NULL;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (decision != NULL, NULL);
+
+  when = stamp_for (decision);
+  return show_preview (parent, decision, when, get_page_setup (), NULL);
 }
 
 GtkPrintOperation *
@@ -332,11 +269,12 @@ msk_print_summary (GtkWindow         *parent,
 }
 
 typedef struct {
-  MskDecision    *decision;
-  MskSummaryKind  kind;
-  GDateTime      *when;
-  GtkWindow      *parent;  /* weak */
-  GBytes         *pdf;
+  MskDecision      *decision;
+  MskSummaryKind    kind;
+  GDateTime        *when;
+  GtkWindow        *parent;  /* weak */
+  GBytes           *pdf;
+  MskExportDoneFunc done;
 } ExportJob;
 
 static void
@@ -366,6 +304,8 @@ replace_done_cb (GObject      *source,
 
       show_error (job->parent, primary, error->message);
     }
+  else if (job->done != NULL && job->parent != NULL)
+    job->done (job->parent, G_FILE (source));
 }
 
 static void
@@ -402,16 +342,31 @@ chooser_response_cb (GtkNativeDialog *chooser,
                                        NULL, replace_done_cb, g_steal_pointer (&job));
 }
 
+char *
+_msk_print_default_name (MskSummaryKind  kind,
+                         GDateTime      *now)
+{
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M-%S");
+
+  /* Date and time to the second, so the second patient of the day never
+   * meets "Replace?"; never a patient detail, as file names end up in
+   * recent-file lists and backups. */
+  if (kind == MSK_SUMMARY_PATIENT_SHEET)
+    return g_strdup_printf ("msk-mri-patient-sheet-%s.pdf", stamp);
+  return g_strdup_printf ("msk-mri-decision-%s.pdf", stamp);
+}
+
 void
 msk_print_export_pdf (GtkWindow         *parent,
                       const MskDecision *decision,
-                      MskSummaryKind     kind)
+                      MskSummaryKind     kind,
+                      MskExportDoneFunc  done)
 {
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = NULL;
-  const GDate *date;
-  char iso[16] = "";
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *name = NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
   ExportJob *job;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
@@ -421,24 +376,24 @@ msk_print_export_pdf (GtkWindow         *parent,
   job->decision = msk_decision_ref ((MskDecision *) decision);
   job->kind = kind;
   job->when = stamp_for (decision);
+  job->done = done;
   g_set_weak_pointer (&job->parent, parent);
 
-  date = msk_decision_get_date (decision);
-  if (g_date_valid (date))
-    g_date_strftime (iso, sizeof iso, "%Y-%m-%d", date);
-  /* The name carries the date and never a patient detail: file names end up
-   * in recent-file lists and backups. */
-  if (kind == MSK_SUMMARY_PATIENT_SHEET)
-    name = g_strdup_printf ("msk-mri-patient-sheet-%s.pdf", iso);
-  else
-    name = g_strdup_printf ("msk-mri-decision-%s.pdf", iso);
-
+  name = _msk_print_default_name (kind, now);
   chooser = gtk_file_chooser_native_new (kind == MSK_SUMMARY_PATIENT_SHEET
                                            ? _("Export Patient Sheet as PDF")
                                            : _("Export Summary as PDF"),
                                          parent, GTK_FILE_CHOOSER_ACTION_SAVE,
                                          _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  /* The same folder every time, not whatever the last one was: Return
+   * alone saves, and the confirmation says where. */
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (documents);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   filter = gtk_file_filter_new ();
   gtk_file_filter_set_name (filter, _("PDF documents"));

@@ -15,11 +15,21 @@ G_BEGIN_DECLS
  * for the session. */
 void msk_print_summary    (GtkWindow         *parent,
                            const MskDecision *decision);
-/* Asks where to save, with a suggested name carrying the date and no patient
- * detail, then writes the PDF. Errors are shown in the window. */
-void msk_print_export_pdf (GtkWindow         *parent,
-                           const MskDecision *decision,
-                           MskSummaryKind     kind);
+/* Called once the PDF is written, if the window is still open. */
+typedef void (*MskExportDoneFunc) (GtkWindow *parent,
+                                   GFile     *file);
+
+/* Asks where to save, with a suggested name carrying the date and time and
+ * no patient detail, then writes the PDF and calls `done` (nullable).
+ * Errors are shown in a dialog. */
+void       msk_print_export_pdf (GtkWindow         *parent,
+                                 const MskDecision *decision,
+                                 MskSummaryKind     kind,
+                                 MskExportDoneFunc  done);
+/* The summary's pages in a window of the app's own, without the print
+ * dialog; nothing is written anywhere. Returns the window (owned by GTK). */
+GtkWindow *msk_print_preview    (GtkWindow         *parent,
+                                 const MskDecision *decision);
 /* Puts the plain-text summary on the clipboard. */
 void msk_print_copy_text  (GtkWidget         *widget,
                            const MskDecision *decision);

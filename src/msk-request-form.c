@@ -20,6 +20,9 @@ struct _MskRequestForm
 {
   GtkBox          parent_instance;
 
+  GtkLabel       *requester_label;
+  GtkLabel       *borough_label;
+  GtkLabel       *region_label;
   GtkDropDown    *requester_dropdown;
   GtkLabel       *requester_help;
   GtkCheckButton *governance_check;
@@ -29,6 +32,7 @@ struct _MskRequestForm
   GtkBox         *concerns_box;
   GtkTextView    *notes_view;
   GtkTextBuffer  *notes_buffer;
+  GtkLabel       *notes_limit_label;
 
   MskPolicy      *policy;
   /* Set while clear() resets many fields, so listeners see one change. */
@@ -102,12 +106,233 @@ remove_children (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+/* The concern row's expander is labelled by a heading that is the same
+ * for every concern; a screen reader on the focused expander must hear
+ * which concern it opens. (Its own template would be the better home for
+ * this; see the report on issue #10.) */
+static void
+name_concern_expander (GtkWidget        *row,
+                       MskPolicy        *policy,
+                       const MskConcern *concern)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (row); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_EXPANDER (c))
+      {
+        /* Translators: accessible name of an expander; the heading of the
+         * list of features to look for, then the concern */
+        g_autofree char *name = g_strdup_printf (_("%s: %s"),
+                                                 msk_policy_get_prompts_heading (policy),
+                                                 concern->label);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (c),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                        -1);
+      }
+}
+
+/* GTK 4.8 leaves the part of a drop-down that takes the focus, a toggle
+ * button inside it, unnamed: a screen reader says "GtkToggleButton". It is
+ * named after the field and what is chosen, as a combo box is read. */
+static void
+name_dropdown (GtkDropDown *dropdown,
+               GtkLabel    *field_label)
+{
+  GObject *item = gtk_drop_down_get_selected_item (dropdown);
+  const char *field = gtk_label_get_text (field_label);
+  g_autofree char *name = NULL;
+
+  /* Translators: accessible name of a drop-down: the field, then the
+   * choice shown in it */
+  name = GTK_IS_STRING_OBJECT (item) ? g_strdup_printf (_("%s: %s"), field, gtk_string_object_get_string (GTK_STRING_OBJECT (item)))
+                                     : g_strdup (field);
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_TOGGLE_BUTTON (c))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *label = first_label (c);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static void
+row_label_changed_cb (GtkLabel   *label,
+                      GParamSpec *pspec,
+                      GtkWidget  *row)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (label),
+                                  -1);
+}
+
+/* The rows of an open drop-down list are named after the text they show;
+ * GTK 4.8 gives list items no name (GtkListItem's accessible properties
+ * came in 4.12). Rows are recycled as the list scrolls, so each follows
+ * its label. The list and its scroller are named after the field. */
+static void
+name_popup (GtkWidget  *widget,
+            const char *field)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget) || GTK_IS_LIST_VIEW (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, field, -1);
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    {
+      /* Translators: accessible name of a drop-down list's search entry;
+       * %s is the field, such as "Borough (NEL place)" */
+      g_autofree char *name = g_strdup_printf (_("Find in %s"), field);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      for (GtkWidget *row = gtk_widget_get_first_child (widget); row != NULL; row = gtk_widget_get_next_sibling (row))
+        {
+          GtkWidget *label = first_label (row);
+
+          if (label == NULL || g_object_get_data (G_OBJECT (row), "msk-named") != NULL)
+            continue;
+          g_object_set_data (G_OBJECT (row), "msk-named", GINT_TO_POINTER (TRUE));
+          g_signal_connect_object (label, "notify::label", G_CALLBACK (row_label_changed_cb), row, 0);
+          row_label_changed_cb (GTK_LABEL (label), NULL, row);
+        }
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    name_popup (c, field);
+}
+
+/* The first choice whose name starts with `typed`, else the first that
+ * contains it, ignoring case; GTK_INVALID_LIST_POSITION when none. */
+static guint
+find_typed (GListModel *choices,
+            const char *typed)
+{
+  g_autofree char *needle = g_utf8_casefold (typed, -1);
+  guint contains = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (choices, i);
+      g_autofree char *name = NULL;
+      const char *at;
+
+      if (!GTK_IS_STRING_OBJECT (item))
+        continue;
+      name = g_utf8_casefold (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), -1);
+      at = strstr (name, needle);
+      if (at == name)
+        return i;
+      if (at != NULL && contains == GTK_INVALID_LIST_POSITION)
+        contains = i;
+    }
+  return contains;
+}
+
+/* Return in a drop-down's search picks what was typed, as typing a name
+ * and Return should; GTK 4.8 does nothing on it. The match is made here
+ * from the text, not read off the filtered list, which GTK refreshes only
+ * after a typing delay: a quick Return must not pick a stale first row. */
+static void
+search_activated_cb (GtkSearchEntry *search,
+                     GtkDropDown    *dropdown)
+{
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (search));
+  guint position;
+
+  if (typed[0] == '\0')
+    return;
+  position = find_typed (gtk_drop_down_get_model (dropdown), typed);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_drop_down_set_selected (dropdown, position);
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_POPOVER)));
+}
+
+static void
+popup_mapped_cb (GtkWidget *popover,
+                 GtkLabel  *field_label)
+{
+  GtkWidget *search = find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *list = find_descendant (popover, GTK_TYPE_LIST_VIEW);
+
+  name_popup (popover, gtk_label_get_text (field_label));
+  /* A list opens with the keyboard in the list, as a fresh window's
+   * does; a popover would otherwise go back to the search entry last
+   * typed in, and Down there does not move through the list. */
+  if (list != NULL)
+    gtk_widget_grab_focus (list);
+  if (search == NULL || g_object_get_data (G_OBJECT (search), "msk-watched") != NULL)
+    return;
+  /* The list has the focus when it opens; letters typed there go to the
+   * search, and Return there picks the first match: Alt+B, "tow", Return
+   * is Tower Hamlets. */
+  g_object_set_data (G_OBJECT (search), "msk-watched", GINT_TO_POINTER (TRUE));
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), popover);
+  g_signal_connect_object (search, "activate", G_CALLBACK (search_activated_cb),
+                           gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN), 0);
+}
+
+/* A search left in a list belongs to the last patient. */
+static void
+clear_search (GtkDropDown *dropdown)
+{
+  GtkWidget *search = find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
+
+  if (search != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+}
+
+/* Once per drop-down: its list popover is named each time it opens. */
+static void
+watch_popup (GtkDropDown *dropdown,
+             GtkLabel    *field_label)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_POPOVER (c))
+      g_signal_connect_object (c, "map", G_CALLBACK (popup_mapped_cb), field_label, G_CONNECT_AFTER);
+}
+
+static void
+name_dropdowns (MskRequestForm *self)
+{
+  name_dropdown (self->requester_dropdown, self->requester_label);
+  name_dropdown (self->borough_dropdown, self->borough_label);
+  name_dropdown (self->region_dropdown, self->region_label);
+}
+
 static void
 requester_changed_cb (MskRequestForm *self,
                       GParamSpec     *pspec,
                       GtkDropDown    *dropdown)
 {
   update_governance (self);
+  name_dropdowns (self);
   emit_changed (self);
 }
 
@@ -116,6 +341,7 @@ choice_changed_cb (MskRequestForm *self,
                    GParamSpec     *pspec,
                    GtkDropDown    *dropdown)
 {
+  name_dropdowns (self);
   emit_changed (self);
 }
 
@@ -144,6 +370,39 @@ concern_active_cb (MskRequestForm *self,
                    MskConcernRow  *row)
 {
   emit_changed (self);
+}
+
+/* The note stops at the core's limit, so what is typed is what will be
+ * recorded: text beyond it is not taken, and the form says why. */
+static void
+notes_insert_text_cb (MskRequestForm *self,
+                      GtkTextIter    *location,
+                      const char     *text,
+                      int             length,
+                      GtkTextBuffer  *buffer)
+{
+  int room = MSK_REQUEST_NOTES_MAX_CHARS - gtk_text_buffer_get_char_count (buffer);
+  glong n_chars = g_utf8_strlen (text, length);
+  const char *end;
+
+  if (n_chars <= room)
+    return;
+  g_signal_stop_emission_by_name (buffer, "insert-text");
+  gtk_widget_error_bell (GTK_WIDGET (self->notes_view));
+  if (room <= 0)
+    return;
+  /* What fits, cut at a character boundary; this insertion fits, so it
+   * comes back here and passes. */
+  end = g_utf8_offset_to_pointer (text, room);
+  gtk_text_buffer_insert (buffer, location, text, (int) (end - text));
+}
+
+static void
+notes_changed_cb (MskRequestForm *self,
+                  GtkTextBuffer  *buffer)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_limit_label),
+                          gtk_text_buffer_get_char_count (buffer) >= MSK_REQUEST_NOTES_MAX_CHARS);
 }
 
 static void
@@ -181,6 +440,9 @@ msk_request_form_class_init (MskRequestFormClass *klass)
                                    G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nel/MskMriAdvisor/ui/msk-request-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, MskRequestForm, requester_label);
+  gtk_widget_class_bind_template_child (widget_class, MskRequestForm, borough_label);
+  gtk_widget_class_bind_template_child (widget_class, MskRequestForm, region_label);
   gtk_widget_class_bind_template_child (widget_class, MskRequestForm, requester_dropdown);
   gtk_widget_class_bind_template_child (widget_class, MskRequestForm, requester_help);
   gtk_widget_class_bind_template_child (widget_class, MskRequestForm, governance_check);
@@ -190,16 +452,27 @@ msk_request_form_class_init (MskRequestFormClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MskRequestForm, concerns_box);
   gtk_widget_class_bind_template_child (widget_class, MskRequestForm, notes_view);
   gtk_widget_class_bind_template_child (widget_class, MskRequestForm, notes_buffer);
+  gtk_widget_class_bind_template_child (widget_class, MskRequestForm, notes_limit_label);
   gtk_widget_class_bind_template_callback (widget_class, requester_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, governance_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, governance_label_released_cb);
+  gtk_widget_class_bind_template_callback (widget_class, notes_insert_text_cb);
+  gtk_widget_class_bind_template_callback (widget_class, notes_changed_cb);
 }
 
 static void
 msk_request_form_init (MskRequestForm *self)
 {
+  g_autofree char *limit = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Translators: %d is the longest note the app keeps, in characters */
+  limit = g_strdup_printf (_("The note is full: it keeps up to %d characters."), MSK_REQUEST_NOTES_MAX_CHARS);
+  gtk_label_set_text (self->notes_limit_label, limit);
+  watch_popup (self->requester_dropdown, self->requester_label);
+  watch_popup (self->borough_dropdown, self->borough_label);
+  watch_popup (self->region_dropdown, self->region_label);
 }
 
 GtkWidget *
@@ -208,20 +481,19 @@ msk_request_form_new (void)
   return g_object_new (MSK_TYPE_REQUEST_FORM, NULL);
 }
 
-void
-msk_request_form_set_policy (MskRequestForm *self,
-                             MskPolicy      *policy)
+/* Every choice list and concern row is built anew, so nothing of the last
+ * patient survives: not the drop-down lists' keyboard position (GTK 4.8
+ * reopens a list on the row last picked, whatever is selected), not an
+ * opened list of things to look for. A new form is a fresh window's form. */
+static void
+rebuild (MskRequestForm *self)
 {
+  MskPolicy *policy = self->policy;
   g_autoptr(GListModel) requesters = NULL;
   g_autoptr(GListModel) boroughs = NULL;
   g_autoptr(GListModel) regions = NULL;
 
-  g_return_if_fail (MSK_IS_REQUEST_FORM (self));
-  g_return_if_fail (policy != NULL);
-
   self->frozen = TRUE;
-  g_clear_pointer (&self->policy, msk_policy_unref);
-  self->policy = msk_policy_ref (policy);
 
   /* The requester is always one of the policy's roles: the request needs
    * one, and the first (GP) is who most often uses the app. */
@@ -246,8 +518,10 @@ msk_request_form_set_policy (MskRequestForm *self,
   remove_children (self->concerns_box);
   for (guint i = 0; i < msk_policy_get_n_concerns (policy); i++)
     {
-      GtkWidget *row = msk_concern_row_new (policy, msk_policy_get_concern (policy, i));
+      const MskConcern *concern = msk_policy_get_concern (policy, i);
+      GtkWidget *row = msk_concern_row_new (policy, concern);
 
+      name_concern_expander (row, policy, concern);
       g_signal_connect_object (row, "notify::active", G_CALLBACK (concern_active_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (row, "notify::signs", G_CALLBACK (concern_active_cb),
@@ -255,7 +529,30 @@ msk_request_form_set_policy (MskRequestForm *self,
       gtk_box_append (self->concerns_box, row);
     }
 
-  msk_request_form_clear (self);
+  clear_search (self->borough_dropdown);
+  clear_search (self->region_dropdown);
+  gtk_drop_down_set_selected (self->requester_dropdown, 0);
+  gtk_check_button_set_active (self->governance_check, FALSE);
+  gtk_drop_down_set_selected (self->borough_dropdown, CHOOSE_POSITION);
+  gtk_drop_down_set_selected (self->region_dropdown, CHOOSE_POSITION);
+  gtk_text_buffer_set_text (self->notes_buffer, "", 0);
+  update_governance (self);
+  name_dropdowns (self);
+  self->frozen = FALSE;
+
+  emit_changed (self);
+}
+
+void
+msk_request_form_set_policy (MskRequestForm *self,
+                             MskPolicy      *policy)
+{
+  g_return_if_fail (MSK_IS_REQUEST_FORM (self));
+  g_return_if_fail (policy != NULL);
+
+  g_clear_pointer (&self->policy, msk_policy_unref);
+  self->policy = msk_policy_ref (policy);
+  rebuild (self);
 }
 
 MskRequest *
@@ -304,21 +601,9 @@ void
 msk_request_form_clear (MskRequestForm *self)
 {
   g_return_if_fail (MSK_IS_REQUEST_FORM (self));
+  g_return_if_fail (self->policy != NULL);
 
-  self->frozen = TRUE;
-  gtk_drop_down_set_selected (self->requester_dropdown, 0);
-  gtk_check_button_set_active (self->governance_check, FALSE);
-  gtk_drop_down_set_selected (self->borough_dropdown, CHOOSE_POSITION);
-  gtk_drop_down_set_selected (self->region_dropdown, CHOOSE_POSITION);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->concerns_box));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    msk_concern_row_set_active (MSK_CONCERN_ROW (child), FALSE);
-  gtk_text_buffer_set_text (self->notes_buffer, "", 0);
-  update_governance (self);
-  self->frozen = FALSE;
-
-  emit_changed (self);
+  rebuild (self);
 }
 
 void

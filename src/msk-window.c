@@ -22,7 +22,9 @@
 /* How many lines of a refused file's errors the banner shows. */
 #define BANNER_MAX_ERRORS 3
 /* Long enough to read a short sentence, short enough not to linger. */
-#define TOAST_SECONDS 3
+#define TOAST_SECONDS 4
+/* Where a file went is a path to read and perhaps to note down. */
+#define SAVED_TOAST_SECONDS 10
 
 struct _MskWindow
 {
@@ -37,9 +39,14 @@ struct _MskWindow
   MskPolicyView        *policy_view;  /* NULL until the page is first shown */
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
+  GtkStackSwitcher     *view_switcher;
+  GtkScrolledWindow    *form_scroller;
   GtkRevealer          *toast_revealer;
   GtkLabel             *toast_label;
   guint                 toast_timeout_id;
+  /* What this window last put on the clipboard, while it is still there
+   * (weak: the clipboard drops it when anyone copies anything else). */
+  GdkContentProvider   *copied;
 
   GSettings            *settings;
   MskPolicy            *policy;
@@ -146,13 +153,58 @@ hide_toast_cb (gpointer user_data)
 /* A brief note that something happened which shows nothing by itself,
  * such as copying to the clipboard. */
 static void
-show_toast (MskWindow  *self,
-            const char *text)
+show_toast_for (MskWindow  *self,
+                const char *text,
+                guint       seconds)
 {
   gtk_label_set_text (self->toast_label, text);
   gtk_revealer_set_reveal_child (self->toast_revealer, TRUE);
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
-  self->toast_timeout_id = g_timeout_add_seconds (TOAST_SECONDS, hide_toast_cb, self);
+  self->toast_timeout_id = g_timeout_add_seconds (seconds, hide_toast_cb, self);
+}
+
+static void
+show_toast (MskWindow  *self,
+            const char *text)
+{
+  show_toast_for (self, text, TOAST_SECONDS);
+}
+
+/* Forgets the summary on the clipboard when nobody has copied anything
+ * since: the next patient must not be pasted with the last one's note.
+ * Only the app's own content is compared (a local provider can be read
+ * back at once, where reading the clipboard is asynchronous), and
+ * whatever else the user copied is left alone. */
+static void
+forget_copied_summary (MskWindow *self)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+
+  if (self->copied != NULL && gdk_clipboard_is_local (clipboard) &&
+      gdk_clipboard_get_content (clipboard) == self->copied)
+    gdk_clipboard_set_content (clipboard, NULL);
+  g_clear_weak_pointer (&self->copied);
+}
+
+/* Print, copy, export and preview need a decision. Their buttons and menu
+ * items are greyed out until there is one, but a shortcut pressed then
+ * would do nothing at all; it says what is missing instead. */
+static gboolean
+needs_decision (MskWindow  *self,
+                const char *what)
+{
+  const char *missing;
+  g_autofree char *text = NULL;
+
+  if (self->decision == NULL || !msk_decision_is_incomplete (self->decision))
+    return FALSE;
+  missing = msk_decision_get_missing (self->decision);
+  /* Translators: %s is what was asked for ("Nothing to print"); then what
+   * the form still needs, from the policy */
+  text = g_strdup_printf (_("%s yet. %s"), what,
+                          missing != NULL ? missing : _("Fill in the form first."));
+  show_toast (self, text);
+  return TRUE;
 }
 
 /* Only the window's own state, never anything from the form. */
@@ -246,8 +298,17 @@ new_request_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   MskWindow *self = MSK_WINDOW (widget);
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->form_scroller);
 
+  /* As a fresh window: a new form, both panes at their tops, the pane's
+   * expander closed, no message of the last patient's, nothing of theirs
+   * left to paste. */
+  forget_copied_summary (self);
   msk_request_form_clear (self->request_form);
+  msk_decision_pane_reset_view (self->decision_pane);
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
+  g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
+  gtk_revealer_set_reveal_child (self->toast_revealer, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "decide");
   msk_request_form_focus_first (self->request_form);
 }
@@ -265,6 +326,31 @@ print_action (GtkWidget  *widget,
 }
 
 static void
+print_preview_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  MskWindow *self = MSK_WINDOW (widget);
+  g_autoptr(MskDecision) decision = decision_for_summary (self);
+
+  g_return_if_fail (!msk_decision_is_incomplete (decision));
+  msk_print_preview (GTK_WINDOW (self), decision);
+}
+
+static void
+exported_cb (GtkWindow *window,
+             GFile     *file)
+{
+  MskWindow *self = MSK_WINDOW (window);
+  g_autofree char *where = g_file_get_parse_name (file);
+  g_autofree char *text = NULL;
+
+  /* Translators: %s is the full path of the PDF file just written */
+  text = g_strdup_printf (_("Saved as %s"), where);
+  show_toast_for (self, text, SAVED_TOAST_SECONDS);
+}
+
+static void
 export_pdf_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -273,7 +359,7 @@ export_pdf_action (GtkWidget  *widget,
   g_autoptr(MskDecision) decision = decision_for_summary (self);
 
   g_return_if_fail (!msk_decision_is_incomplete (decision));
-  msk_print_export_pdf (GTK_WINDOW (self), decision, MSK_SUMMARY_DECISION);
+  msk_print_export_pdf (GTK_WINDOW (self), decision, MSK_SUMMARY_DECISION, exported_cb);
 }
 
 static void
@@ -285,7 +371,7 @@ patient_sheet_action (GtkWidget  *widget,
   g_autoptr(MskDecision) decision = decision_for_summary (self);
 
   g_return_if_fail (!msk_decision_is_incomplete (decision));
-  msk_print_export_pdf (GTK_WINDOW (self), decision, MSK_SUMMARY_PATIENT_SHEET);
+  msk_print_export_pdf (GTK_WINDOW (self), decision, MSK_SUMMARY_PATIENT_SHEET, exported_cb);
 }
 
 static void
@@ -295,10 +381,29 @@ copy_text_action (GtkWidget  *widget,
 {
   MskWindow *self = MSK_WINDOW (widget);
   g_autoptr(MskDecision) decision = decision_for_summary (self);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
 
   g_return_if_fail (!msk_decision_is_incomplete (decision));
   msk_print_copy_text (GTK_WIDGET (self), decision);
+  g_set_weak_pointer (&self->copied, gdk_clipboard_get_content (clipboard));
   show_toast (self, _("Summary copied: paste it into the clinical record"));
+}
+
+/* The shortcut of an action that needs a decision: the action when there
+ * is one, else a message saying what is missing. */
+static gboolean
+summary_shortcut_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   user_data)
+{
+  MskWindow *self = MSK_WINDOW (widget);
+  const char *action;
+  const char *what;
+
+  g_variant_get (args, "(&s&s)", &action, &what);
+  if (!needs_decision (self, _(what)))
+    gtk_widget_activate_action (widget, action, NULL);
+  return TRUE;
 }
 
 static void
@@ -362,6 +467,7 @@ msk_window_dispose (GObject *object)
   MskWindow *self = MSK_WINDOW (object);
 
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
+  g_clear_weak_pointer (&self->copied);
   /* Here rather than on close-request, which app.quit never emits. */
   if (self->settings != NULL)
     {
@@ -411,6 +517,8 @@ msk_window_class_init (MskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MskWindow, policy_page);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, MskWindow, view_switcher);
+  gtk_widget_class_bind_template_child (widget_class, MskWindow, form_scroller);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, toast_revealer);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, toast_label);
   gtk_widget_class_bind_template_callback (widget_class, request_changed_cb);
@@ -420,10 +528,43 @@ msk_window_class_init (MskWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-request", NULL, new_request_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  gtk_widget_class_install_action (widget_class, "win.print-preview", NULL, print_preview_action);
   gtk_widget_class_install_action (widget_class, "win.patient-sheet", NULL, patient_sheet_action);
   gtk_widget_class_install_action (widget_class, "win.copy-text", NULL, copy_text_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
+
+  /* Keys beside their actions. Those that need a decision go through
+   * summary_shortcut_cb, which explains itself when there is none. The
+   * second string is what the message says was refused. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-request", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, summary_shortcut_cb,
+                                "(ss)", "win.print", N_("Nothing to print"));
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_P, GDK_CONTROL_MASK | GDK_SHIFT_MASK, summary_shortcut_cb,
+                                "(ss)", "win.print-preview", N_("Nothing to preview"));
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, summary_shortcut_cb,
+                                "(ss)", "win.export-pdf", N_("Nothing to export"));
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_C, GDK_CONTROL_MASK | GDK_SHIFT_MASK, summary_shortcut_cb,
+                                "(ss)", "win.copy-text", N_("Nothing to copy"));
+}
+
+/* GTK 4.8's view switcher gives its buttons the page titles as their
+ * accessible names, mnemonic underscore and all ("_Decide"). */
+static void
+name_view_buttons (MskWindow *self)
+{
+  for (GtkWidget *button = gtk_widget_get_first_child (GTK_WIDGET (self->view_switcher));
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GtkWidget *label = GTK_IS_BUTTON (button) ? gtk_button_get_child (GTK_BUTTON (button)) : NULL;
+
+      if (GTK_IS_LABEL (label))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (GTK_LABEL (label)),
+                                        -1);
+    }
 }
 
 static void
@@ -432,6 +573,7 @@ msk_window_init (MskWindow *self)
   g_date_clear (&self->today, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self, NULL);
+  name_view_buttons (self);
   self->settings = create_settings ();
 }
 

@@ -5,7 +5,10 @@
  * Not a test: it refreshes docs/screenshots/. Under Xvfb, from the top:
  *   ninja -C BUILD tests/gui/make-screenshots
  *   dbus-run-session -- BUILD/tests/gui/make-screenshots decide docs/screenshots/decide-light.png
- *   make-screenshots decide|emergency|policy OUT.png [WIDTHxHEIGHT]
+ *   make-screenshots decide|refer|emergency|urgent|permitted|policy|changed|refused|preview OUT.png [WIDTHxHEIGHT]
+ * ("decide" is "refer": one screenshot per outcome kind; "changed" is the
+ * moment after CES is ticked on a scrolled pane; "refused" is Ctrl+P on
+ * an empty form; "preview" the print preview window of Ctrl+Shift+P.)
  * with GTK_THEME=Adwaita:dark for the dark style.
  * The window draws itself into a texture, so no window manager or screen
  * grab is needed and the picture is exactly the window.
@@ -19,6 +22,7 @@
 #include "msk-application.h"
 #include "msk-concern-row.h"
 #include "msk-policy-view.h"
+#include "msk-print-preview.h"
 #include "msk-request-form.h"
 #include "msk-window.h"
 
@@ -47,6 +51,17 @@ choose (GtkWidget  *form,
 }
 
 static void
+tick (GtkWidget        *form,
+      const MskConcern *concern)
+{
+  GtkWidget *concerns = GTK_WIDGET (gtk_widget_get_template_child (form, MSK_TYPE_REQUEST_FORM, "concerns_box"));
+
+  for (GtkWidget *row = gtk_widget_get_first_child (concerns); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (g_str_equal (msk_concern_row_get_concern (MSK_CONCERN_ROW (row))->id, concern->id))
+      msk_concern_row_set_active (MSK_CONCERN_ROW (row), TRUE);
+}
+
+static void
 save (GtkWidget *window)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
@@ -65,12 +80,74 @@ save (GtkWidget *window)
     g_error ("could not write %s", out_path);
 }
 
+/* The window's own shortcut for the key, run as a key press runs it. */
+static void
+press (GtkWidget       *window,
+       guint            keyval,
+       GdkModifierType  mods)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
+                                          gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+}
+
+static gboolean
+tick_ces_cb (gpointer user_data)
+{
+  GtkWidget *window = user_data;
+  GtkWidget *form = GTK_WIDGET (gtk_widget_get_template_child (window, MSK_TYPE_WINDOW, "request_form"));
+  g_autoptr(MskPolicy) policy = msk_policy_new_bundled (NULL);
+
+  tick (form, msk_policy_find_concern (policy, "suspected_ces"));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+scroll_down_cb (gpointer user_data)
+{
+  GtkWidget *window = user_data;
+  GtkWidget *pane = GTK_WIDGET (gtk_widget_get_template_child (window, MSK_TYPE_WINDOW, "decision_pane"));
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (pane, GTK_TYPE_SCROLLED_WINDOW)));
+
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj));
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 shoot_cb (gpointer user_data)
 {
   GtkWidget *window = user_data;
+  GtkWidget *shown = window;
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
-  save (window);
+  /* The print preview, when one is open, rather than the main window. */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (MSK_IS_PRINT_PREVIEW (toplevel))
+        shown = GTK_WIDGET (toplevel);
+    }
+  save (shown);
+  if (shown != window)
+    gtk_window_destroy (GTK_WINDOW (shown));
   gtk_window_destroy (GTK_WINDOW (window));
   return G_SOURCE_REMOVE;
 }
@@ -108,19 +185,61 @@ activated_cb (GApplication *app,
     }
   else if (g_str_equal (view, "emergency"))
     {
-      GtkWidget *concerns = GTK_WIDGET (gtk_widget_get_template_child (form, MSK_TYPE_REQUEST_FORM, "concerns_box"));
-
       /* Lower back pain with suspected cauda equina syndrome. */
       choose (form, "region_dropdown", msk_policy_find_region (policy, "lumbar_spine")->label);
-      msk_concern_row_set_active (MSK_CONCERN_ROW (gtk_widget_get_first_child (concerns)), TRUE);
+      tick (form, msk_policy_find_concern (policy, "suspected_ces"));
       gtk_stack_set_visible_child_name (stack, "decide");
+    }
+  else if (g_str_equal (view, "urgent"))
+    {
+      /* A knee lump that could be a sarcoma. */
+      tick (form, msk_policy_find_concern (policy, "suspected_sarcoma"));
+      gtk_stack_set_visible_child_name (stack, "decide");
+    }
+  else if (g_str_equal (view, "permitted"))
+    {
+      /* An FCP under the community service's governance. */
+      GtkCheckButton *governance = GTK_CHECK_BUTTON (gtk_widget_get_template_child (form, MSK_TYPE_REQUEST_FORM, "governance_check"));
+
+      choose (form, "requester_dropdown", msk_policy_find_requester (policy, "fcp")->label);
+      choose (form, "region_dropdown", msk_policy_find_region (policy, "shoulder")->label);
+      gtk_check_button_set_active (governance, TRUE);
+      gtk_stack_set_visible_child_name (stack, "decide");
+    }
+  else if (g_str_equal (view, "changed"))
+    {
+      /* Reading "Why" at the bottom of the pane, then ticking CES. */
+      gtk_stack_set_visible_child_name (stack, "decide");
+      g_timeout_add (2400, scroll_down_cb, window);
+      g_timeout_add (2800, tick_ces_cb, window);
+      g_timeout_add (3000, shoot_cb, window);
+      return;
+    }
+  else if (g_str_equal (view, "preview"))
+    {
+      /* Ctrl+Shift+P on the emergency decision. */
+      choose (form, "region_dropdown", msk_policy_find_region (policy, "lumbar_spine")->label);
+      tick (form, msk_policy_find_concern (policy, "suspected_ces"));
+      gtk_stack_set_visible_child_name (stack, "decide");
+      spin ();
+      press (window, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+    }
+  else if (g_str_equal (view, "refused"))
+    {
+      /* Ctrl+P on a form with nothing to print yet. */
+      choose (form, "region_dropdown", "Choose…");
+      choose (form, "borough_dropdown", "Choose…");
+      gtk_stack_set_visible_child_name (stack, "decide");
+      spin ();
+      press (window, GDK_KEY_p, GDK_CONTROL_MASK);
     }
   else
     gtk_stack_set_visible_child_name (stack, "decide");
 
   spin ();
-  /* Past the search entry's typing delay and the stack's crossfade. */
-  g_timeout_add (1200, shoot_cb, window);
+  /* Past the search entry's typing delay, the stack's crossfade and the
+   * two seconds a changed outcome stays marked. */
+  g_timeout_add (2600, shoot_cb, window);
 }
 
 int
@@ -134,7 +253,7 @@ main (int   argc,
   if (argc < 3 || argc > 4 ||
       (argc == 4 && sscanf (argv[3], "%dx%d", &window_width, &window_height) != 2))
     {
-      g_printerr ("usage: %s decide|emergency|policy OUT.png [WIDTHxHEIGHT]\n", argv[0]);
+      g_printerr ("usage: %s decide|refer|emergency|urgent|permitted|policy|changed|refused|preview OUT.png [WIDTHxHEIGHT]\n", argv[0]);
       return 2;
     }
   view = argv[1];

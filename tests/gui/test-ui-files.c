@@ -17,6 +17,7 @@
 #include "msk-concern-row.h"
 #include "msk-decision-pane.h"
 #include "msk-policy-view.h"
+#include "msk-print-preview.h"
 #include "msk-request-form.h"
 #include "msk-window.h"
 
@@ -59,6 +60,7 @@ test_templates_build (void)
   /* The window needs an application; its template is built by
    * test-window. Here only make sure its class is known. */
   g_type_ensure (MSK_TYPE_WINDOW);
+  g_type_ensure (MSK_TYPE_PRINT_PREVIEW);
 
   files = g_resources_enumerate_children (UI_PREFIX, 0, &error);
   g_assert_no_error (error);
@@ -117,6 +119,47 @@ test_every_ui_file_is_compiled_in (void)
   g_assert_cmpuint (n, >=, 6);
 }
 
+/* Text follows the user's font size: the style sheet sizes text in em
+ * (or words such as "smaller"), never in px or pt, and the templates use
+ * none of the theme's classes that fix a size in points. */
+static void
+test_text_sizes_are_relative (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) css = g_resources_lookup_data (UI_PREFIX "style.css", 0, &error);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) files = NULL;
+  const char *fixed_classes[] = { "large-title", "title-1", "title-2", "title-3", "title-4",
+                                  "heading", "body", "caption-heading", "caption" };
+
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (css, NULL), g_bytes_get_size (css));
+  g_assert_false (g_regex_match_simple ("font(-size)?:[^;]*[0-9](px|pt)", text, 0, 0));
+  g_assert_true (g_regex_match_simple ("font-size: *[0-9.]+em", text, 0, 0));
+
+  files = g_resources_enumerate_children (UI_PREFIX, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; files[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (UI_PREFIX, files[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *ui = NULL;
+
+      if (!g_str_has_suffix (files[i], ".ui"))
+        continue;
+      bytes = g_resources_lookup_data (path, 0, &error);
+      g_assert_no_error (error);
+      ui = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      for (guint j = 0; j < G_N_ELEMENTS (fixed_classes); j++)
+        {
+          g_autofree char *tag = g_strdup_printf ("<class name=\"%s\"/>", fixed_classes[j]);
+
+          if (strstr (ui, tag) != NULL)
+            g_error ("%s uses the theme's fixed-size class %s", files[i], fixed_classes[j]);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -136,5 +179,6 @@ main (int   argc,
   g_test_add_func ("/ui/templates-build", test_templates_build);
   g_test_add_func ("/ui/shortcuts-window-builds", test_shortcuts_window_builds);
   g_test_add_func ("/ui/every-ui-file-is-compiled-in", test_every_ui_file_is_compiled_in);
+  g_test_add_func ("/ui/text-sizes-are-relative", test_text_sizes_are_relative);
   return g_test_run ();
 }

@@ -18,6 +18,8 @@
 #include "msk-concern-row.h"
 #include "msk-decision-pane.h"
 #include "msk-policy-view.h"
+#include "msk-print-preview.h"
+#include "msk-print-private.h"
 #include "msk-request-form.h"
 #include "msk-window.h"
 
@@ -32,6 +34,8 @@ struct _Fixture {
 };
 
 static GTestDBus *test_bus;
+/* XDG_DATA_DIRS before the tests isolated it. */
+static char *system_data_dirs;
 
 static void
 spin (void)
@@ -896,6 +900,1127 @@ expect_last_view_and_size (Fixture *f)
   g_assert_cmpint (height, ==, 650);
 }
 
+
+/* ---- Accessibility: names as GTK 4.8 computes them -------------------- */
+
+/* GTK 4.8 has no public getter for an accessible name. Its AT-SPI bridge
+ * names a node by its label property, else by the label properties of the
+ * nodes it is labelled by, else by its type name ("GtkToggleButton"). The
+ * test context reads both: gtk_test_accessible_check_property() returns
+ * the real value whenever it differs from the one it is given. */
+static char *
+label_property (GtkWidget *widget)
+{
+  if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    return NULL;
+  return gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                             "\x01 not a name");
+}
+
+/* The relation's value prints as "GtkLabel<0x...>" per target: a node
+ * labels `widget` when its own print appears there. */
+static void
+collect_labellers (GtkWidget  *node,
+                   const char *relation,
+                   GString    *names)
+{
+  g_autofree char *print = g_strdup_printf ("%s<%p>", G_OBJECT_TYPE_NAME (node), (void *) node);
+
+  if (strstr (relation, print) != NULL)
+    {
+      g_autofree char *name = label_property (node);
+
+      if (name != NULL)
+        g_string_append_printf (names, "%s%s", names->len > 0 ? " " : "", name);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (node); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_labellers (c, relation, names);
+}
+
+static char *
+accessible_name (GtkWidget *widget)
+{
+  char *name = label_property (widget);
+  g_autofree char *relation = NULL;
+  GString *names;
+
+  if (name != NULL)
+    return name;
+  if (!gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return g_strdup (G_OBJECT_TYPE_NAME (widget));
+  /* Given a value it cannot equal, the check returns the real one. */
+  relation = gtk_test_accessible_check_relation (GTK_ACCESSIBLE (widget),
+                                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY, NULL);
+  g_assert_nonnull (relation);
+  names = g_string_new (NULL);
+  collect_labellers (GTK_WIDGET (gtk_widget_get_root (widget)), relation, names);
+  if (names->len == 0)
+    g_string_append (names, G_OBJECT_TYPE_NAME (widget));
+  return g_string_free (names, FALSE);
+}
+
+static gboolean
+name_is_meaningful (const char *name)
+{
+  if (name == NULL || g_strstrip (g_strdup (name))[0] == '\0')
+    return FALSE;
+  /* The bridge's fallback, or a class name set by mistake. */
+  if ((g_str_has_prefix (name, "Gtk") || g_str_has_prefix (name, "Msk")) && strchr (name, ' ') == NULL)
+    return FALSE;
+  /* A raw mnemonic underscore: "_Decide" read letter by letter. */
+  for (const char *p = name; *p != '\0'; p++)
+    if (*p == '_' && g_ascii_isalpha (p[1]) && (p == name || !g_ascii_isalnum (p[-1])))
+      return FALSE;
+  return TRUE;
+}
+
+/* Every mapped widget a user can reach with Tab, and every list row. */
+static void
+collect_unnamed (GtkWidget *widget,
+                 GString   *out,
+                 guint     *n_checked)
+{
+  gboolean reachable;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  /* The text inside an entry is presented as the entry itself. */
+  /* A button takes the focus itself, never its content (a drop-down's
+   * button draws the choice with a list item). */
+  reachable = (gtk_widget_get_focusable (widget) &&
+               !(GTK_IS_TEXT (widget) && GTK_IS_EDITABLE (gtk_widget_get_parent (widget))) &&
+               gtk_widget_get_ancestor (gtk_widget_get_parent (widget), GTK_TYPE_BUTTON) == NULL) ||
+              GTK_IS_LIST_BOX_ROW (widget);
+  if (reachable)
+    {
+      g_autofree char *name = accessible_name (widget);
+
+      (*n_checked)++;
+      if (!name_is_meaningful (name))
+        g_string_append_printf (out, "%s (%s) is named \"%s\"\n", G_OBJECT_TYPE_NAME (widget),
+                                gtk_widget_get_name (widget), name);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_unnamed (c, out, n_checked);
+}
+
+static void
+assert_every_control_named (GtkWidget  *root,
+                            const char *where)
+{
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  guint n_checked = 0;
+
+  spin ();
+  collect_unnamed (root, unnamed, &n_checked);
+  g_test_message ("%s: %u controls checked", where, n_checked);
+  g_assert_cmpuint (n_checked, >, 3);
+  if (unnamed->len > 0)
+    g_error ("%s: controls without a meaningful accessible name:\n%s", where, unnamed->str);
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+dropdown_popover (GtkWidget *dropdown)
+{
+  GtkWidget *popover = find_descendant (dropdown, GTK_TYPE_POPOVER);
+
+  g_assert_nonnull (popover);
+  return popover;
+}
+
+/* As a click on the drop-down, or Space on it. */
+static void
+open_dropdown (GtkWidget *dropdown)
+{
+  GtkWidget *button = find_descendant (dropdown, GTK_TYPE_TOGGLE_BUTTON);
+
+  g_assert_nonnull (button);
+  gtk_widget_activate (button);
+  while (!gtk_widget_get_mapped (dropdown_popover (dropdown)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frame (dropdown_popover (dropdown));
+}
+
+static void
+close_dropdown (GtkWidget *dropdown)
+{
+  gtk_popover_popdown (GTK_POPOVER (dropdown_popover (dropdown)));
+  spin ();
+}
+
+static void
+every_control_has_a_name (Fixture *f)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  GtkStack *stack = GTK_STACK (child (window, MSK_TYPE_WINDOW, "stack"));
+  GtkWidget *view;
+  const char *dropdowns[] = { "requester_dropdown", "borough_dropdown", "region_dropdown" };
+
+  /* Decide, with every section of the pane showing and the concerns'
+   * lists of signs open. */
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "lumbar_spine")->label);
+  choose (f, "borough_dropdown", msk_policy_find_borough (f->policy, "tower_hamlets")->label);
+  tick (f, "suspected_ces");
+  gtk_expander_set_expanded (GTK_EXPANDER (child (get_pane (f), MSK_TYPE_DECISION_PANE, "trace_expander")), TRUE);
+  wait_for_frames ();
+  assert_every_control_named (window, "Decide view");
+
+  /* Each drop-down's list, open. */
+  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    {
+      GtkWidget *dropdown = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, dropdowns[i]);
+
+      open_dropdown (dropdown);
+      assert_every_control_named (dropdown_popover (dropdown), dropdowns[i]);
+      close_dropdown (dropdown);
+    }
+
+  /* Policy, with the search bar open. */
+  gtk_stack_set_visible_child_name (stack, "policy");
+  view = get_policy_view (f);
+  msk_policy_view_start_search (MSK_POLICY_VIEW (view));
+  wait_for_frames ();
+  assert_every_control_named (window, "Policy view");
+}
+
+
+/* ---- Keys, as the window binds them --------------------------------- */
+
+/* Presses `accel` on the window: runs the action of the one window
+ * shortcut with that trigger, with its arguments, as GTK does on the key
+ * press. Fails when no shortcut, or more than one, has that key. */
+static void
+press (Fixture    *f,
+       const char *accel)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
+  guint keyval;
+  GdkModifierType mods;
+  GtkShortcut *found = NULL;
+
+  g_assert_true (gtk_accelerator_parse (accel, &keyval, &mods));
+  keyval = gdk_keyval_to_lower (keyval);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
+            {
+              if (found != NULL)
+                g_error ("two shortcuts for %s", accel);
+              found = shortcut;
+            }
+        }
+    }
+  if (found == NULL)
+    g_error ("no shortcut for %s", accel);
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (found), 0,
+                                               GTK_WIDGET (f->window), gtk_shortcut_get_arguments (found)));
+  spin ();
+}
+
+static GtkAdjustment *
+pane_vadjustment (Fixture *f)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (get_pane (f), GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+static void
+scroll_to_bottom (GtkAdjustment *vadj)
+{
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, 0);
+}
+
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
+static void
+wait_ms (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Scenario 1: a GP reads "Why" at the bottom of the pane and ticks CES. */
+static void
+changed_outcome_comes_into_view (Fixture *f)
+{
+  GtkWidget *outcome = child (get_pane (f), MSK_TYPE_DECISION_PANE, "outcome_box");
+  GtkAdjustment *vadj = pane_vadjustment (f);
+  g_autofree char *name = NULL;
+  guint visibility_changes = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  choose (f, "requester_dropdown", msk_policy_find_requester (f->policy, "gp")->label);
+  choose (f, "borough_dropdown", msk_policy_find_borough (f->policy, "tower_hamlets")->label);
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "lumbar_spine")->label);
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "refer_community_msk"));
+  wait_ms (2200);
+  g_assert_false (gtk_widget_has_css_class (outcome, "changed"));
+  wait_for_frames ();
+
+  /* The same outcome again (another borough) leaves the reader where
+   * they are. */
+  scroll_to_bottom (vadj);
+  choose (f, "borough_dropdown", msk_policy_find_borough (f->policy, "newham")->label);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, 0);
+  g_assert_false (gtk_widget_has_css_class (outcome, "changed"));
+
+  g_signal_connect (outcome, "notify::visible", G_CALLBACK (count_cb), &visibility_changes);
+  tick (f, "suspected_ces");
+  /* The headline is in view, marked, and named for a screen reader. */
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, gtk_adjustment_get_lower (vadj));
+  wait_for_frames ();
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, gtk_adjustment_get_lower (vadj));
+  g_assert_true (gtk_widget_get_mapped (outcome));
+  g_assert_true (gtk_widget_has_css_class (outcome, "changed"));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (outcome), GTK_ACCESSIBLE_ROLE_ALERT);
+  name = label_property (outcome);
+  g_assert_nonnull (strstr (name, outcome_label (f, "emergency_pathway")));
+  /* Shown anew: what makes an AT-SPI "showing" event for the alert. */
+  g_assert_cmpuint (visibility_changes, ==, 2);
+  g_signal_handlers_disconnect_by_func (outcome, count_cb, &visibility_changes);
+  /* The mark is brief. */
+  wait_ms (2200);
+  g_assert_false (gtk_widget_has_css_class (outcome, "changed"));
+}
+
+/* The Adwaita theme installed on the machine. The test's isolated data
+ * dirs hide it from GTK, which then draws only its own built-in icons. */
+static GtkIconTheme *
+system_adwaita (void)
+{
+  GtkIconTheme *theme = gtk_icon_theme_new ();
+  g_auto(GStrv) dirs = g_strsplit (system_data_dirs, ":", -1);
+  g_autoptr(GStrvBuilder) path = g_strv_builder_new ();
+  g_auto(GStrv) search = NULL;
+
+  for (guint i = 0; dirs[i] != NULL; i++)
+    {
+      g_autofree char *icons = g_build_filename (dirs[i], "icons", NULL);
+
+      g_strv_builder_add (path, icons);
+    }
+  search = g_strv_builder_end (path);
+  gtk_icon_theme_set_search_path (theme, (const char * const *) search);
+  gtk_icon_theme_set_theme_name (theme, "Adwaita");
+  return theme;
+}
+
+typedef struct {
+  char    *icon;
+  GdkRGBA  colour;
+  char    *action_icons;
+  char    *verdict_class;
+} Look;
+
+static void
+collect_icons (GtkWidget *widget,
+               GString   *out)
+{
+  if (GTK_IS_IMAGE (widget) && gtk_image_get_icon_name (GTK_IMAGE (widget)) != NULL)
+    g_string_append_printf (out, "%s ", gtk_image_get_icon_name (GTK_IMAGE (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_icons (c, out);
+}
+
+static void
+read_look (Fixture *f,
+           Look    *look)
+{
+  GtkWidget *icon = child (get_pane (f), MSK_TYPE_DECISION_PANE, "urgency_icon");
+  GtkWidget *verdict = child (get_pane (f), MSK_TYPE_DECISION_PANE, "verdict_label");
+  GString *icons = g_string_new (NULL);
+  const char *classes[] = { "verdict-not-recommended", "verdict-permitted", "verdict-via-pathway" };
+
+  spin ();
+  look->icon = g_strdup (gtk_image_get_icon_name (GTK_IMAGE (icon)));
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (icon), &look->colour);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  collect_icons (child (get_pane (f), MSK_TYPE_DECISION_PANE, "actions_box"), icons);
+  look->action_icons = g_string_free (icons, FALSE);
+  look->verdict_class = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+    if (gtk_widget_has_css_class (verdict, classes[i]))
+      look->verdict_class = g_strdup (classes[i]);
+}
+
+static void
+clear_look (Look *look)
+{
+  g_free (look->icon);
+  g_free (look->action_icons);
+  g_free (look->verdict_class);
+}
+
+/* Scenario 2: "Do not request MRI" and "MRI may be requested" must never
+ * look alike, and a red flag's verdict must not read as "no imaging". */
+static void
+opposite_outcomes_look_different (Fixture *f)
+{
+  g_autoptr(GtkIconTheme) theme = system_adwaita ();
+  const char *names[] = { "refer", "permitted", "urgent", "emergency" };
+  Look looks[4];
+
+  /* A GP, knee: refer instead. */
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "knee")->label);
+  choose (f, "borough_dropdown", msk_policy_find_borough (f->policy, "newham")->label);
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "refer_community_msk"));
+  read_look (f, &looks[0]);
+  /* An FCP under governance, shoulder: MRI may be requested. */
+  choose (f, "requester_dropdown", msk_policy_find_requester (f->policy, "fcp")->label);
+  click_label (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "governance_label"));
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "fcp_mri_permitted"));
+  read_look (f, &looks[1]);
+  tick (f, "suspected_sarcoma");
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "urgent_pathway"));
+  read_look (f, &looks[2]);
+  tick (f, "suspected_ces");
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
+  read_look (f, &looks[3]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (looks); i++)
+    {
+      g_test_message ("%s: icon %s, colour %s, actions %s", names[i], looks[i].icon,
+                      gdk_rgba_to_string (&looks[i].colour), looks[i].action_icons);
+      if (!gtk_icon_theme_has_icon (theme, looks[i].icon))
+        g_error ("%s is not in the Adwaita icon theme", looks[i].icon);
+      for (guint j = 0; j < i; j++)
+        {
+          /* Never colour alone: the icons differ too. */
+          g_assert_cmpstr (looks[i].icon, !=, looks[j].icon);
+          g_assert_false (gdk_rgba_equal (&looks[i].colour, &looks[j].colour));
+        }
+    }
+  /* No tick anywhere near "refer instead". */
+  g_assert_cmpstr (looks[0].icon, !=, "emblem-ok-symbolic");
+  g_assert_null (strstr (looks[0].action_icons, "emblem-ok-symbolic"));
+  g_assert_nonnull (strstr (looks[0].action_icons, looks[0].icon));
+  /* Only "not recommended" is set as a refusal; the red flag's verdict
+   * is the via-pathway one, set as a plain statement. */
+  g_assert_cmpstr (looks[0].verdict_class, ==, "verdict-not-recommended");
+  g_assert_cmpstr (looks[1].verdict_class, ==, "verdict-permitted");
+  g_assert_cmpstr (looks[3].verdict_class, ==, "verdict-via-pathway");
+  {
+    const MskVerdict *verdict = msk_decision_get_verdict (msk_decision_pane_get_decision (MSK_DECISION_PANE (get_pane (f))));
+
+    g_assert_cmpstr (verdict->kind, ==, "via_pathway");
+    g_assert_cmpstr (shown_label (f, "verdict_label"), ==, verdict->label);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (looks); i++)
+    clear_look (&looks[i]);
+}
+
+static GtkWidget *
+focused_row (Fixture *f)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  g_assert_nonnull (focus);
+  return focus;
+}
+
+static char *
+focused_row_text (Fixture   *f,
+                  GtkWidget *dropdown)
+{
+  GtkWidget *focus = focused_row (f);
+  GtkWidget *label = find_descendant (focus, GTK_TYPE_LABEL);
+
+  g_assert_true (gtk_widget_is_ancestor (focus, dropdown_popover (dropdown)));
+  g_assert_nonnull (label);
+  return g_strdup (gtk_label_get_text (GTK_LABEL (label)));
+}
+
+static const char *
+selected_text (GtkWidget *dropdown)
+{
+  GtkDropDown *dd = GTK_DROP_DOWN (dropdown);
+
+  return gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (dd)),
+                                     gtk_drop_down_get_selected (dd));
+}
+
+/* Types `text` into the open list, as typing there does: the search
+ * takes the focus and the letters. */
+static void
+type_in_list (GtkWidget  *dropdown,
+              const char *text)
+{
+  GtkWidget *search = find_descendant (dropdown_popover (dropdown), GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_nonnull (search);
+  gtk_widget_grab_focus (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), text);
+  wait_for_frame (dropdown_popover (dropdown));
+}
+
+/* Return where the focus is: a row of the list, or the search (which
+ * typing moves the focus to). */
+static void
+activate_focused_row (Fixture   *f,
+                      GtkWidget *dropdown)
+{
+  GtkWidget *focus = focused_row (f);
+  GtkWidget *search = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+
+  if (search != NULL)
+    g_signal_emit_by_name (search, "activate");
+  else if (!gtk_widget_activate (focus))
+    g_error ("could not activate the focused %s", G_OBJECT_TYPE_NAME (focus));
+  spin ();
+  g_assert_false (gtk_widget_get_mapped (dropdown_popover (dropdown)));
+}
+
+/* The row of the open list that shows `text`, focused and selected as
+ * the arrow keys do in a single-selection list. */
+static void
+focus_row (GtkWidget  *dropdown,
+           const char *text)
+{
+  GtkWidget *list = find_descendant (dropdown_popover (dropdown), GTK_TYPE_LIST_VIEW);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *label = find_descendant (row, GTK_TYPE_LABEL);
+
+      if (label != NULL && g_str_equal (gtk_label_get_text (GTK_LABEL (label)), text))
+        {
+          g_assert_true (gtk_widget_grab_focus (row));
+          g_assert_true (gtk_widget_activate_action (row, "listitem.select", "(bb)", FALSE, FALSE));
+          return;
+        }
+    }
+  g_error ("no row %s", text);
+}
+
+static gboolean
+any_expander_open (GtkWidget *widget)
+{
+  if (GTK_IS_EXPANDER (widget) && gtk_expander_get_expanded (GTK_EXPANDER (widget)))
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (any_expander_open (c))
+      return TRUE;
+  return FALSE;
+}
+
+/* Scenario 3: after Ctrl+N the same keys give the same answer as in a
+ * fresh window, and nothing of the last patient is left open or scrolled. */
+static void
+new_request_is_a_fresh_window (Fixture *f)
+{
+  GtkWidget *form = GTK_WIDGET (get_form (f));
+  GtkWidget *borough = child (form, MSK_TYPE_REQUEST_FORM, "borough_dropdown");
+  GtkWidget *region = child (form, MSK_TYPE_REQUEST_FORM, "region_dropdown");
+  GtkAdjustment *form_vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "form_scroller")));
+  const char *tower_hamlets = msk_policy_find_borough (f->policy, "tower_hamlets")->label;
+  const char *knee = msk_policy_find_region (f->policy, "knee")->label;
+  g_autofree char *fresh_borough_row = NULL;
+  g_autofree char *fresh_region_row = NULL;
+  g_autofree char *borough_row = NULL;
+  g_autofree char *region_row = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  wait_for_frames ();
+  /* Where the keyboard lands in each list of a fresh window. */
+  open_dropdown (borough);
+  fresh_borough_row = focused_row_text (f, borough);
+  close_dropdown (borough);
+  open_dropdown (region);
+  fresh_region_row = focused_row_text (f, region);
+  close_dropdown (region);
+
+  /* A patient: the borough typed ("tow", Return), the region picked with
+   * the arrow keys, a list of signs opened, both panes scrolled. */
+  open_dropdown (borough);
+  type_in_list (borough, "tow");
+  activate_focused_row (f, borough);
+  g_assert_cmpstr (selected_text (borough), ==, tower_hamlets);
+  open_dropdown (region);
+  focus_row (region, knee);
+  activate_focused_row (f, region);
+  g_assert_cmpstr (selected_text (region), ==, knee);
+  /* No red flag: a referral's pane, with its rationale and evidence, is
+   * long enough to scroll (a red flag's is short by design). */
+  gtk_expander_set_expanded (GTK_EXPANDER (child (gtk_widget_get_ancestor (concern_check (f, "suspected_ces"), MSK_TYPE_CONCERN_ROW),
+                                                  MSK_TYPE_CONCERN_ROW, "prompts_expander")), TRUE);
+  gtk_expander_set_expanded (GTK_EXPANDER (child (get_pane (f), MSK_TYPE_DECISION_PANE, "trace_expander")), TRUE);
+  /* The borough's list left with a search in it. */
+  open_dropdown (borough);
+  type_in_list (borough, "wal");
+  close_dropdown (borough);
+  wait_for_frames ();
+  scroll_to_bottom (form_vadj);
+  scroll_to_bottom (pane_vadjustment (f));
+
+  press (f, "<Control>n");
+  wait_for_frames ();
+
+  g_assert_cmpstr (selected_text (borough), ==, "Choose…");
+  g_assert_cmpstr (selected_text (region), ==, "Choose…");
+  g_assert_cmpfloat (gtk_adjustment_get_value (form_vadj), ==, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (pane_vadjustment (f)), ==, 0);
+  g_assert_false (any_expander_open (form));
+  g_assert_false (any_expander_open (get_pane (f)));
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "incomplete"));
+  /* The keyboard starts where a fresh window's does... */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)),
+                                         child (form, MSK_TYPE_REQUEST_FORM, "requester_dropdown")));
+  /* ...and in each list, on the row a fresh window's list starts on,
+   * with no search left over. */
+  open_dropdown (borough);
+  borough_row = focused_row_text (f, borough);
+  g_assert_cmpstr (borough_row, ==, fresh_borough_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_descendant (dropdown_popover (borough), GTK_TYPE_SEARCH_ENTRY))), ==, "");
+  close_dropdown (borough);
+  open_dropdown (region);
+  region_row = focused_row_text (f, region);
+  g_assert_cmpstr (region_row, ==, fresh_region_row);
+  close_dropdown (region);
+}
+
+static char *
+read_clipboard (Fixture *f)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  g_autofree char *text = NULL;
+
+  /* An emptied clipboard has nothing to read. */
+  if (gdk_clipboard_get_formats (clipboard) == NULL ||
+      !gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), G_TYPE_STRING))
+    return NULL;
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_text_cb, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return g_steal_pointer (&text);
+}
+
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  for (;;)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+          if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+            return GTK_WINDOW (window);
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+}
+
+static guint
+n_toplevels (void)
+{
+  spin ();
+  return g_list_model_get_n_items (gtk_window_get_toplevels ());
+}
+
+static gboolean
+is_default_name (const char *name)
+{
+  return g_regex_match_simple ("^msk-mri-decision-[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{4}-[0-9]{2}\\.pdf$",
+                               name, 0, 0);
+}
+
+/* Ctrl+E, then Return in the file dialog (here: its Export response, after
+ * pointing it at `folder`). Returns the suggested name. */
+static char *
+export_by_keyboard (Fixture    *f,
+                    const char *folder)
+{
+  GtkWidget *toast = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "toast_label");
+  GtkWindow *dialog;
+  g_autoptr(GFile) dir = g_file_new_for_path (folder);
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+
+  press (f, "<Control>e");
+  dialog = wait_for_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
+  g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), dir, NULL));
+  spin ();
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  path = g_build_filename (folder, name, NULL);
+  /* The window says where the file went. */
+  while (strstr (gtk_label_get_text (GTK_LABEL (toast)), path) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (toast))));
+  return g_steal_pointer (&name);
+}
+
+/* Scenarios 4 and 5: a whole consultation, by keyboard, then the next. */
+static void
+full_session_leaves_nothing_behind (Fixture *f)
+{
+  GtkWidget *notes = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "notes_view");
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  g_autofree char *pasted = NULL;
+  gboolean recent_enabled = TRUE;
+
+  g_object_get (gtk_settings_get_default (), "gtk-recent-files-enabled", &recent_enabled, NULL);
+  g_assert_false (recent_enabled);
+
+  f->tmpdir = g_dir_make_tmp ("msk-export-XXXXXX", NULL);
+  g_assert_nonnull (f->tmpdir);
+  choose (f, "borough_dropdown", msk_policy_find_borough (f->policy, "tower_hamlets")->label);
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "lumbar_spine")->label);
+  tick (f, "suspected_ces");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes)), PATIENT_NOTE, -1);
+  press (f, "<Control><Shift>c");
+  pasted = read_clipboard (f);
+  g_assert_nonnull (strstr (pasted, "Zedbury"));
+  first = export_by_keyboard (f, f->tmpdir);
+  g_assert_true (is_default_name (first));
+  g_assert_null (strstr (first, "Zedbury"));
+
+  /* The next patient: nothing of the last one to paste. */
+  press (f, "<Control>n");
+  g_clear_pointer (&pasted, g_free);
+  pasted = read_clipboard (f);
+  g_assert_true (pasted == NULL || strstr (pasted, "Zedbury") == NULL);
+
+  /* The second patient of the day never meets "Replace?". */
+  wait_ms (1100);
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "knee")->label);
+  second = export_by_keyboard (f, f->tmpdir);
+  g_assert_true (is_default_name (second));
+  g_assert_cmpstr (first, !=, second);
+
+  /* GTK records a saved file in its recently-used list a moment later
+   * (after querying the file, then on a 250 ms timer): wait for it. */
+  wait_ms (1000);
+  /* Only the files asked for exist: no recently-used list, no settings
+   * holding the note or the files' names or place. */
+  {
+    const char *dirs[] = { g_get_home_dir (), g_get_user_config_dir (), g_get_user_data_dir (),
+                           g_get_user_cache_dir (), g_get_user_state_dir () };
+
+    for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+      {
+        assert_no_file_mentions (dirs[i], "Zedbury");
+        assert_no_file_mentions (dirs[i], first);
+        assert_no_file_mentions (dirs[i], f->tmpdir);
+      }
+  }
+  {
+    g_autofree char *recent = g_build_filename (g_get_user_data_dir (), "recently-used.xbel", NULL);
+
+    g_autofree char *contents = NULL;
+
+    /* GTK may leave the list, empty. */
+    if (g_file_get_contents (recent, &contents, NULL, NULL))
+      g_assert_null (strstr (contents, "<bookmark"));
+  }
+}
+
+/* Ctrl+N forgets only the app's own summary, not what the user copied
+ * since from elsewhere. */
+static void
+new_request_keeps_other_clipboard_content (Fixture *f)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  g_autofree char *pasted = NULL;
+
+  tick (f, "suspected_sarcoma");
+  press (f, "<Control><Shift>c");
+  gdk_clipboard_set_text (clipboard, "copied from the record");
+  press (f, "<Control>n");
+  pasted = read_clipboard (f);
+  g_assert_cmpstr (pasted, ==, "copied from the record");
+}
+
+static void
+export_names_never_collide (void)
+{
+  g_autoptr(GDateTime) a = g_date_time_new_local (2026, 11, 30, 14, 32, 5);
+  g_autoptr(GDateTime) b = g_date_time_add_seconds (a, 1);
+  g_autofree char *name_a = _msk_print_default_name (MSK_SUMMARY_DECISION, a);
+  g_autofree char *name_b = _msk_print_default_name (MSK_SUMMARY_DECISION, b);
+  g_autofree char *sheet = _msk_print_default_name (MSK_SUMMARY_PATIENT_SHEET, a);
+
+  g_assert_cmpstr (name_a, ==, "msk-mri-decision-2026-11-30-1432-05.pdf");
+  g_assert_cmpstr (name_b, ==, "msk-mri-decision-2026-11-30-1432-06.pdf");
+  g_assert_cmpstr (sheet, ==, "msk-mri-patient-sheet-2026-11-30-1432-05.pdf");
+}
+
+/* Scenario 5: the print preview opens without the print dialog. */
+static void
+print_preview_without_dialog (Fixture *f)
+{
+  guint before;
+  GtkWindow *preview;
+  GtkWidget *pages;
+
+  tick (f, "suspected_ces");
+  before = n_toplevels ();
+  press (f, "<Control><Shift>p");
+  preview = wait_for_toplevel (MSK_TYPE_PRINT_PREVIEW);
+  /* One new window, the preview, and no print dialog. */
+  g_assert_cmpuint (n_toplevels (), ==, before + 1);
+  pages = find_descendant (GTK_WIDGET (preview), GTK_TYPE_DRAWING_AREA);
+  g_assert_nonnull (pages);
+  g_assert_cmpint (gtk_drawing_area_get_content_height (GTK_DRAWING_AREA (pages)), >, 400);
+  g_assert_true (gtk_window_get_transient_for (preview) == GTK_WINDOW (f->window));
+  gtk_window_destroy (preview);
+  spin ();
+}
+
+/* Scenario 7: every summary key says why when there is nothing to act on. */
+static void
+incomplete_form_shortcuts_explain (Fixture *f)
+{
+  GtkWidget *toast = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "toast_revealer");
+  GtkWidget *toast_label = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "toast_label");
+  const char *keys[] = { "<Control>p", "<Control><Shift>c", "<Control>e", "<Control><Shift>p" };
+  const char *missing = shown_label (f, "missing_label");
+  guint before = n_toplevels ();
+
+  g_assert_nonnull (missing);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      gtk_revealer_set_reveal_child (GTK_REVEALER (toast), FALSE);
+      gtk_label_set_text (GTK_LABEL (toast_label), "");
+      press (f, keys[i]);
+      g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (toast)));
+      g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (toast_label)), missing));
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (toast_label), GTK_ACCESSIBLE_ROLE_STATUS);
+    }
+  /* And nothing opened. */
+  g_assert_cmpuint (n_toplevels (), ==, before);
+}
+
+static void
+collect_mnemonics (GtkWidget *widget,
+                   GString   *keys)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      g_autofree char *accel = gtk_accelerator_name (gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget))),
+                                                     GDK_ALT_MASK);
+
+      g_string_append_printf (keys, "%s\n", accel);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_mnemonics (c, keys);
+}
+
+static void
+collect_accelerators (GtkWidget *widget,
+                      GString   *out)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    {
+      g_autofree char *accel = NULL;
+
+      g_object_get (widget, "accelerator", &accel, NULL);
+      if (accel != NULL)
+        g_string_append_printf (out, "%s\n", accel);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_accelerators (c, out);
+}
+
+/* Scenario 7: no Alt key does two things, and the shortcuts window lists
+ * every one of the Decide view's. */
+static void
+alt_keys_are_unique_and_listed (Fixture *f)
+{
+  g_autoptr(GString) keys = g_string_new (NULL);
+  g_autoptr(GString) listed = g_string_new (NULL);
+  g_auto(GStrv) lines = NULL;
+  GtkWindow *overlay;
+
+  tick (f, "suspected_ces");
+  spin ();
+  collect_mnemonics (GTK_WIDGET (f->window), keys);
+  lines = g_strsplit (keys->str, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 8);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
+  spin ();
+  overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
+  collect_accelerators (GTK_WIDGET (overlay), listed);
+
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("%s\n", lines[i]);
+      guint keyval;
+      GdkModifierType mods;
+
+      for (guint j = 0; j < i; j++)
+        if (g_str_equal (lines[i], lines[j]))
+          g_error ("%s is used twice", lines[i]);
+      /* Listed, in whatever spelling GTK parses to the same key. */
+      g_assert_true (gtk_accelerator_parse (lines[i], &keyval, &mods));
+      {
+        g_auto(GStrv) shown = g_strsplit (listed->str, "\n", -1);
+        gboolean found = FALSE;
+
+        for (guint k = 0; shown[k] != NULL; k++)
+          {
+            guint kv;
+            GdkModifierType m;
+
+            if (gtk_accelerator_parse (shown[k], &kv, &m) && gdk_keyval_to_lower (kv) == keyval && m == mods)
+              found = TRUE;
+          }
+        if (!found)
+          g_error ("%s is not in the shortcuts window", lines[i]);
+      }
+    }
+  gtk_window_close (overlay);
+  spin ();
+}
+
+static GtkWidget *
+find_with_class (GtkWidget  *widget,
+                 const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_with_class (c, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static int
+natural_height (GtkWidget *widget)
+{
+  int natural;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, 2000, NULL, &natural, NULL, NULL);
+  return natural;
+}
+
+/* Scenario 7: the headings grow with the user's font size. */
+static void
+headings_follow_the_font_size (Fixture *f)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (f->window));
+  GtkWidget *headline = child (get_pane (f), MSK_TYPE_DECISION_PANE, "outcome_label");
+  GtkWidget *heading = find_with_class (GTK_WIDGET (get_form (f)), "section-heading");
+  g_autofree char *font = NULL;
+  int small_headline, small_heading;
+
+  g_assert_nonnull (heading);
+  g_object_get (settings, "gtk-font-name", &font, NULL);
+  g_object_set (settings, "gtk-font-name", "Sans 10", NULL);
+  wait_for_frames ();
+  small_headline = natural_height (headline);
+  small_heading = natural_height (heading);
+  g_object_set (settings, "gtk-font-name", "Sans 20", NULL);
+  wait_for_frames ();
+  g_assert_cmpint (natural_height (headline), >, small_headline * 3 / 2);
+  g_assert_cmpint (natural_height (heading), >, small_heading * 3 / 2);
+  g_object_set (settings, "gtk-font-name", font, NULL);
+}
+
+
+/* ---- The README's keystroke counts, key by key ---------------------- */
+
+/* What the README counts as one keystroke: a key, or a key with Ctrl,
+ * Shift or Alt held. */
+static guint n_keys;
+
+/* Alt+letter: what GtkWindow does for a mnemonic. */
+static void
+key_mnemonic (Fixture    *f,
+              const char *label_name)
+{
+  GtkWidget *label = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, label_name);
+
+  g_assert_true (gtk_widget_mnemonic_activate (label, FALSE));
+  spin ();
+  n_keys++;
+}
+
+static void
+key_tab (Fixture *f)
+{
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
+  spin ();
+  n_keys++;
+}
+
+/* Space or Return on the focused control. */
+static void
+key_activate (Fixture *f)
+{
+  g_assert_true (gtk_widget_activate (gtk_root_get_focus (GTK_ROOT (f->window))));
+  spin ();
+  n_keys++;
+}
+
+/* Alt+key, letters typed in its open list, Return. */
+static void
+pick_by_typing (Fixture    *f,
+                const char *label_name,
+                const char *dropdown_name,
+                const char *typed)
+{
+  GtkWidget *dropdown = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, dropdown_name);
+
+  key_mnemonic (f, label_name);
+  while (!gtk_widget_get_mapped (dropdown_popover (dropdown)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frame (dropdown_popover (dropdown));
+  type_in_list (dropdown, typed);
+  n_keys += strlen (typed);
+  activate_focused_row (f, dropdown);
+  n_keys++;
+  /* The keyboard is back on the drop-down, ready for Tab. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), dropdown));
+}
+
+/* GP (the first requester), Tower Hamlets, lumbar spine, suspected CES. */
+static void
+enter_gp_tower_hamlets_ces (Fixture *f)
+{
+  n_keys = 0;
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  wait_for_frames ();
+  pick_by_typing (f, "borough_label", "borough_dropdown", "t");
+  pick_by_typing (f, "region_label", "region_dropdown", "l");
+  key_tab (f);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == concern_check (f, "suspected_ces"));
+  key_activate (f);
+  g_assert_cmpuint (n_keys, ==, 8);
+  g_assert_cmpstr (selected_text (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "requester_dropdown")), ==,
+                   msk_policy_find_requester (f->policy, "gp")->label);
+  g_assert_cmpstr (selected_text (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "borough_dropdown")), ==,
+                   msk_policy_find_borough (f->policy, "tower_hamlets")->label);
+  g_assert_cmpstr (selected_text (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "region_dropdown")), ==,
+                   msk_policy_find_region (f->policy, "lumbar_spine")->label);
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
+}
+
+/* README, "Keyboard": 9 keys from a fresh window to a copied note. */
+static void
+keyboard_only_to_copied_note (Fixture *f)
+{
+  g_autofree char *pasted = NULL;
+
+  enter_gp_tower_hamlets_ces (f);
+  press (f, "<Control><Shift>c");
+  n_keys++;
+  g_assert_cmpuint (n_keys, ==, 9);
+  pasted = read_clipboard (f);
+  g_assert_nonnull (strstr (pasted, outcome_label (f, "emergency_pathway")));
+  g_assert_nonnull (strstr (pasted, msk_policy_find_borough (f->policy, "tower_hamlets")->label));
+}
+
+/* README, "Keyboard": 10 keys from a fresh window to a saved PDF; and
+ * the same keys again after Ctrl+N for the next patient. */
+static void
+keyboard_only_to_saved_pdf (Fixture *f)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  f->tmpdir = g_dir_make_tmp ("msk-export-XXXXXX", NULL);
+  enter_gp_tower_hamlets_ces (f);
+  first = export_by_keyboard (f, f->tmpdir);
+  n_keys += 2;  /* Ctrl+E, then Return in the dialog */
+  g_assert_cmpuint (n_keys, ==, 10);
+
+  press (f, "<Control>n");
+  wait_ms (1100);
+  enter_gp_tower_hamlets_ces (f);
+  second = export_by_keyboard (f, f->tmpdir);
+  g_assert_cmpstr (first, !=, second);
+}
+
+
+/* The note stops at the core's limit: what is typed is what is copied. */
+static void
+notes_stop_at_the_limit (Fixture *f)
+{
+  GtkWidget *form = GTK_WIDGET (get_form (f));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (form, MSK_TYPE_REQUEST_FORM, "notes_view")));
+  GtkWidget *limit = child (form, MSK_TYPE_REQUEST_FORM, "notes_limit_label");
+  g_autoptr(GString) almost = g_string_new (NULL);
+  g_autofree char *pasted = NULL;
+
+  for (int i = 0; i < MSK_REQUEST_NOTES_MAX_CHARS - 3; i++)
+    g_string_append_c (almost, 'a');
+  gtk_text_buffer_set_text (buffer, almost->str, -1);
+  spin ();
+  g_assert_false (gtk_widget_get_mapped (limit));
+  /* Typed (or pasted) past the end: the first three characters fit, the
+   * rest, of two bytes each, does not. */
+  gtk_text_buffer_insert_at_cursor (buffer, "xyzééé", -1);
+  spin ();
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, MSK_REQUEST_NOTES_MAX_CHARS);
+  g_assert_true (gtk_widget_get_mapped (limit));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (limit)), "2000"));
+  gtk_text_buffer_insert_at_cursor (buffer, "more", -1);
+  g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, MSK_REQUEST_NOTES_MAX_CHARS);
+
+  tick (f, "suspected_sarcoma");
+  press (f, "<Control><Shift>c");
+  pasted = read_clipboard (f);
+  g_assert_nonnull (strstr (pasted, "aaaxyz"));
+  g_assert_null (strstr (pasted, "xyzé"));
+
+  press (f, "<Control>n");
+  g_assert_false (gtk_widget_get_mapped (limit));
+}
+
 static void
 test_copy_puts_the_decision_on_the_clipboard (Fixture       *f,
                                               gconstpointer  data)
@@ -1134,6 +2259,113 @@ test_past_review_warns (Fixture       *f,
 }
 
 static void
+test_every_control_has_a_name (Fixture       *f,
+                               gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", every_control_has_a_name);
+}
+
+static void
+test_changed_outcome_comes_into_view (Fixture       *f,
+                                     gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", changed_outcome_comes_into_view);
+}
+
+static void
+test_opposite_outcomes_look_different (Fixture       *f,
+                                      gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", opposite_outcomes_look_different);
+}
+
+static void
+test_new_request_is_a_fresh_window (Fixture       *f,
+                                   gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", new_request_is_a_fresh_window);
+}
+
+static void
+test_full_session_leaves_nothing_behind (Fixture       *f,
+                                        gconstpointer  data)
+{
+  /* In a process of its own: GTK's recent-files manager, created by the
+   * file dialog, lives as long as the process and would write into this
+   * test's private dirs after they are gone. */
+  if (g_test_subprocess ())
+    {
+      run_app (f, NULL, "2026-01-15", full_session_leaves_nothing_behind);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR | G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_new_request_keeps_other_clipboard_content (Fixture       *f,
+                                               gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", new_request_keeps_other_clipboard_content);
+}
+
+static void
+test_print_preview_without_dialog (Fixture       *f,
+                                  gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", print_preview_without_dialog);
+}
+
+static void
+test_incomplete_form_shortcuts_explain (Fixture       *f,
+                                       gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", incomplete_form_shortcuts_explain);
+}
+
+static void
+test_alt_keys_are_unique_and_listed (Fixture       *f,
+                                    gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", alt_keys_are_unique_and_listed);
+}
+
+static void
+test_headings_follow_the_font_size (Fixture       *f,
+                                   gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", headings_follow_the_font_size);
+}
+
+static void
+test_keyboard_only_to_copied_note (Fixture       *f,
+                                   gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", keyboard_only_to_copied_note);
+}
+
+static void
+test_keyboard_only_to_saved_pdf (Fixture       *f,
+                                 gconstpointer  data)
+{
+  /* In a process of its own, as the other export test. */
+  if (g_test_subprocess ())
+    {
+      run_app (f, NULL, "2026-01-15", keyboard_only_to_saved_pdf);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR | G_TEST_SUBPROCESS_INHERIT_STDOUT);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_notes_stop_at_the_limit (Fixture       *f,
+                              gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", notes_stop_at_the_limit);
+}
+
+static void
 test_no_banner_for_the_bundled_policy (Fixture       *f,
                                       gconstpointer  data)
 {
@@ -1152,11 +2384,24 @@ main (int   argc,
   g_setenv ("LANGUAGE", "C", TRUE);
   gtk_disable_setlocale ();
   g_autofree char *data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+  g_autofree char *display = NULL;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   /* Isolation empties the system data dirs too; the icon theme and the
    * MIME database there are read-only and needed to draw icons. */
   g_setenv ("XDG_DATA_DIRS", data_dirs != NULL ? data_dirs : "/usr/local/share:/usr/share", TRUE);
+  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS"));
+  /* GTK's file chooser reads its own settings schema, installed with GTK
+   * in the system data dirs; the app's comes from the build tree. Both
+   * live in the memory backend, so nothing is written. */
+  {
+    g_autoptr(GString) schema_dirs = g_string_new (g_getenv ("GSETTINGS_SCHEMA_DIR"));
+    g_auto(GStrv) dirs = g_strsplit (system_data_dirs, ":", -1);
+
+    for (guint i = 0; dirs[i] != NULL; i++)
+      g_string_append_printf (schema_dirs, "%s%s/glib-2.0/schemas", schema_dirs->len > 0 ? ":" : "", dirs[i]);
+    g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dirs->str, TRUE);
+  }
   if (!gtk_init_check ())
     {
       /* The README's test command runs under Xvfb; without a display
@@ -1166,8 +2411,18 @@ main (int   argc,
     }
   /* A private session bus, so GtkApplication registers as it would on a
    * desktop and nothing reaches the real one. */
-  test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (test_bus);
+  display = g_strdup (g_getenv ("DISPLAY"));
+  /* A test run in a child process uses its parent's private bus: the
+   * file dialog keeps a connection to it until the process exits. */
+  if (!g_test_subprocess ())
+    {
+      test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+      g_test_dbus_up (test_bus);
+    }
+  /* GTestDBus unsets DISPLAY; the tests that run in a child process of
+   * their own need it back. */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
 
   g_test_add ("/window/decision-text-never-overlaps", Fixture, NULL,
               setup, test_decision_text_never_overlaps, teardown);
@@ -1206,8 +2461,38 @@ main (int   argc,
   g_test_add ("/window/policy-text-is-literal", Fixture, NULL,
               setup, test_policy_text_is_shown_literally, teardown);
 
+  g_test_add ("/window/every-control-has-a-name", Fixture, NULL,
+              setup, test_every_control_has_a_name, teardown);
+
+  g_test_add ("/window/changed-outcome-comes-into-view", Fixture, NULL,
+              setup, test_changed_outcome_comes_into_view, teardown);
+  g_test_add ("/window/opposite-outcomes-look-different", Fixture, NULL,
+              setup, test_opposite_outcomes_look_different, teardown);
+  g_test_add ("/window/new-request-is-a-fresh-window", Fixture, NULL,
+              setup, test_new_request_is_a_fresh_window, teardown);
+  g_test_add ("/window/full-session-leaves-nothing-behind", Fixture, NULL,
+              setup, test_full_session_leaves_nothing_behind, teardown);
+  g_test_add ("/window/new-request-keeps-other-clipboard-content", Fixture, NULL,
+              setup, test_new_request_keeps_other_clipboard_content, teardown);
+  g_test_add ("/window/print-preview-without-dialog", Fixture, NULL,
+              setup, test_print_preview_without_dialog, teardown);
+  g_test_add ("/window/incomplete-form-shortcuts-explain", Fixture, NULL,
+              setup, test_incomplete_form_shortcuts_explain, teardown);
+  g_test_add ("/window/alt-keys-are-unique-and-listed", Fixture, NULL,
+              setup, test_alt_keys_are_unique_and_listed, teardown);
+  g_test_add ("/window/headings-follow-the-font-size", Fixture, NULL,
+              setup, test_headings_follow_the_font_size, teardown);
+  g_test_add_func ("/window/export-names-never-collide", export_names_never_collide);
+  g_test_add ("/window/notes-stop-at-the-limit", Fixture, NULL,
+              setup, test_notes_stop_at_the_limit, teardown);
+  g_test_add ("/window/keyboard-only-to-copied-note", Fixture, NULL,
+              setup, test_keyboard_only_to_copied_note, teardown);
+  g_test_add ("/window/keyboard-only-to-saved-pdf", Fixture, NULL,
+              setup, test_keyboard_only_to_saved_pdf, teardown);
+
   status = g_test_run ();
-  g_test_dbus_down (test_bus);
+  if (test_bus != NULL)
+    g_test_dbus_down (test_bus);
   g_clear_object (&test_bus);
   return status;
 }
