@@ -158,7 +158,21 @@ append_resource (GtkBox            *box,
     append_label (GTK_BOX (item), resource->title, "resource-title");
   if (resource->note != NULL)
     append_label (GTK_BOX (item), resource->note, "dim-label");
+  /* The policy's links are placeholders: an address the app chose is said
+   * to be the app's (PRODUCT.md). */
+  if (resource->url_added)
+    append_label (GTK_BOX (item), _("Link added by this app — not in the policy"), "dim-label");
   gtk_box_append (box, item);
+}
+
+/* "Emergency — urgency from national guidance": the policy sets no
+ * urgency, so wherever urgency is shown it says whose it is. */
+static char *
+urgency_with_basis (const MskAction *action)
+{
+  if (action->basis->n_sources > 0)
+    return g_strdup_printf (_("%s — urgency from national guidance"), action->urgency->label);
+  return g_strdup_printf (_("%s — urgency graded by this app"), action->urgency->label);
 }
 
 static gboolean
@@ -220,9 +234,13 @@ show_outcome (MskDecisionPane *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->urgency_label), urgency != NULL);
   if (urgency != NULL)
-    gtk_label_set_text (self->urgency_label, urgency->label);
+    {
+      g_autofree char *text = urgency_with_basis (msk_decision_get_action (self->decision, 0));
+      gtk_label_set_text (self->urgency_label, text);
+    }
 
-  gtk_label_set_text (self->outcome_label, outcome->label);
+  /* The headline names the action (the first route's, after escalation). */
+  gtk_label_set_text (self->outcome_label, msk_decision_get_headline (self->decision));
 
   /* A verdict is styled by what it says: only "not recommended" reads as
    * a refusal. On a red flag the verdict says imaging goes through the
@@ -250,8 +268,8 @@ show_outcome (MskDecisionPane *self)
   /* What a screen reader says for the box: urgency, headline and verdict
    * in reading order, as one sentence. */
   name = g_strjoin (". ",
-                    urgency != NULL ? urgency->label : outcome->label,
-                    urgency != NULL ? outcome->label : (missing != NULL ? missing : ""),
+                    urgency != NULL ? urgency->label : msk_decision_get_headline (self->decision),
+                    urgency != NULL ? msk_decision_get_headline (self->decision) : (missing != NULL ? missing : ""),
                     verdict != NULL ? verdict->label : NULL,
                     NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->outcome_box),
@@ -305,15 +323,23 @@ show_actions (MskDecisionPane *self)
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
       /* The route's own outcome, so an action card never wears a look
        * that contradicts the headline's (a tick beside "refer"). */
-      const KindLook *look = look_for_kind (action->route->outcome->kind);
+      const KindLook *look = look_for_kind (action->outcome->kind);
+      g_autofree char *urgency = msk_action_describe_urgency (action);
+      g_autofree char *quoted = g_strdup_printf (_("Policy: “%s”"), action->pathway->text);
 
       gtk_widget_add_css_class (card, "action");
       gtk_widget_add_css_class (card, look->css_class);
       gtk_box_append (GTK_BOX (card),
                       make_icon_row (look->icon, action->urgency->label,
                                      action->pathway->title, "action-title"));
-      append_label (GTK_BOX (card), action->urgency->label, "action-urgency");
-      append_label (GTK_BOX (card), action->pathway->text, NULL);
+      append_label (GTK_BOX (card), urgency, "action-urgency");
+      /* The policy's words in quotation marks, the app's marked as its own. */
+      append_label (GTK_BOX (card), quoted, NULL);
+      if (action->pathway->in_short != NULL)
+        {
+          g_autofree char *in_short = g_strdup_printf (_("In short (this app's words): %s"), action->pathway->in_short);
+          append_label (GTK_BOX (card), in_short, "dim-label");
+        }
       if (action->pathway->resource != NULL)
         append_resource (GTK_BOX (card), action->pathway->resource);
       gtk_box_append (self->actions_box, card);
@@ -359,8 +385,7 @@ show_why (MskDecisionPane *self)
     {
       const MskAction *action = msk_decision_get_action (self->decision, i);
 
-      if (action->route->why != NULL)
-        append_label (self->why_box, action->route->why, NULL);
+      append_label (self->why_box, action->why, NULL);
     }
   for (guint i = 0; i < n_rationale; i++)
     {
@@ -368,7 +393,10 @@ show_why (MskDecisionPane *self)
       GtkWidget *item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
 
       gtk_widget_add_css_class (item, "rationale");
-      append_label (GTK_BOX (item), rationale->text, NULL);
+      {
+        g_autofree char *quoted = g_strdup_printf (_("Policy: “%s”"), rationale->text);
+        append_label (GTK_BOX (item), quoted, NULL);
+      }
       if (rationale->resource != NULL)
         append_resource (GTK_BOX (item), rationale->resource);
       gtk_box_append (self->why_box, item);
@@ -402,8 +430,7 @@ show_trace (MskDecisionPane *self)
       /* Translators: %u is the step number, %s a rule id from the policy file */
       line = g_strdup_printf (_("%u. Rule “%s” applies"), i + 1, action->route->id);
       append_label (self->trace_box, line, "trace-rule");
-      if (action->route->why != NULL)
-        append_label (self->trace_box, action->route->why, "dim-label");
+      append_label (self->trace_box, action->why, "dim-label");
     }
   if (n > 1)
     append_label (self->trace_box,

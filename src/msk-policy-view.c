@@ -124,6 +124,11 @@ insert_resource (MskPolicyView     *self,
   insert (self, resource->title, "resource", "field");
   insert_link (self, resource);
   insert (self, "\n", NULL, NULL);
+  if (resource->url_added)
+    {
+      insert (self, _("Link added by this app — not in the policy"), "resource", "note");
+      insert (self, "\n", NULL, NULL);
+    }
   if (resource->note != NULL)
     {
       insert (self, resource->note, "resource", "note");

@@ -9,8 +9,10 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "msk-concern-row.h"
+#include "msk-decision-pane.h"
 #include "msk-decision.h"
 #include "msk-request-form.h"
 #include "msk-test-util.h"
@@ -198,6 +200,71 @@ test_form_follows_a_new_policy (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every label's text under `widget`, one a line. */
+static void
+collect_text (GtkWidget *widget,
+              GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    g_string_append_printf (out, "%s\n", gtk_button_get_label (GTK_BUTTON (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    collect_text (c, out);
+}
+
+static char *
+pane_text_for (const char *json)
+{
+  g_autoptr(MskRequest) request = msk_request_new_from_json (policy, json, strlen (json), NULL);
+  g_autoptr(MskDecision) decision = NULL;
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *pane = msk_decision_pane_new ();
+  GString *out = g_string_new (NULL);
+  GDate today;
+
+  g_assert_nonnull (request);
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 27, 11, 2026);
+  decision = msk_evaluate (policy, request, &today);
+  gtk_window_set_child (GTK_WINDOW (window), pane);
+  msk_decision_pane_set_decision (MSK_DECISION_PANE (pane), decision);
+  gtk_window_present (GTK_WINDOW (window));
+  collect_text (pane, out);
+  gtk_window_destroy (GTK_WINDOW (window));
+  return g_string_free (out, FALSE);
+}
+
+/* What the pane says on the patients who matter most (issue 9): a CES
+ * emergency names its pathway, says where its urgency comes from and never
+ * argues against imaging; a referral quotes the policy and marks the app's
+ * words; a link the app chose says so. */
+static void
+test_pane_words (void)
+{
+  g_autofree char *ces = pane_text_for ("{\"requester\": \"gp\", \"region\": \"lumbar_spine\", "
+                                        "\"borough\": \"tower_hamlets\", \"concerns\": [\"suspected_ces\"]}");
+  g_autofree char *refer = pane_text_for ("{\"requester\": \"gp\", \"region\": \"lumbar_spine\", "
+                                          "\"borough\": \"tower_hamlets\", \"concerns\": []}");
+  const MskRoute *ces_route = NULL;
+
+  for (guint i = 0; i < msk_policy_get_n_routes (policy); i++)
+    if (msk_policy_get_route (policy, i)->concerns_any == (1u << msk_policy_find_concern (policy, "suspected_ces")->index))
+      ces_route = msk_policy_get_route (policy, i);
+  g_assert_nonnull (ces_route);
+
+  g_assert_nonnull (strstr (ces, ces_route->headline));
+  g_assert_nonnull (strstr (ces, "urgency from national guidance"));
+  g_assert_nonnull (strstr (ces, "Link added by this app — not in the policy"));
+  for (guint i = 0; i < msk_policy_get_n_rationale (policy); i++)
+    g_assert_null (strstr (ces, msk_policy_get_rationale (policy, i)->text));
+  g_assert_null (strstr (ces, "not recommended"));
+
+  g_assert_nonnull (strstr (refer, "Policy: “"));
+  g_assert_nonnull (strstr (refer, "In short (this app's words)"));
+  g_assert_nonnull (strstr (refer, "urgency graded by this app"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,6 +277,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/emergency-signs/follow-their-concern", test_signs_follow_their_concern);
   g_test_add_func ("/gui/emergency-signs/form-follows-a-new-policy", test_form_follows_a_new_policy);
+  g_test_add_func ("/gui/pane/words-on-the-patients-who-matter", test_pane_words);
 
   ret = g_test_run ();
   msk_policy_unref (policy);

@@ -251,10 +251,13 @@ static const char *
 outcome_label (Fixture    *f,
                const char *outcome_id)
 {
-  const MskOutcome *outcome = msk_policy_find_outcome (f->policy, outcome_id);
+  MskDecision *decision = msk_decision_pane_get_decision (MSK_DECISION_PANE (get_pane (f)));
 
-  g_assert_nonnull (outcome);
-  return outcome->label;
+  /* The pane's headline names the action of the decision it shows; that
+   * decision must have the outcome the caller expects. */
+  g_assert_nonnull (decision);
+  g_assert_cmpstr (msk_decision_get_outcome (decision)->id, ==, outcome_id);
+  return msk_decision_get_headline (decision);
 }
 
 static const MskPathway *
