@@ -442,17 +442,13 @@ static void
 show_stamp (MskDecisionPane *self)
 {
   MskPolicy *policy = msk_decision_get_policy (self->decision);
-  g_autofree char *effective = msk_format_date_uk (msk_policy_get_effective (policy));
-  g_autofree char *review = msk_format_date_uk (msk_policy_get_review (policy));
+  g_autofree char *policy_stamp = msk_policy_format_stamp (policy);
   g_autofree char *today = msk_format_date_uk (msk_decision_get_date (self->decision));
-  g_autofree char *short_hash = g_strndup (msk_policy_get_sha256 (policy), 12);
   g_autofree char *stamp = NULL;
 
-  /* Translators: the policy stamp; id, version, dates (DD/MM/YYYY), a short
-   * checksum of the policy file, and the date of the decision */
-  stamp = g_strdup_printf (_("Policy %s version %s · effective %s · review %s · sha256 %s · decided %s"),
-                           msk_policy_get_id (policy), msk_policy_get_version (policy),
-                           effective, review, short_hash, today);
+  /* Translators: the policy stamp (title, version, dates, file
+   * fingerprint), then the date of the decision */
+  stamp = g_strdup_printf (_("%s · decided %s"), policy_stamp, today);
   gtk_label_set_text (self->stamp_label, stamp);
 }
 
