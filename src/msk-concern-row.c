@@ -281,10 +281,18 @@ msk_concern_row_new (MskPolicy        *policy,
   fill_signs (self);
   gtk_widget_set_visible (GTK_WIDGET (self->prompts_expander), concern->n_prompts > 0);
   /* The expander's label is the heading, which is the same for every
-   * concern; a screen reader needs to know which concern it opens. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->prompts_expander),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, concern->label,
-                                  -1);
+   * concern; a screen reader on the focused expander must hear which
+   * concern it opens. */
+  {
+    /* Translators: accessible name of an expander; the heading of the list
+     * of features to look for, then the concern */
+    g_autofree char *name = g_strdup_printf (_("%s: %s"), msk_policy_get_prompts_heading (policy), concern->label);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->prompts_expander),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, concern->label,
+                                    -1);
+  }
   if (concern->help != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (self->check),
                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, concern->help,

@@ -106,30 +106,6 @@ remove_children (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
-/* The concern row's expander is labelled by a heading that is the same
- * for every concern; a screen reader on the focused expander must hear
- * which concern it opens. (Its own template would be the better home for
- * this; see the report on issue #10.) */
-static void
-name_concern_expander (GtkWidget        *row,
-                       MskPolicy        *policy,
-                       const MskConcern *concern)
-{
-  for (GtkWidget *c = gtk_widget_get_first_child (row); c != NULL; c = gtk_widget_get_next_sibling (c))
-    if (GTK_IS_EXPANDER (c))
-      {
-        /* Translators: accessible name of an expander; the heading of the
-         * list of features to look for, then the concern */
-        g_autofree char *name = g_strdup_printf (_("%s: %s"),
-                                                 msk_policy_get_prompts_heading (policy),
-                                                 concern->label);
-
-        gtk_accessible_update_property (GTK_ACCESSIBLE (c),
-                                        GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                        -1);
-      }
-}
-
 /* GTK 4.8 leaves the part of a drop-down that takes the focus, a toggle
  * button inside it, unnamed: a screen reader says "GtkToggleButton". It is
  * named after the field and what is chosen, as a combo box is read. */
@@ -521,7 +497,6 @@ rebuild (MskRequestForm *self)
       const MskConcern *concern = msk_policy_get_concern (policy, i);
       GtkWidget *row = msk_concern_row_new (policy, concern);
 
-      name_concern_expander (row, policy, concern);
       g_signal_connect_object (row, "notify::active", G_CALLBACK (concern_active_cb),
                                self, G_CONNECT_SWAPPED);
       g_signal_connect_object (row, "notify::signs", G_CALLBACK (concern_active_cb),
