@@ -10,6 +10,7 @@
 
 #include "msk-concern-row.h"
 #include "msk-request.h"
+#include "msk-utils-private.h"
 
 struct _MskConcernRow
 {
@@ -40,20 +41,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static GtkWidget *
-make_wrapped_label (const char *text,
-                    const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  return label;
-}
 
 /* On first opening, not at start-up: most rows are never opened, and the
  * window should be on screen fast. */
@@ -71,7 +58,7 @@ fill_prompts (MskConcernRow *self)
       const MskPrompt *prompt = &self->concern->prompts[i];
       GtkWidget *item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
 
-      gtk_box_append (GTK_BOX (item), make_wrapped_label (prompt->text, "prompt"));
+      gtk_box_append (GTK_BOX (item), _msk_wrapped_label_new (prompt->text, "prompt"));
       if (prompt->source != NULL)
         {
           g_autofree char *source = NULL;
@@ -81,12 +68,12 @@ fill_prompts (MskConcernRow *self)
             source = g_strdup_printf (_("Source: %s (secondary source)"), prompt->source->title);
           else
             source = g_strdup_printf (_("Source: %s"), prompt->source->title);
-          gtk_box_append (GTK_BOX (item), make_wrapped_label (source, "prompt-source"));
+          gtk_box_append (GTK_BOX (item), _msk_wrapped_label_new (source, "prompt-source"));
         }
       gtk_box_append (self->prompts_box, item);
     }
   if (note != NULL)
-    gtk_box_append (self->prompts_box, make_wrapped_label (note, "dim-label"));
+    gtk_box_append (self->prompts_box, _msk_wrapped_label_new (note, "dim-label"));
 }
 
 static void
@@ -113,8 +100,8 @@ fill_signs (MskConcernRow *self)
                                       -1);
       g_signal_connect_object (check, "toggled", G_CALLBACK (sign_toggled_cb), self, G_CONNECT_SWAPPED);
       gtk_box_append (GTK_BOX (item), check);
-      gtk_box_append (GTK_BOX (item), make_wrapped_label (sign->description, "prompt"));
-      gtk_box_append (GTK_BOX (item), make_wrapped_label (source, "prompt-source"));
+      gtk_box_append (GTK_BOX (item), _msk_wrapped_label_new (sign->description, "prompt"));
+      gtk_box_append (GTK_BOX (item), _msk_wrapped_label_new (source, "prompt-source"));
       gtk_box_append (self->signs_box, item);
       g_ptr_array_add (self->sign_checks, check);
     }

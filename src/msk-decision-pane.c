@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "msk-decision-pane.h"
+#include "msk-utils-private.h"
 #include "msk-links.h"
 
 /* How long a changed headline stays marked: long enough to catch the eye
@@ -89,27 +90,14 @@ look_for_kind (const char *kind)
   return &outcome_looks[G_N_ELEMENTS (outcome_looks) - 1];
 }
 
-static void
-remove_children (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
 
 static GtkWidget *
 append_label (GtkBox     *box,
               const char *text,
               const char *css_class)
 {
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = _msk_wrapped_label_new (text, css_class);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
   gtk_box_append (box, label);
   return label;
 }
@@ -298,7 +286,7 @@ show_warnings (MskDecisionPane *self)
 {
   guint n = msk_decision_get_n_warnings (self->decision);
 
-  remove_children (self->warnings_box);
+  _msk_box_remove_all (self->warnings_box);
   for (guint i = 0; i < n; i++)
     {
       GtkWidget *row = make_icon_row ("dialog-warning-symbolic", _("Warning"),
@@ -315,7 +303,7 @@ show_actions (MskDecisionPane *self)
 {
   guint n = msk_decision_get_n_actions (self->decision);
 
-  remove_children (self->actions_box);
+  _msk_box_remove_all (self->actions_box);
   show_section (self->actions_section, n > 0);
   for (guint i = 0; i < n; i++)
     {
@@ -351,7 +339,7 @@ show_service (MskDecisionPane *self)
 {
   const MskService *service = msk_decision_get_service (self->decision);
 
-  remove_children (self->service_box);
+  _msk_box_remove_all (self->service_box);
   show_section (self->service_section, service != NULL);
   if (service == NULL)
     return;
@@ -379,7 +367,7 @@ show_why (MskDecisionPane *self)
   guint n_actions = msk_decision_get_n_actions (self->decision);
   guint n_rationale = msk_decision_get_n_rationale (self->decision);
 
-  remove_children (self->why_box);
+  _msk_box_remove_all (self->why_box);
   show_section (self->why_section, n_actions > 0 || n_rationale > 0);
   for (guint i = 0; i < n_actions; i++)
     {
@@ -408,7 +396,7 @@ show_evidence (MskDecisionPane *self)
 {
   guint n = msk_decision_get_n_resources (self->decision);
 
-  remove_children (self->evidence_box);
+  _msk_box_remove_all (self->evidence_box);
   show_section (self->evidence_section, n > 0);
   for (guint i = 0; i < n; i++)
     append_resource (self->evidence_box, msk_decision_get_resource (self->decision, i));
@@ -419,7 +407,7 @@ show_trace (MskDecisionPane *self)
 {
   guint n = msk_decision_get_n_actions (self->decision);
 
-  remove_children (self->trace_box);
+  _msk_box_remove_all (self->trace_box);
   if (n == 0)
     append_label (self->trace_box, _("No rule of the policy applies yet."), "dim-label");
   for (guint i = 0; i < n; i++)

@@ -15,6 +15,7 @@
 
 #include "msk-concern-row.h"
 #include "msk-request-form.h"
+#include "msk-utils-private.h"
 
 struct _MskRequestForm
 {
@@ -97,14 +98,6 @@ update_governance (MskRequestForm *self)
     gtk_label_set_text (self->requester_help, requester->help);
 }
 
-static void
-remove_children (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
 
 /* GTK 4.8 leaves the part of a drop-down that takes the focus, a toggle
  * button inside it, unnamed: a screen reader says "GtkToggleButton". It is
@@ -126,21 +119,6 @@ name_dropdown (GtkDropDown *dropdown,
       gtk_accessible_update_property (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static GtkWidget *
 first_label (GtkWidget *widget)
@@ -254,8 +232,8 @@ static void
 popup_mapped_cb (GtkWidget *popover,
                  GtkLabel  *field_label)
 {
-  GtkWidget *search = find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
-  GtkWidget *list = find_descendant (popover, GTK_TYPE_LIST_VIEW);
+  GtkWidget *search = _msk_widget_find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *list = _msk_widget_find_descendant (popover, GTK_TYPE_LIST_VIEW);
 
   name_popup (popover, gtk_label_get_text (field_label));
   /* A list opens with the keyboard in the list, as a fresh window's
@@ -278,7 +256,7 @@ popup_mapped_cb (GtkWidget *popover,
 static void
 clear_search (GtkDropDown *dropdown)
 {
-  GtkWidget *search = find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *search = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
 
   if (search != NULL)
     gtk_editable_set_text (GTK_EDITABLE (search), "");
@@ -491,7 +469,7 @@ rebuild (MskRequestForm *self)
 
   gtk_label_set_text (self->governance_label, msk_policy_get_governance_label (policy));
 
-  remove_children (self->concerns_box);
+  _msk_box_remove_all (self->concerns_box);
   for (guint i = 0; i < msk_policy_get_n_concerns (policy); i++)
     {
       const MskConcern *concern = msk_policy_get_concern (policy, i);

@@ -517,16 +517,15 @@ on_array_end_cb (JsonParser  *parser,
   on_object_end_cb (parser, (JsonObject *) array, t);
 }
 
+/* Notes the line a member or element starts on, reporting a container at
+ * its opening line, as a reader finds it. */
 static void
-on_member_cb (JsonParser  *parser,
-              JsonObject  *object,
-              const char  *name,
-              LineTracker *t)
+note_line (JsonParser  *parser,
+           JsonNode    *node,
+           LineTracker *t)
 {
-  JsonNode *node = json_object_get_member (object, name);
   gpointer key = node;
 
-  /* Report a container at its opening line, as a reader finds it. */
   if (JSON_NODE_HOLDS_OBJECT (node))
     key = json_node_get_object (node);
   else if (JSON_NODE_HOLDS_ARRAY (node))
@@ -538,22 +537,21 @@ on_member_cb (JsonParser  *parser,
 }
 
 static void
+on_member_cb (JsonParser  *parser,
+              JsonObject  *object,
+              const char  *name,
+              LineTracker *t)
+{
+  note_line (parser, json_object_get_member (object, name), t);
+}
+
+static void
 on_element_cb (JsonParser  *parser,
                JsonArray   *array,
                int          index,
                LineTracker *t)
 {
-  JsonNode *node = json_array_get_element (array, index);
-  gpointer key = node;
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    key = json_node_get_object (node);
-  else if (JSON_NODE_HOLDS_ARRAY (node))
-    key = json_node_get_array (node);
-  if (!g_hash_table_contains (t->lines, key))
-    g_hash_table_insert (t->lines, key, GUINT_TO_POINTER (json_parser_get_current_line (parser)));
-  if (key != node)
-    g_hash_table_insert (t->lines, node, g_hash_table_lookup (t->lines, key));
+  note_line (parser, json_array_get_element (array, index), t);
 }
 
 JsonParser *

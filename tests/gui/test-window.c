@@ -21,6 +21,7 @@
 #include "msk-print-preview.h"
 #include "msk-print-private.h"
 #include "msk-request-form.h"
+#include "msk-utils-private.h"
 #include "msk-window.h"
 
 typedef struct _Fixture Fixture;
@@ -1024,26 +1025,11 @@ assert_every_control_named (GtkWidget  *root,
     g_error ("%s: controls without a meaningful accessible name:\n%s", where, unnamed->str);
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static GtkWidget *
 dropdown_popover (GtkWidget *dropdown)
 {
-  GtkWidget *popover = find_descendant (dropdown, GTK_TYPE_POPOVER);
+  GtkWidget *popover = _msk_widget_find_descendant (dropdown, GTK_TYPE_POPOVER);
 
   g_assert_nonnull (popover);
   return popover;
@@ -1053,7 +1039,7 @@ dropdown_popover (GtkWidget *dropdown)
 static void
 open_dropdown (GtkWidget *dropdown)
 {
-  GtkWidget *button = find_descendant (dropdown, GTK_TYPE_TOGGLE_BUTTON);
+  GtkWidget *button = _msk_widget_find_descendant (dropdown, GTK_TYPE_TOGGLE_BUTTON);
 
   g_assert_nonnull (button);
   gtk_widget_activate (button);
@@ -1392,7 +1378,7 @@ focused_row_text (Fixture   *f,
                   GtkWidget *dropdown)
 {
   GtkWidget *focus = focused_row (f);
-  GtkWidget *label = find_descendant (focus, GTK_TYPE_LABEL);
+  GtkWidget *label = _msk_widget_find_descendant (focus, GTK_TYPE_LABEL);
 
   g_assert_true (gtk_widget_is_ancestor (focus, dropdown_popover (dropdown)));
   g_assert_nonnull (label);
@@ -1414,7 +1400,7 @@ static void
 type_in_list (GtkWidget  *dropdown,
               const char *text)
 {
-  GtkWidget *search = find_descendant (dropdown_popover (dropdown), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *search = _msk_widget_find_descendant (dropdown_popover (dropdown), GTK_TYPE_SEARCH_ENTRY);
 
   g_assert_nonnull (search);
   gtk_widget_grab_focus (search);
@@ -1445,11 +1431,11 @@ static void
 focus_row (GtkWidget  *dropdown,
            const char *text)
 {
-  GtkWidget *list = find_descendant (dropdown_popover (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkWidget *list = _msk_widget_find_descendant (dropdown_popover (dropdown), GTK_TYPE_LIST_VIEW);
 
   for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
     {
-      GtkWidget *label = find_descendant (row, GTK_TYPE_LABEL);
+      GtkWidget *label = _msk_widget_find_descendant (row, GTK_TYPE_LABEL);
 
       if (label != NULL && g_str_equal (gtk_label_get_text (GTK_LABEL (label)), text))
         {
@@ -1539,7 +1525,7 @@ new_request_is_a_fresh_window (Fixture *f)
   open_dropdown (borough);
   borough_row = focused_row_text (f, borough);
   g_assert_cmpstr (borough_row, ==, fresh_borough_row);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_descendant (dropdown_popover (borough), GTK_TYPE_SEARCH_ENTRY))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (_msk_widget_find_descendant (dropdown_popover (borough), GTK_TYPE_SEARCH_ENTRY))), ==, "");
   close_dropdown (borough);
   open_dropdown (region);
   region_row = focused_row_text (f, region);
@@ -1734,7 +1720,7 @@ print_preview_without_dialog (Fixture *f)
   preview = wait_for_toplevel (MSK_TYPE_PRINT_PREVIEW);
   /* One new window, the preview, and no print dialog. */
   g_assert_cmpuint (n_toplevels (), ==, before + 1);
-  pages = find_descendant (GTK_WIDGET (preview), GTK_TYPE_DRAWING_AREA);
+  pages = _msk_widget_find_descendant (GTK_WIDGET (preview), GTK_TYPE_DRAWING_AREA);
   g_assert_nonnull (pages);
   g_assert_cmpint (gtk_drawing_area_get_content_height (GTK_DRAWING_AREA (pages)), >, 400);
   g_assert_true (gtk_window_get_transient_for (preview) == GTK_WINDOW (f->window));

@@ -1,0 +1,23 @@
+/* msk-utils-private.h — small widget helpers the GTK front end shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* A label that wraps at words (or inside a word too long for the line) and
+ * starts at the left edge: every text from the policy or a note is shown
+ * this way, so no text can push the window wider than the screen. */
+GtkWidget *_msk_wrapped_label_new  (const char *text,
+                                    const char *css_class);
+/* Empties a box that is refilled from data. */
+void       _msk_box_remove_all     (GtkBox     *box);
+/* The first descendant of `widget` (itself included) of `type`, depth first,
+ * or NULL. GTK 4.8 gives some composite widgets' parts no public getter. */
+GtkWidget *_msk_widget_find_descendant (GtkWidget *widget,
+                                        GType      type);
+
+G_END_DECLS
