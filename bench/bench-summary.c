@@ -32,7 +32,7 @@
 #include <time.h>
 
 #include "msk-decision.h"
-#include "msk-summary-text.h"
+#include "msk-decision-text.h"
 #include "msk-summary.h"
 
 /* The face msk-summary.c asks for, at its body size. */

@@ -14,7 +14,7 @@
 #include "msk-print.h"
 #include "msk-print-private.h"
 #include "msk-print-preview.h"
-#include "msk-summary-text.h"
+#include "msk-decision-text.h"
 
 static GtkPageSetup *session_page_setup;
 static GtkPrintSettings *session_settings;

@@ -17,7 +17,7 @@
 #include "msk-fhir.h"
 #include "msk-io.h"
 #include "msk-policy-source.h"
-#include "msk-summary-text.h"
+#include "msk-decision-text.h"
 #include "msk-summary.h"
 #include "msk-text.h"
 

@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "msk-decision.h"
-#include "msk-summary-text.h"
+#include "msk-decision-text.h"
 
 G_BEGIN_DECLS
 

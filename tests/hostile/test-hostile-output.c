@@ -18,7 +18,7 @@
 
 #include "hostile-util.h"
 #include "msk-decision.h"
-#include "msk-summary-text.h"
+#include "msk-decision-text.h"
 #include "msk-text.h"
 
 /* Generous for a loaded CI machine; a blocked open() never returns at all. */

@@ -29,7 +29,7 @@
 #include "hostile-util.h"
 #include "msk-core-resources.h"
 #include "msk-decision.h"
-#include "msk-summary-text.h"
+#include "msk-decision-text.h"
 
 #define BUNDLED_RESOURCE "/org/nel/MskMriAdvisor/policy/nel-msk-mri.json"
 

@@ -14,7 +14,7 @@
 
 #include "msk-print.h"
 #include "msk-print-private.h"
-#include "msk-summary-text.h"
+#include "msk-decision-text.h"
 #include "summary-test-util.h"
 
 static void

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "msk-summary-text.h"
+#include "msk-decision-text.h"
 #include "msk-summary.h"
 #include "msk-test-util.h"
 

@@ -11,7 +11,7 @@
 
 #include <string.h>
 
-#include "msk-summary-text.h"
+#include "msk-decision-text.h"
 #include "summary-test-util.h"
 
 typedef struct {

@@ -1,4 +1,4 @@
-/* msk-summary-text.c — the decision as plain text for a clinical record
+/* msk-decision-text.c — the decision as plain text for a clinical record
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "msk-policy-source.h"
-#include "msk-summary-text.h"
+#include "msk-decision-text.h"
 #include "msk-text.h"  /* issue #11 */
 
 /* The note as one line: a clinical record's free-text box keeps line

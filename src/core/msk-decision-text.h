@@ -1,4 +1,4 @@
-/* msk-summary-text.h — the decision as plain text for a clinical record
+/* msk-decision-text.h — the decision as plain text for a clinical record
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
