@@ -128,6 +128,14 @@ msk_decision_to_text (const MskDecision *decision,
         }
       g_string_append_printf (s, _("   Why: %s"), a->why);
       g_string_append_c (s, '\n');
+      if (a->pathway->resource != NULL && a->pathway->resource->url != NULL)
+        {
+          const MskResource *res = a->pathway->resource;
+
+          g_string_append_printf (s, _("   See: %s — %s%s"), res->title, res->url,
+                                  res->url_added ? _(" (link added by this app — not in the policy)") : "");
+          g_string_append_c (s, '\n');
+        }
       if (a->pathway->needs_borough && msk_decision_get_service (decision) != NULL)
         {
           const MskService *svc = msk_decision_get_service (decision);

@@ -125,6 +125,17 @@ iso_date (const GDate *d)
   return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (d), g_date_get_month (d), g_date_get_day (d));
 }
 
+/* On a red flag (a verdict of kind via_pathway) there is no MRI request of
+ * primary care's to state at all: imaging, if needed, is the pathway's to
+ * arrange. A ServiceRequest with doNotPerform would tell a receiving system
+ * "no MRI" on the patients who may need one today; the verdict goes in a
+ * note instead. */
+static gboolean
+mri_has_request (const MskVerdict *verdict)
+{
+  return g_strcmp0 (verdict->kind, "via_pathway") != 0;
+}
+
 static void
 add_mri_request (JsonBuilder       *b,
                  const MskDecision *decision,
@@ -204,10 +215,13 @@ add_request_group (JsonBuilder       *b,
       add_reference (b, "resource", ref, NULL);
       json_builder_end_object (b);
     }
-  json_builder_begin_object (b);
-  add_string (b, "title", verdict->label);
-  add_reference (b, "resource", "#mri", NULL);
-  json_builder_end_object (b);
+  if (mri_has_request (verdict))
+    {
+      json_builder_begin_object (b);
+      add_string (b, "title", verdict->label);
+      add_reference (b, "resource", "#mri", NULL);
+      json_builder_end_object (b);
+    }
   json_builder_end_array (b);
   json_builder_end_object (b);
 }
@@ -271,7 +285,8 @@ msk_fhir_guidance_response (const MskDecision *decision)
   else
     {
       add_request_group (b, decision, verdict);
-      add_mri_request (b, decision, verdict);
+      if (mri_has_request (verdict))
+        add_mri_request (b, decision, verdict);
       for (guint i = 0; i < n; i++)
         add_pathway_request (b, decision, i);
     }

@@ -144,6 +144,26 @@ check_red_flag_route (MskCheck       *c,
     problem (c, &up, NULL,
              "a route that fires on a red-flag concern cannot be routine (\"%s\") "
              "(invariant: a red flag is never answered as routine)", route->urgency->id);
+  if (route->outcome != NULL && route->urgency != NULL && g_strcmp0 (route->urgency->kind, "routine") != 0 &&
+      g_strcmp0 (route->outcome->kind, route->urgency->kind) != 0)
+    problem (c, &up, NULL,
+             "\"%s\" does not match the route's %s outcome \"%s\" "
+             "(invariant: a red flag's urgency and outcome agree)", route->urgency->id, route->outcome->kind,
+             route->outcome->id);
+  if (route->headline != NULL && route->urgency != NULL && !g_str_has_prefix (route->headline, route->urgency->label))
+    {
+      MskPath hp = { rp, "headline", 0 };
+      problem (c, &hp, NULL,
+               "a red-flag route's headline must start with its urgency, \"%s\" "
+               "(invariant: a red flag's headline says how urgent it is)", route->urgency->label);
+    }
+  if (route->n_rationale > 0 || route->evidence)
+    {
+      MskPath ep = { rp, route->n_rationale > 0 ? "rationale" : "evidence", 0 };
+      problem (c, &ep, NULL,
+               "a route that fires on a red-flag concern must carry no rationale or evidence against imaging "
+               "(invariant: a red flag is never argued against)");
+    }
   if (route->verdict != NULL && g_strcmp0 (route->verdict->kind, "permitted") == 0)
     problem (c, &vp, NULL,
              "a route that fires on a red-flag concern must never permit MRI in primary care (\"%s\") "
@@ -189,6 +209,13 @@ check_escalation (MskCheck       *c,
   if (esc->urgency != NULL && g_strcmp0 (esc->urgency->kind, "emergency") != 0)
     problem (c, &up, NULL, "an emergency sign must escalate to an emergency urgency, not \"%s\" "
              "(invariant: an emergency sign is answered as an emergency)", esc->urgency->id);
+  if (esc->headline != NULL && esc->urgency != NULL && !g_str_has_prefix (esc->headline, esc->urgency->label))
+    {
+      MskPath hp = { &ep, "headline", 0 };
+      problem (c, &hp, NULL,
+               "an escalation's headline must start with its urgency, \"%s\" "
+               "(invariant: a red flag's headline says how urgent it is)", esc->urgency->label);
+    }
   if (esc->urgency != NULL && route->urgency != NULL && esc->urgency->rank >= route->urgency->rank)
     problem (c, &up, NULL, "\"%s\" is not more urgent than the route's own \"%s\" "
              "(invariant: escalation only raises urgency, so the urgency order holds after it)",
@@ -259,6 +286,164 @@ check_review_interval (MskCheck   *c,
              "(invariant: a policy is reviewed, so its past-review warning can fire)", MAX_REVIEW_YEARS);
 }
 
+/* "Refer instead" and "MRI permitted" answer a request with no red flag;
+ * beside one they would argue against the pathway. A red flag's pathway is
+ * its own, never the routine one. */
+static void
+check_routine_route (MskCheck       *c,
+                     const MskPath  *rp,
+                     const MskRoute *route)
+{
+  MskPolicy *self = c->policy;
+  MskPath wp = { rp, "when", 0 };
+  MskPath pp = { rp, "pathway", 0 };
+
+  if (!route->no_concerns)
+    problem (c, &wp, NULL,
+             "a route with a %s outcome must require no red flag (\"no_concerns\": true) "
+             "(invariant: a routine answer never stands beside a red flag)", route->outcome->kind);
+  for (guint i = 0; i < self->n_routes; i++)
+    if (self->routes[i].concerns_any != 0 && route->pathway != NULL && self->routes[i].pathway == route->pathway)
+      problem (c, &pp, NULL,
+               "the pathway \"%s\" is also the red-flag route \"%s\"'s "
+               "(invariant: a red flag never goes down the routine pathway)",
+               route->pathway->id, self->routes[i].id);
+}
+
+/* What the patient is told must fit how urgent the decision is. */
+static void
+check_patient_sheet (MskCheck   *c,
+                     JsonObject *root)
+{
+  MskPolicy *self = c->policy;
+  MskPath sheet = { NULL, "patient_sheet", 0 };
+  MskPath why_for = { &sheet, "why_for", 0 };
+  MskPath concerns = { NULL, "concerns", 0 };
+
+  for (guint i = 0; i < self->n_patient_why_for; i++)
+    if (self->patient_why_for[i] != NULL && g_strcmp0 (self->patient_why_for[i]->kind, "refer") != 0)
+      {
+        MskPath ip = { &why_for, NULL, i };
+        problem (c, &ip, NULL,
+                 "\"%s\" is not a \"refer\" outcome: only a patient referred instead of scanned is told a scan "
+                 "is unlikely to help (invariant: a red flag is never argued against)", self->patient_why_for[i]->id);
+      }
+
+  /* A concern that can be an emergency comes with its "get help straight
+   * away" box. */
+  for (guint i = 0; i < self->n_concerns; i++)
+    {
+      guint bit = 1u << MIN (self->concerns[i].index, 31u);
+      gboolean emergency = FALSE, covered = FALSE;
+
+      for (guint r = 0; r < self->n_routes; r++)
+        if (self->routes[r].concerns_any & bit)
+          emergency |= (self->routes[r].outcome != NULL && g_strcmp0 (self->routes[r].outcome->kind, "emergency") == 0) ||
+                       self->routes[r].escalation != NULL;
+      for (guint n = 0; n < self->patient_sheet.n_safety_nets; n++)
+        covered |= (self->patient_sheet.safety_nets[n].concerns & bit) != 0;
+      if (emergency && !covered && self->concerns[i].id != NULL)
+        {
+          MskPath cp = { &concerns, NULL, i };
+          problem (c, &cp, NULL,
+                   "the concern \"%s\" can be an emergency but no patient-sheet safety net is for it "
+                   "(invariant: a patient with an emergency red flag is told when to get help)",
+                   self->concerns[i].id);
+        }
+    }
+}
+
+/* A telephone number is a fact the policy gives or nobody does: one the
+ * source does not hold is refused (UK numbers: 0 or +44, ten digits on). */
+static gboolean
+find_phone (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guint digits = 0;
+      const char *q = p;
+
+      if (!(*p == '0' || g_str_has_prefix (p, "+44")) || (p > text && g_ascii_isdigit (p[-1])))
+        continue;
+      for (; *q != '\0' && (g_ascii_isdigit (*q) || *q == ' ' || *q == '-' || *q == '+' || *q == '(' || *q == ')'); q++)
+        digits += g_ascii_isdigit (*q) ? 1 : 0;
+      if (digits >= 10)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+check_no_phone (MskCheck      *c,
+                const MskPath *path,
+                JsonNode      *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_autoptr(GList) members = json_object_get_members (json_node_get_object (node));
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          MskPath mp = { path, l->data, 0 };
+
+          /* The source may hold numbers; addresses are checked as URLs. */
+          if (path == NULL && g_strcmp0 (l->data, "source") == 0)
+            continue;
+          if (g_strcmp0 (l->data, "url") != 0)
+            check_no_phone (c, &mp, json_object_get_member (json_node_get_object (node), l->data));
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *arr = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (arr); i++)
+        {
+          MskPath ip = { path, NULL, i };
+          check_no_phone (c, &ip, json_array_get_element (arr, i));
+        }
+    }
+  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+           find_phone (json_node_get_string (node)) && !in_source (c->policy, json_node_get_string (node)))
+    problem (c, path, node,
+             "holds what looks like a telephone number that is not in the policy's text "
+             "(invariant: no invented telephone numbers)");
+}
+
+/* The stamp on every record must be the document's: its version and dates
+ * stand in its text. */
+static void
+check_metadata_in_source (MskCheck   *c,
+                          JsonObject *root)
+{
+  MskPolicy *self = c->policy;
+  MskPath meta = { NULL, "metadata", 0 };
+  const struct { const char *member; const GDate *date; } dates[] = {
+    { "effective", &self->effective }, { "review", &self->review },
+  };
+
+  if (self->source == NULL)
+    return;
+  if (self->version != NULL)
+    {
+      g_autofree char *token = g_strdup_printf ("VERSION %s", self->version);
+      MskPath vp = { &meta, "version", 0 };
+
+      if (!in_source (self, token) && !in_source (self, self->version))
+        problem (c, &vp, NULL, "\"%s\" is not in the policy's text (invariant: the stamp is the document's)",
+                 self->version);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    if (g_date_valid (dates[i].date))
+      {
+        g_autofree char *uk = msk_format_date_uk (dates[i].date);
+        MskPath dp = { &meta, dates[i].member, 0 };
+
+        if (!in_source (self, uk))
+          problem (c, &dp, NULL, "%s is not in the policy's text (invariant: the stamp is the document's)", uk);
+      }
+}
+
 void
 _msk_policy_check_invariants (MskCheck   *c,
                               JsonObject *root)
@@ -273,6 +458,9 @@ _msk_policy_check_invariants (MskCheck   *c,
 
       if (route->concerns_any != 0)
         check_red_flag_route (c, &rp, route);
+      else if (route->outcome != NULL &&
+               (g_strcmp0 (route->outcome->kind, "refer") == 0 || g_strcmp0 (route->outcome->kind, "permitted") == 0))
+        check_routine_route (c, &rp, route);
       if (route->verdict != NULL && g_strcmp0 (route->verdict->kind, "permitted") == 0)
         check_permitted_route (c, &rp, route);
       if (route->escalation != NULL)
@@ -280,4 +468,12 @@ _msk_policy_check_invariants (MskCheck   *c,
     }
   check_reachable (c, root);
   check_review_interval (c, root);
+  check_patient_sheet (c, root);
+  check_metadata_in_source (c, root);
+  {
+    g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+
+    json_node_set_object (node, root);
+    check_no_phone (c, NULL, node);
+  }
 }

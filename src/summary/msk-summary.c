@@ -605,6 +605,8 @@ build_decision (MskSummary *self,
             {
               g_string_append (r.text, "\n\t");
               rich_add (self, &r, STYLE_CAPTION, ra->resource->url);
+              if (ra->resource->url_added)
+                rich_addf (self, &r, STYLE_CAPTION, " (%s)", _("link added by this app — not in the policy"));
             }
           add_text (self, BLOCK_PLAIN, self->body_size * 0.3, 0, number, &r);
         }

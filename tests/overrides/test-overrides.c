@@ -59,6 +59,11 @@ valid_policy (const char *version)
   g_autofree char *v = g_strdup_printf ("\"version\": \"%s\"", version);
 
   replace_once (s, "\"version\": \"1.4\"", v);
+  /* The stamp is the document's: its version stands in its own text. */
+  {
+    g_autofree char *sv = g_strdup_printf ("\"VERSION %s\"", version);
+    replace_once (s, "\"VERSION 1.4\"", sv);
+  }
   return g_string_free (s, FALSE);
 }
 
