@@ -103,7 +103,7 @@ fill_signs (MskConcernRow *self)
       gtk_box_append (GTK_BOX (item), _msk_wrapped_label_new (sign->description, "prompt"));
       gtk_box_append (GTK_BOX (item), _msk_wrapped_label_new (source, "prompt-source"));
       gtk_box_append (self->signs_box, item);
-      g_ptr_array_add (self->sign_checks, check);
+      g_ptr_array_add (self->sign_checks, g_object_ref (check));
     }
 }
 
@@ -244,7 +244,8 @@ static void
 msk_concern_row_init (MskConcernRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->sign_checks = g_ptr_array_new ();
+  /* Held, so the row can answer for its signs until it is finalized. */
+  self->sign_checks = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 GtkWidget *

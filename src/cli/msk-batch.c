@@ -17,8 +17,11 @@
 #include "msk-batch.h"
 #include "msk-decision.h"
 #include "msk-fhir.h"
+#include "msk-io.h"
+#include "msk-text.h"
 
-#define EXIT_IO 1
+#define EXIT_IO      1
+#define EXIT_INVALID 2
 
 /* Distinct decisions in a batch are few (the policy's routes × regions ×
  * boroughs × warnings), but the cache is capped all the same so that no
@@ -31,6 +34,7 @@
 
 typedef struct {
   MskPolicy      *policy;
+  const char     *input;   /* the batch's path, which no output may replace */
   const GDate    *today;
   MskBatchFormat  format;
   GString        *out;
@@ -172,7 +176,12 @@ audit_write (Batch       *self,
       g_string_append (csv, "\r\n");
     }
 
-  return g_file_set_contents (path, csv->str, (gssize) csv->len, error);
+  {
+    /* Atomically, 0600, and never over the batch it counts, the policy, a
+     * device, a FIFO or a link (as --pdf). */
+    const char *others[] = { self->input, msk_policy_get_origin (p), NULL };
+    return msk_write_file_atomic (path, csv->str, csv->len, others, error);
+  }
 }
 
 /* msk_decision_to_json pretty-prints; a batch wants one line a decision.
@@ -218,7 +227,12 @@ append_node (GString  *out,
 
   json_generator_set_root (gen, node);
   text = json_generator_to_data (gen, NULL);
-  g_string_append (out, text);
+  /* A refused line's reason quotes the input: escaped as every JSON the
+   * app writes is, so no control or bidi character reaches a reader. */
+  {
+    g_autofree char *safe = msk_text_escape_json (text);
+    g_string_append (out, safe);
+  }
 }
 
 static void
@@ -446,16 +460,18 @@ flush_out (Batch *self)
   return ok;
 }
 
+/* A local regular file (or standard input for "-"), opened without
+ * blocking: a FIFO or a device named as the batch is refused at once. */
 static GInputStream *
 open_input (const char  *path,
             GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
+  int fd;
 
   if (strcmp (path, "-") == 0)
     return g_unix_input_stream_new (0, FALSE);
-  file = g_file_new_for_commandline_arg (path);
-  return G_INPUT_STREAM (g_file_read (file, NULL, error));
+  fd = msk_open_regular (path, error);
+  return fd < 0 ? NULL : g_unix_input_stream_new (fd, TRUE);
 }
 
 int
@@ -476,16 +492,31 @@ msk_batch_run (MskPolicy      *policy,
 
   g_return_val_if_fail (policy != NULL && today != NULL && input != NULL, EXIT_IO);
 
+  /* The audit's path is checked before any line is read: a refusal must
+   * not come after a year of requests has been decided. */
+  if (audit_csv != NULL)
+    {
+      const char *others[] = { input, msk_policy_get_origin (policy), NULL };
+
+      if (!msk_check_output_path (audit_csv, others, &error))
+        {
+          g_autofree char *safe = msk_text_sanitize (error->message, MSK_TEXT_DEFAULT);
+          fprintf (stderr, "%s: --audit-csv %s\n", g_get_prgname (), safe);
+          return EXIT_INVALID;
+        }
+    }
   raw = open_input (input, &error);
   if (raw == NULL)
     {
-      fprintf (stderr, "%s: %s\n", g_get_prgname (), error->message);
+      g_autofree char *safe = msk_text_sanitize (error->message, MSK_TEXT_DEFAULT);
+      fprintf (stderr, "%s: %s\n", g_get_prgname (), safe);
       return EXIT_IO;
     }
   in = g_data_input_stream_new (raw);
   g_buffered_input_stream_set_buffer_size (G_BUFFERED_INPUT_STREAM (in), 64 * 1024);
 
   self.policy = policy;
+  self.input = input;
   self.today = today;
   self.format = format;
   self.out = g_string_sized_new (OUTPUT_BUFFER + 64 * 1024);

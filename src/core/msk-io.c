@@ -98,6 +98,14 @@ open_regular (const char    *path,
   return fd;
 }
 
+int
+msk_open_regular (const char  *path,
+                  GError     **error)
+{
+  g_return_val_if_fail (path != NULL, -1);
+  return open_regular (path, 0, error);
+}
+
 GBytes *
 msk_read_limited_full (const char    *path,
                        gsize          max_bytes,

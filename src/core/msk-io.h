@@ -37,6 +37,12 @@ GBytes   *msk_read_limited_full (const char          *path,
                                  MskReadFlags         flags,
                                  GError             **error);
 
+/* Opens `path` for reading as msk_read_limited() does (without blocking,
+ * regular files only) and returns the descriptor, or -1 with MSK_ERROR_IO
+ * naming the path. For inputs read as a stream, such as a batch. */
+int       msk_open_regular      (const char          *path,
+                                 GError             **error);
+
 /* Whether `path` may be written as an output: it is not a symbolic link, a
  * directory, a FIFO, a device or a socket, and is not the same file as any
  * of `others` (NULL-terminated, nullable; NULL entries and "-" are

@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "msk-batch.h"
 #include "msk-decision.h"
@@ -418,6 +419,42 @@ test_date_and_policy (void)
   g_assert_cmpstr (out, ==, "");
 }
 
+/* The audit is written as the PDFs are: never over the batch it counts,
+ * privately (0600); a FIFO named as the batch is refused at once. */
+static void
+test_files_are_safe (void)
+{
+  const char *line = "{\"requester\":\"gp\",\"concerns\":[],\"region\":\"knee\"}\n";
+  g_autofree char *input = write_temp ("safe.jsonl", line, -1);
+  g_autofree char *csv = g_build_filename (tmpdir, "safe.csv", NULL);
+  g_autofree char *fifo = g_build_filename (tmpdir, "batch.fifo", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *after = NULL;
+  GStatBuf st;
+  int status;
+
+  status = msk_test_run_cli (ARGS ("--evaluate-batch", input, "--audit-csv", input), NULL, &out, &err);
+  g_assert_cmpint (status, ==, 2);
+  g_assert_nonnull (strstr (err, "--audit-csv"));
+  g_assert_true (g_file_get_contents (input, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, line);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  status = msk_test_run_cli (ARGS ("--evaluate-batch", input, "--audit-csv", csv), NULL, &out, &err);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (g_stat (csv, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  status = msk_test_run_cli (ARGS ("--evaluate-batch", fifo), NULL, &out, &err);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (err, "not a regular file"));
+}
+
 static void
 test_option_errors (void)
 {
@@ -476,6 +513,7 @@ main (int    argc,
   g_test_add_func ("/batch/csv-quoting", test_csv_quoting);
   g_test_add_func ("/batch/date-and-policy", test_date_and_policy);
   g_test_add_func ("/batch/option-errors", test_option_errors);
+  g_test_add_func ("/batch/files-are-safe", test_files_are_safe);
   ret = g_test_run ();
 
   msk_policy_unref (policy);
