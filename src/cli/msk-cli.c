@@ -130,11 +130,26 @@ paths_other_than (const char *self,
   GPtrArray *out = g_ptr_array_new ();
   const char *all[] = { a, b, c };
 
+  /* "-" is standard input: whatever file it is must not be written over
+   * either, so it is compared through the descriptor. */
   for (guint i = 0; self != NULL && i < G_N_ELEMENTS (all); i++)
     if (all[i] != NULL)
-      g_ptr_array_add (out, (gpointer) all[i]);
+      g_ptr_array_add (out, (gpointer) (strcmp (all[i], "-") == 0 ? "/proc/self/fd/0" : all[i]));
   g_ptr_array_add (out, NULL);
   return out;
+}
+
+/* Adds the file the policy in force came from (a system-wide file the
+ * command line did not name) to the paths an output must not be. */
+static void
+add_policy_origin (GPtrArray *others,
+                   MskPolicy *policy)
+{
+  const char *origin = msk_policy_get_origin (policy);
+
+  if (others == NULL || origin == NULL || !g_path_is_absolute (origin))
+    return;
+  g_ptr_array_insert (others, (gint) others->len - 1, (gpointer) origin);
 }
 
 /* Renders and writes one PDF; `others` are the paths it must not be. */
@@ -339,6 +354,8 @@ msk_cli_run (int         argc,
     return fail (EXIT_INVALID, "%s", error->message);
 
   decision = msk_evaluate (policy, request, &today);
+  add_policy_origin (pdf_others, policy);
+  add_policy_origin (sheet_others, policy);
   /* Refused before any file is written: a script gets all it asked for or
    * an error. */
   if (patient_pdf != NULL && msk_decision_is_incomplete (decision))
