@@ -4,6 +4,10 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include <glib/gstdio.h>
 #include <sys/stat.h>
 
@@ -32,8 +36,14 @@ msk_policy_find_system_file (void)
 
   for (guint i = 0; dirs != NULL && dirs[i] != NULL; i++)
     {
-      g_autofree char *path = g_build_filename (dirs[i], SYSTEM_POLICY_NAME, NULL);
+      g_autofree char *path = NULL;
       GStatBuf st;
+
+      /* The XDG specification: a relative path in the list is ignored. It
+       * would name a file relative to wherever the app was started from. */
+      if (!g_path_is_absolute (dirs[i]))
+        continue;
+      path = g_build_filename (dirs[i], SYSTEM_POLICY_NAME, NULL);
 
       /* lstat, not stat: a dangling link is still the first directory's
        * entry, and is refused as missing rather than passed over for a file
@@ -86,17 +96,45 @@ try_system_file (const char *path,
   GStatBuf st;
   MskPolicy *policy;
 
-  /* A directory anyone can write to lets anyone replace the file in it. */
-  if (g_stat (dir, &st) == 0 && (st.st_mode & S_IWOTH) != 0 && (st.st_mode & S_ISVTX) == 0)
-    {
-      g_autofree char *safe_path = _msk_printable (path);
-      g_autofree char *safe_dir = _msk_printable (dir);
-      g_set_error (&error, MSK_ERROR, MSK_ERROR_IO,
-                   "%s: refused: anyone can write to its directory %s (mode %04o)",
-                   safe_path, safe_dir, (guint) (st.st_mode & 07777));
-      add_refusal (refusals, path, error);
-      return NULL;
-    }
+  /* Any directory on the way to the file (links followed) that someone
+   * else could write to lets them replace it: one anyone may write to
+   * (unless sticky), or one owned by another user who is not root. */
+  {
+    g_autofree char *real = realpath (path, NULL);
+    g_autofree char *up = g_path_get_dirname (real != NULL ? real : path);
+
+    g_free (dir);
+    dir = NULL;
+    while (up != NULL)
+      {
+        const char *why = NULL;
+
+        if (g_stat (up, &st) == 0)
+          {
+            if ((st.st_mode & S_IWOTH) != 0 && (st.st_mode & S_ISVTX) == 0)
+              why = "anyone can write to";
+            else if (st.st_uid != 0 && st.st_uid != getuid ())
+              why = "another user owns";
+          }
+        if (why != NULL)
+          {
+            g_autofree char *safe_path = _msk_printable (path);
+            g_autofree char *safe_dir = _msk_printable (up);
+            g_set_error (&error, MSK_ERROR, MSK_ERROR_IO,
+                         "%s: refused: %s the directory %s (mode %04o), on the way to it",
+                         safe_path, why, safe_dir, (guint) (st.st_mode & 07777));
+            add_refusal (refusals, path, error);
+            return NULL;
+          }
+        if (strcmp (up, "/") == 0 || strcmp (up, ".") == 0)
+          break;
+        {
+          char *next = g_path_get_dirname (up);
+          g_free (up);
+          up = next;
+        }
+      }
+  }
 
   bytes = msk_read_limited_full (path, MSK_POLICY_MAX_BYTES, "$", MSK_ERROR_INVALID_POLICY,
                                  MSK_READ_OWNER_ONLY, &error);

@@ -602,9 +602,35 @@ test_system_dir_world_writable (void)
 
   hostile_run (&run, NULL, NULL, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.err, "refused: anyone can write to its directory"));
+  g_assert_nonnull (strstr (run.err, "refused: anyone can write to the directory"));
   g_assert_nonnull (strstr (run.out, "version 1.4 (bundled)\n"));
   g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
+}
+
+/* Not only the file's own directory: one further up that anyone can write
+ * to lets them swap the whole tree below it. */
+static void
+test_system_ancestor_world_writable (void)
+{
+  share_dirs_with_cli ();
+
+  g_autofree char *text = valid_policy ("9.1-planted-above");
+  g_autofree char *path = install_system_policy (0, text);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *above = g_path_get_dirname (dir);
+  g_autoptr(GPtrArray) refusals = new_refusals ();
+  g_autoptr(MskPolicy) policy = NULL;
+  g_auto(HostileRun) run = { 0 };
+
+  g_assert_cmpint (g_chmod (above, 0777), ==, 0);
+  policy = msk_policy_load_preferred (NULL, refusals);
+  g_assert_cmpstr (msk_policy_get_origin (policy), ==, "bundled");
+  g_assert_cmpuint (refusals->len, ==, 1);
+
+  hostile_run (&run, NULL, NULL, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.err, "on the way to it"));
+  g_assert_cmpint (g_chmod (above, 0700), ==, 0);
 }
 
 /* The bundled policy is recognised by its bytes, so a copy of it installed
@@ -649,6 +675,7 @@ main (int    argc,
   g_test_add_func ("/overrides/system-dangling-link", test_system_dangling_link);
   g_test_add_func ("/overrides/system-world-writable", test_system_world_writable);
   g_test_add_func ("/overrides/system-dir-world-writable", test_system_dir_world_writable);
+  g_test_add_func ("/overrides/system-ancestor-world-writable", test_system_ancestor_world_writable);
   g_test_add_func ("/overrides/notice-only-when-not-bundled", test_notice_only_when_not_bundled);
 
   return g_test_run ();
