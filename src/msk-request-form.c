@@ -181,31 +181,28 @@ name_popup (GtkWidget  *widget,
     name_popup (c, field);
 }
 
-/* The first choice whose name starts with `typed`, else the first that
- * contains it, ignoring case; GTK_INVALID_LIST_POSITION when none. */
+/* The first choice whose name starts with `typed`, ignoring case;
+ * GTK_INVALID_LIST_POSITION when none. Only a prefix: GTK's list shows the
+ * names that start with what was typed, and Return must never pick a name
+ * the list is not showing (a wrong borough is a wrong service). */
 static guint
 find_typed (GListModel *choices,
             const char *typed)
 {
   g_autofree char *needle = g_utf8_casefold (typed, -1);
-  guint contains = GTK_INVALID_LIST_POSITION;
 
   for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (choices, i);
       g_autofree char *name = NULL;
-      const char *at;
 
       if (!GTK_IS_STRING_OBJECT (item))
         continue;
       name = g_utf8_casefold (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), -1);
-      at = strstr (name, needle);
-      if (at == name)
+      if (g_str_has_prefix (name, needle))
         return i;
-      if (at != NULL && contains == GTK_INVALID_LIST_POSITION)
-        contains = i;
     }
-  return contains;
+  return GTK_INVALID_LIST_POSITION;
 }
 
 /* Return in a drop-down's search picks what was typed, as typing a name

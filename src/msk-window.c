@@ -269,6 +269,10 @@ static void
 request_changed_cb (MskWindow      *self,
                     MskRequestForm *form)
 {
+  /* A "Saved as…" or "Copied" message is about the decision that was on
+   * screen: left up after a change, it would seem to be about the new one. */
+  g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
+  gtk_revealer_set_reveal_child (self->toast_revealer, FALSE);
   evaluate (self);
 }
 
