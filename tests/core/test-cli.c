@@ -209,6 +209,8 @@ test_policy_override_changes_decision (void)
   g_autoptr(GBytes) bytes = msk_test_bundled_bytes ();
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonNode) version = json_node_init_string (json_node_alloc (), "1.5");
+  g_autoptr(JsonNode) version_line = json_node_init_string (json_node_alloc (), "VERSION 1.5");
+  g_autofree char *at = NULL;
   g_autofree char *text = NULL;
   g_autofree char *path = NULL;
   g_autofree char *out = NULL;
@@ -223,13 +225,12 @@ test_policy_override_changes_decision (void)
   msk_test_edit (root, "metadata/version", version);
   paragraphs = json_object_get_array_member (json_object_get_object_member (json_node_get_object (root), "source"),
                                              "paragraphs");
+  /* Found first, then edited: the edit replaces the array. */
   for (guint i = 0; i < json_array_get_length (paragraphs); i++)
     if (g_strcmp0 (json_array_get_string_element (paragraphs, i), "VERSION 1.4") == 0)
-      {
-        g_autofree char *at = g_strdup_printf ("source/paragraphs/%u", i);
-        g_autoptr(JsonNode) v = json_node_init_string (json_node_alloc (), "VERSION 1.5");
-        msk_test_edit (root, at, v);
-      }
+      at = g_strdup_printf ("source/paragraphs/%u", i);
+  g_assert_nonnull (at);
+  msk_test_edit (root, at, version_line);
   text = msk_test_to_json (root);
   path = write_temp ("v15.json", text, -1);
 
