@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "msk-io.h"
 #include "msk-print.h"
 #include "msk-print-private.h"
 #include "msk-print-preview.h"
@@ -289,24 +290,6 @@ export_job_free (ExportJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
 
-static void
-replace_done_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(ExportJob) job = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
-    {
-      g_autofree char *name = g_file_get_parse_name (G_FILE (source));
-      g_autofree char *primary = g_strdup_printf (_("Could not save “%s”"), name);
-
-      show_error (job->parent, primary, error->message);
-    }
-  else if (job->done != NULL && job->parent != NULL)
-    job->done (job->parent, G_FILE (source));
-}
 
 static void
 chooser_response_cb (GtkNativeDialog *chooser,
@@ -338,8 +321,30 @@ chooser_response_cb (GtkNativeDialog *chooser,
       return;
     }
   pdf = job->pdf;
-  g_file_replace_contents_bytes_async (file, pdf, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
-                                       NULL, replace_done_cb, g_steal_pointer (&job));
+  /* As the command line writes: atomically, 0600 (a summary may name a
+   * patient's condition), never over a device, a FIFO or a link, nor over
+   * the policy file in force. A one-page PDF is written in a blink, so this
+   * need not be asynchronous. */
+  {
+    g_autofree char *path = g_file_get_path (file);
+    const char *others[] = { msk_policy_get_origin (msk_decision_get_policy (job->decision)), NULL };
+    gsize len;
+    const void *data = g_bytes_get_data (pdf, &len);
+
+    if (path == NULL)
+      {
+        show_error (job->parent, _("Could not save the PDF"), _("Choose a file on this computer."));
+        return;
+      }
+    if (!msk_write_file_atomic (path, data, len, g_path_is_absolute (others[0]) ? others : NULL, &error))
+      {
+        g_autofree char *primary = g_strdup_printf (_("Could not save “%s”"), path);
+        show_error (job->parent, primary, error->message);
+        return;
+      }
+    if (job->done != NULL && job->parent != NULL)
+      job->done (job->parent, file);
+  }
 }
 
 char *

@@ -111,11 +111,19 @@ show_refusals (MskWindow *self,
                GPtrArray *refusals)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *source = msk_policy_describe_source (self->policy);
 
-  if (refusals == NULL || refusals->len == 0)
+  /* A policy in force that is not the one built into the app is named, path
+   * and fingerprint, for as long as the window is open (issue #11). */
+  if (source != NULL)
+    {
+      /* Translators: %s says which file the policy came from and its fingerprint */
+      g_string_append_printf (text, _("Note: %s."), source);
+    }
+  if ((refusals == NULL || refusals->len == 0) && text->len == 0)
     return;
 
-  for (guint i = 0; i < refusals->len; i++)
+  for (guint i = 0; refusals != NULL && i < refusals->len; i++)
     {
       const MskRefusal *refusal = g_ptr_array_index (refusals, i);
       g_auto(GStrv) lines = g_strsplit (refusal->error->message, "\n", -1);

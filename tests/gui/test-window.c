@@ -2170,6 +2170,39 @@ test_refused_policy_shows_banner (Fixture       *f,
 }
 
 
+/* A valid policy that is not the one built in is named, with its
+ * fingerprint, for as long as the window is open (issue #11). */
+static void
+other_policy_is_named (Fixture *f)
+{
+  g_autofree char *path = g_build_filename (f->tmpdir, "policy.json", NULL);
+  GtkWidget *revealer = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "banner_revealer");
+  GtkWidget *label = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "banner_label");
+
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (revealer)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), path));
+  {
+    MskDecision *shown = msk_decision_pane_get_decision (MSK_DECISION_PANE (get_pane (f)));
+    const char *sha = msk_policy_get_sha256 (msk_decision_get_policy (shown));
+
+    g_assert_cmpstr (sha, !=, msk_policy_get_sha256 (f->policy));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (label)), sha));
+  }
+}
+
+static void
+test_other_policy_is_named (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+
+  /* A maintainer's valid file: the app's own words changed, nothing else. */
+  write_policy (f, "\"why\": \"Suspected cauda equina syndrome is ticked.\"",
+                "\"why\": \"Suspected cauda equina syndrome is ticked (local copy).\"");
+  path = g_build_filename (f->tmpdir, "policy.json", NULL);
+  run_app (f, path, "2026-01-15", other_policy_is_named);
+}
+
 static void
 no_banner_for_the_bundled_policy (Fixture *f)
 {
@@ -2501,6 +2534,8 @@ main (int   argc,
               setup, test_past_review_warns, teardown);
   g_test_add ("/window/no-banner-for-bundled-policy", Fixture, NULL,
               setup, test_no_banner_for_the_bundled_policy, teardown);
+  g_test_add ("/window/other-policy-is-named", Fixture, NULL,
+              setup, test_other_policy_is_named, teardown);
   g_test_add ("/window/refused-policy-shows-banner", Fixture, NULL,
               setup, test_refused_policy_shows_banner, teardown);
   g_test_add ("/window/policy-text-is-literal", Fixture, NULL,
