@@ -37,13 +37,24 @@ export G_DEBUG=gc-friendly
 # for its clipboard test), so the tests named here run in a second pass with
 # the fast unwinder: space-separated test names, as `meson test --list` ends.
 FAST_UNWIND_TESTS=${SANITIZE_FAST_UNWIND_TESTS:-copy}
+# The whole-window test runs without LeakSanitizer (every other check on):
+# GDK's X11 backend keeps 16 bytes per run of the real application window
+# (a list allocated in static functions of libgtk's X11 code, with no frame a
+# suppression could name short of all of libgtk, which would hide the app's
+# own leaks too), and GTK's file dialog leaves GIO work in flight at exit.
+# The other GUI tests (emergency-signs, copy, ui-files) keep leak checking.
+NO_LEAK_TESTS=${SANITIZE_NO_LEAK_TESTS:-window}
 
 all=$(meson test -C "$BUILD" --list 2>/dev/null | sed -n 's|^.* / ||p')
 full=""
 fast=""
+noleak=""
 for t in $all; do
   case " $FAST_UNWIND_TESTS " in
-    *" $t "*) fast="$fast $t" ;;
+    *" $t "*) fast="$fast $t"; continue ;;
+  esac
+  case " $NO_LEAK_TESTS " in
+    *" $t "*) noleak="$noleak $t" ;;
     *) full="$full $t" ;;
   esac
 done
@@ -59,6 +70,13 @@ if [ -n "$fast" ]; then
   ASAN_OPTIONS="$ASAN_BASE" \
     xvfb-run -a -s '-noreset' meson test -C "$BUILD" --print-errorlogs --timeout-multiplier 10 \
       --logbase sanitizers-fast $fast || status=$?
+fi
+
+if [ -n "$noleak" ]; then
+  # shellcheck disable=SC2086
+  ASAN_OPTIONS="$ASAN_BASE:detect_leaks=0" \
+    xvfb-run -a -s '-noreset' meson test -C "$BUILD" --print-errorlogs --timeout-multiplier 10 \
+      --logbase sanitizers-noleak $noleak || status=$?
 fi
 
 # meson writes one JSON object per test to <logbase>.json.
