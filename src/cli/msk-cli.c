@@ -292,7 +292,6 @@ msk_cli_run (int         argc,
       MskLaunch *launch = g_new0 (MskLaunch, 1);
       launch->policy_path = g_steal_pointer (&policy_path);
       launch->today = today;
-      launch->date_given = date != NULL;
       *launch_out = launch;
       return -1;
     }

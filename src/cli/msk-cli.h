@@ -12,7 +12,6 @@ G_BEGIN_DECLS
 typedef struct {
   char    *policy_path;  /* --policy, or NULL */
   GDate    today;        /* --date, or today */
-  gboolean date_given;
 } MskLaunch;
 
 void msk_launch_free (MskLaunch *launch);

@@ -15,7 +15,7 @@
  *            `--validate-policy FILE` exits 2 with "FILE: N problems" and
  *            those lines; `--policy FILE --evaluate R` exits 2 with them.
  *
- * Policies under valid-policy/ (if any) and some made here are valid but
+ * Some policies made here are valid but
  * shaped to stress the engine: they must load and decide every request without a
  * crash, with each warning once.
  *
@@ -752,7 +752,6 @@ add_corpus (GHashTable *expect)
   static const struct { const char *dir; Kind kind; } dirs[] = {
     { "request", KIND_REQUEST },
     { "policy", KIND_POLICY },
-    { "valid-policy", KIND_VALID_POLICY },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
@@ -763,9 +762,6 @@ add_corpus (GHashTable *expect)
       g_autoptr(GError) error = NULL;
       const char *name;
 
-      /* valid-policy/ may be empty, and git keeps no empty folder. */
-      if (dirs[i].kind == KIND_VALID_POLICY && !g_file_test (dir, G_FILE_TEST_IS_DIR))
-        continue;
       d = g_dir_open (dir, 0, &error);
       g_assert_no_error (error);
       while ((name = g_dir_read_name (d)) != NULL)
