@@ -38,6 +38,16 @@ static const KindLook outcome_looks[] = {
   { "incomplete", "kind-incomplete", "dialog-information-symbolic" },
 };
 
+enum {
+  SECTION_WARNINGS,
+  SECTION_ACTIONS,
+  SECTION_SERVICE,
+  SECTION_WHY,
+  SECTION_EVIDENCE,
+  SECTION_TRACE,
+  N_SECTIONS
+};
+
 struct _MskDecisionPane
 {
   GtkBox       parent_instance;
@@ -67,6 +77,10 @@ struct _MskDecisionPane
   const char  *kind_class;     /* static: from outcome_looks */
   const char  *verdict_class;  /* static */
   guint        changed_mark_id;
+  /* What each rebuilt section last showed (see section_key): a section
+   * whose content is the same is left alone, so its labels keep their
+   * measured text and a form change re-lays out only what changed. */
+  char        *keys[N_SECTIONS];
 };
 
 G_DEFINE_FINAL_TYPE (MskDecisionPane, msk_decision_pane, GTK_TYPE_BOX)
@@ -456,6 +470,8 @@ msk_decision_pane_finalize (GObject *object)
   MskDecisionPane *self = MSK_DECISION_PANE (object);
 
   g_clear_pointer (&self->decision, msk_decision_unref);
+  for (guint i = 0; i < N_SECTIONS; i++)
+    g_free (self->keys[i]);
   G_OBJECT_CLASS (msk_decision_pane_parent_class)->finalize (object);
 }
 
@@ -554,6 +570,64 @@ msk_decision_pane_get_decision (MskDecisionPane *self)
   return self->decision;
 }
 
+/* What a section shows, as the identity of the policy items behind it:
+ * items point into the policy, so equal pointers are equal content. */
+static char *
+section_key (MskDecision *d,
+             guint        section)
+{
+  GString *key = g_string_new (NULL);
+  guint n_actions = msk_decision_get_n_actions (d);
+
+  g_string_append_printf (key, "%p;", (gpointer) msk_decision_get_policy (d));
+  switch (section)
+    {
+    case SECTION_WARNINGS:
+      for (guint i = 0; i < msk_decision_get_n_warnings (d); i++)
+        g_string_append_printf (key, "%p,", (gpointer) msk_decision_get_warning (d, i));
+      break;
+    case SECTION_ACTIONS:
+    case SECTION_TRACE:
+      for (guint i = 0; i < n_actions; i++)
+        {
+          const MskAction *a = msk_decision_get_action (d, i);
+          g_string_append_printf (key, "%p,%p,%p,%p,%p;", (gpointer) a->route, (gpointer) a->urgency,
+                                  (gpointer) a->outcome, (gpointer) a->why, (gpointer) a->basis);
+        }
+      break;
+    case SECTION_SERVICE:
+      g_string_append_printf (key, "%p", (gpointer) msk_decision_get_service (d));
+      break;
+    case SECTION_WHY:
+      for (guint i = 0; i < n_actions; i++)
+        g_string_append_printf (key, "%p,", (gpointer) msk_decision_get_action (d, i)->why);
+      g_string_append_c (key, ';');
+      for (guint i = 0; i < msk_decision_get_n_rationale (d); i++)
+        g_string_append_printf (key, "%p,", (gpointer) msk_decision_get_rationale (d, i));
+      break;
+    case SECTION_EVIDENCE:
+      for (guint i = 0; i < msk_decision_get_n_resources (d); i++)
+        g_string_append_printf (key, "%p,", (gpointer) msk_decision_get_resource (d, i));
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  return g_string_free (key, FALSE);
+}
+
+static gboolean
+section_changed (MskDecisionPane *self,
+                 guint            section)
+{
+  g_autofree char *key = section_key (self->decision, section);
+
+  if (g_strcmp0 (key, self->keys[section]) == 0)
+    return FALSE;
+  g_free (self->keys[section]);
+  self->keys[section] = g_steal_pointer (&key);
+  return TRUE;
+}
+
 void
 msk_decision_pane_set_decision (MskDecisionPane *self,
                                 MskDecision     *decision)
@@ -572,12 +646,18 @@ msk_decision_pane_set_decision (MskDecisionPane *self,
   self->decision = msk_decision_ref (decision);
 
   show_outcome (self);
-  show_warnings (self);
-  show_actions (self);
-  show_service (self);
-  show_why (self);
-  show_evidence (self);
-  show_trace (self);
+  if (section_changed (self, SECTION_WARNINGS))
+    show_warnings (self);
+  if (section_changed (self, SECTION_ACTIONS))
+    show_actions (self);
+  if (section_changed (self, SECTION_SERVICE))
+    show_service (self);
+  if (section_changed (self, SECTION_WHY))
+    show_why (self);
+  if (section_changed (self, SECTION_EVIDENCE))
+    show_evidence (self);
+  if (section_changed (self, SECTION_TRACE))
+    show_trace (self);
   show_stamp (self);
   /* The first decision shown is not a change; nor is a new decision with
    * the same outcome, such as a borough chosen after the region. */
