@@ -66,7 +66,8 @@ vg() {
 GOOD="$SRC/tests/fuzz/corpus-request/product-example.json"
 SPINE="$SRC/tests/fuzz/corpus-request/fcp-gov.json"
 CES="$SRC/tests/fuzz/corpus-request/all-concerns.json"
-BUNDLED="$SRC/data/policy/nel-msk-mri-v1.4.json"
+# The bundled policy's file name is said once, in data/meson.build.
+BUNDLED="$SRC/data/policy/$(sed -n "s/^bundled_policy_name = '\(.*\)'$/\1/p" "$SRC/data/meson.build")"
 BROKEN="$SRC/tests/fuzz/corpus-policy/broken-three.json"
 
 vg version 0 /dev/null -- --version

@@ -444,6 +444,68 @@ check_metadata_in_source (MskCheck   *c,
       }
 }
 
+/* How much a route may put on a record: a file can make a decision as long
+ * as it likes otherwise, and a 200-page summary is one nobody reads. The
+ * numbers leave room over v1.4 (3 rationale items, 4 evidence items, 45
+ * words of reason at most). */
+#define MAX_ROUTE_RATIONALE  8
+#define MAX_REGION_ITEMS     8
+#define MAX_WHY_CHARS        300
+#define MAX_HEADLINE_WORDS   12
+
+static guint
+count_words (const char *text)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    {
+      gboolean space = g_ascii_isspace (*p);
+
+      n += (!space && !in_word);
+      in_word = !space;
+    }
+  return n;
+}
+
+static void
+check_sizes (MskCheck *c)
+{
+  MskPolicy *self = c->policy;
+  MskPath routes = { NULL, "routes", 0 };
+  MskPath regions = { NULL, "regions", 0 };
+
+  for (guint i = 0; i < self->n_routes; i++)
+    {
+      const MskRoute *r = &self->routes[i];
+      MskPath rp = { &routes, NULL, i };
+      MskPath xp = { &rp, "rationale", 0 };
+      MskPath wp = { &rp, "why", 0 };
+      MskPath hp = { &rp, "headline", 0 };
+
+      if (r->n_rationale > MAX_ROUTE_RATIONALE)
+        problem (c, &xp, NULL, "has %u items; a decision quotes at most %d", r->n_rationale, MAX_ROUTE_RATIONALE);
+      if (r->why != NULL && g_utf8_strlen (r->why, -1) > MAX_WHY_CHARS)
+        problem (c, &wp, NULL, "is longer than %d characters: a reason is read at a glance", MAX_WHY_CHARS);
+      if (r->escalation != NULL && r->escalation->why != NULL && g_utf8_strlen (r->escalation->why, -1) > MAX_WHY_CHARS)
+        {
+          MskPath ep = { &rp, "escalation", 0 };
+          MskPath ewp = { &ep, "why", 0 };
+          problem (c, &ewp, NULL, "is longer than %d characters: a reason is read at a glance", MAX_WHY_CHARS);
+        }
+      if (r->headline != NULL && count_words (r->headline) > MAX_HEADLINE_WORDS)
+        problem (c, &hp, NULL, "has more than %d words: a headline names the action at a glance", MAX_HEADLINE_WORDS);
+    }
+  for (guint i = 0; i < self->n_regions; i++)
+    {
+      MskPath rp = { &regions, NULL, i };
+
+      if (self->regions[i].n_rationale > MAX_REGION_ITEMS || self->regions[i].n_resources > MAX_REGION_ITEMS)
+        problem (c, &rp, NULL, "lists more than %d rationale items or resources", MAX_REGION_ITEMS);
+    }
+}
+
 void
 _msk_policy_check_invariants (MskCheck   *c,
                               JsonObject *root)
@@ -470,6 +532,7 @@ _msk_policy_check_invariants (MskCheck   *c,
   check_review_interval (c, root);
   check_patient_sheet (c, root);
   check_metadata_in_source (c, root);
+  check_sizes (c);
   {
     g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
 

@@ -267,16 +267,36 @@ msk_text_url_problem (const char *url)
     return g_strdup ("is not an https:// address");
   if (g_uri_get_userinfo (uri) != NULL)
     return g_strdup ("holds a user name before '@'; a link must show its real host");
+  /* An '@' anywhere else ("https://evil.example?@nhs.uk") reads to a person
+   * as a user name before the host the link does not go to. */
+  if (strchr (url, '@') != NULL)
+    return g_strdup ("holds '@', which makes the host hard to read; write it %-encoded");
   host = g_uri_get_host (uri);
   if (host == NULL || *host == '\0')
     return g_strdup ("has no host name");
   {
     g_auto(GStrv) labels = g_strsplit (host, ".", -1);
-    gboolean ok = g_strv_length (labels) >= 2;
+    guint n = g_strv_length (labels);
+    gboolean ok = n >= 2;
+    gboolean letters = FALSE;
 
+    /* A name, not an address: every label LDH (letters, digits, hyphens,
+     * not at either end), and a top-level label of letters only (so not
+     * 127.0.0.1, 1.1 or 0x7f.1). */
     for (guint i = 0; ok && labels[i] != NULL; i++)
-      ok = labels[i][0] != '\0';
-    if (!ok)
+      {
+        const char *l = labels[i];
+        gsize len = strlen (l);
+
+        ok = len > 0 && l[0] != '-' && l[len - 1] != '-';
+        for (const char *c = l; ok && *c != '\0'; c++)
+          ok = g_ascii_isalnum (*c) || *c == '-';
+      }
+    for (const char *c = ok ? labels[n - 1] : ""; *c != '\0'; c++)
+      letters = g_ascii_isalpha (*c);
+    for (const char *c = ok ? labels[n - 1] : ""; ok && *c != '\0'; c++)
+      ok = g_ascii_isalpha (*c);
+    if (!ok || !letters)
       return g_strdup_printf ("host \"%s\" is not a full domain name (such as www.nhs.uk)", host);
   }
   return NULL;

@@ -2123,8 +2123,7 @@ write_policy (Fixture    *f,
               const char *find,
               const char *replace)
 {
-  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data", "policy",
-                                                   "nel-msk-mri-v1.4.json", NULL);
+  const char *source = g_getenv ("MSK_BUNDLED_POLICY");
   g_autofree char *contents = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GString) edited = NULL;
