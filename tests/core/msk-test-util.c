@@ -23,6 +23,24 @@ msk_test_load_fixture (const char *name)
   return json_node_ref (json_parser_get_root (parser));
 }
 
+void
+msk_test_add_fixture_cases (const char    *fixture,
+                            const char    *prefix,
+                            GTestDataFunc  func)
+{
+  g_autoptr(JsonNode) root = msk_test_load_fixture (fixture);
+  JsonArray *cases = json_object_get_array_member (json_node_get_object (root), "cases");
+
+  g_assert_cmpuint (json_array_get_length (cases), >=, 20);
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cases, i);
+      g_autofree char *path = g_strdup_printf ("%s/%s", prefix, json_object_get_string_member (c, "name"));
+
+      g_test_add_data_func_full (path, json_object_ref (c), func, (GDestroyNotify) json_object_unref);
+    }
+}
+
 GBytes *
 msk_test_bundled_bytes (void)
 {

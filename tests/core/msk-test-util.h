@@ -12,6 +12,12 @@ G_BEGIN_DECLS
 
 /* A fixture from tests/data/, parsed; the test aborts if it is unreadable. */
 JsonNode  *msk_test_load_fixture (const char *name);
+/* Adds one subtest per case of the fixture's "cases" array, at
+ * PREFIX/NAME, called with the case's JsonObject: a hazard control or a
+ * failure names the very case. */
+void       msk_test_add_fixture_cases (const char    *fixture,
+                                       const char    *prefix,
+                                       GTestDataFunc  func);
 /* The bytes of the bundled policy, exactly as the program holds them. */
 GBytes    *msk_test_bundled_bytes (void);
 /* Sets (value != NULL) or removes the member or element at a slash path,

@@ -379,20 +379,7 @@ main (int   argc,
   policy = msk_policy_new_bundled (NULL);
   g_assert_nonnull (policy);
 
-  {
-    JsonNode *fixture = msk_test_load_fixture ("decisions.json");
-    JsonArray *cases = json_object_get_array_member (json_node_get_object (fixture), "cases");
-
-    g_assert_cmpuint (json_array_get_length (cases), >=, 20);
-    for (guint i = 0; i < json_array_get_length (cases); i++)
-      {
-        JsonObject *c = json_array_get_object_element (cases, i);
-        g_autofree char *path = g_strdup_printf ("/engine/table/%s", json_object_get_string_member (c, "name"));
-
-        g_test_add_data_func_full (path, json_object_ref (c), test_table_case, (GDestroyNotify) json_object_unref);
-      }
-    json_node_unref (fixture);
-  }
+  msk_test_add_fixture_cases ("decisions.json", "/engine/table", test_table_case);
   g_test_add_func ("/engine/every-combination", test_every_combination);
   g_test_add_func ("/engine/pure", test_pure);
   g_test_add_func ("/engine/warnings-once-each", test_warnings_once_each);

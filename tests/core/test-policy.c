@@ -338,20 +338,7 @@ main (int   argc,
 
   g_test_add_func ("/policy/bundled-loads", test_bundled_loads);
   g_test_add_func ("/policy/whole-source-present", test_whole_source_present);
-  {
-    JsonNode *fixture = msk_test_load_fixture ("broken-policies.json");
-    JsonArray *cases = json_object_get_array_member (json_node_get_object (fixture), "cases");
-
-    g_assert_cmpuint (json_array_get_length (cases), >=, 20);
-    for (guint i = 0; i < json_array_get_length (cases); i++)
-      {
-        JsonObject *c = json_array_get_object_element (cases, i);
-        g_autofree char *path = g_strdup_printf ("/policy/broken/%s", json_object_get_string_member (c, "name"));
-
-        g_test_add_data_func_full (path, json_object_ref (c), test_broken_case, (GDestroyNotify) json_object_unref);
-      }
-    json_node_unref (fixture);
-  }
+  msk_test_add_fixture_cases ("broken-policies.json", "/policy/broken", test_broken_case);
   g_test_add_func ("/policy/raw-cases", test_raw_cases);
   g_test_add_func ("/policy/problem-lines", test_problem_lines);
   g_test_add_func ("/policy/dates", test_dates);

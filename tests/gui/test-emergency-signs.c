@@ -19,53 +19,54 @@
 
 static MskPolicy *policy;
 
-static MskConcernRow *
-row_for (MskRequestForm *form,
-         const MskConcern *concern)
+/* Every descendant of `root` that `match` accepts, depth first. */
+static void
+collect (GtkWidget  *root,
+         gboolean  (*match) (GtkWidget *widget, gconstpointer data),
+         gconstpointer data,
+         GPtrArray  *out)
 {
-  GtkWidget *w = GTK_WIDGET (form);
-
-  /* Depth-first: the rows sit in the form's concerns box. */
-  for (GtkWidget *child = gtk_widget_get_first_child (w); child != NULL;)
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
-      if (MSK_IS_CONCERN_ROW (child) && msk_concern_row_get_concern (MSK_CONCERN_ROW (child)) == concern)
-        return MSK_CONCERN_ROW (child);
-      if (gtk_widget_get_first_child (child) != NULL)
-        child = gtk_widget_get_first_child (child);
-      else
-        {
-          while (child != NULL && gtk_widget_get_next_sibling (child) == NULL && child != w)
-            child = gtk_widget_get_parent (child);
-          if (child == NULL || child == w)
-            break;
-          child = gtk_widget_get_next_sibling (child);
-        }
+      if (match (c, data))
+        g_ptr_array_add (out, c);
+      collect (c, match, data, out);
     }
-  g_error ("no row for %s", concern->id);
 }
 
-/* The check buttons of a row's signs: found by their class, in order. */
+static gboolean
+is_row_for (GtkWidget     *widget,
+            gconstpointer  concern)
+{
+  return MSK_IS_CONCERN_ROW (widget) && msk_concern_row_get_concern (MSK_CONCERN_ROW (widget)) == concern;
+}
+
+static gboolean
+is_sign_check (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && gtk_widget_has_css_class (widget, "emergency-sign");
+}
+
+static MskConcernRow *
+row_for (MskRequestForm   *form,
+         const MskConcern *concern)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (form), is_row_for, concern, rows);
+  if (rows->len != 1)
+    g_error ("%u rows for %s", rows->len, concern->id);
+  return rows->pdata[0];
+}
+
+/* The check buttons of a row's signs, in order. */
 static GPtrArray *
 sign_checks (MskConcernRow *row)
 {
   GPtrArray *out = g_ptr_array_new ();
-  GtkWidget *w = GTK_WIDGET (row);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (w); child != NULL;)
-    {
-      if (GTK_IS_CHECK_BUTTON (child) && gtk_widget_has_css_class (child, "emergency-sign"))
-        g_ptr_array_add (out, child);
-      if (gtk_widget_get_first_child (child) != NULL)
-        child = gtk_widget_get_first_child (child);
-      else
-        {
-          while (child != NULL && gtk_widget_get_next_sibling (child) == NULL && child != w)
-            child = gtk_widget_get_parent (child);
-          if (child == NULL || child == w)
-            break;
-          child = gtk_widget_get_next_sibling (child);
-        }
-    }
+  collect (GTK_WIDGET (row), is_sign_check, NULL, out);
   return out;
 }
 
