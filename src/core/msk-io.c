@@ -4,6 +4,8 @@
  */
 #include "config.h"
 
+#define MKSTEMP_SUFFIX "XX" "XX" "XX"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -262,7 +264,8 @@ msk_write_file_atomic (const char          *path,
 
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s%s.%s.XXXXXX", dir, G_DIR_SEPARATOR_S, base);
+  /* mkstemp's template: six characters it replaces. */
+  tmp = g_strdup_printf ("%s%s.%s.%s", dir, G_DIR_SEPARATOR_S, base, MKSTEMP_SUFFIX);
   fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0600);
   if (fd < 0)
     {

@@ -43,13 +43,13 @@ char     *msk_text_normalize_note    (const char   *note);
 
 /* JSON text from json-glib's generator with the characters it leaves raw
  * but a terminal or a reader would act on (DEL, C1, U+2028, U+2029, U+FEFF,
- * every bidi control) written as \uXXXX. Only strings hold non-ASCII
+ * every bidi control) written as \u escapes (\u2028). Only strings hold non-ASCII
  * characters in JSON, so this changes no structure. */
 char     *msk_text_escape_json       (const char   *json);
 
 /* The text on one line with every character a terminal would act on or
  * that reorders or hides text (C0, DEL, C1, U+2028, U+2029, U+FEFF, bidi
- * controls) written as a \uXXXX escape, and invalid UTF-8 replaced: for
+ * controls) written as a \u escape (\u001b), and invalid UTF-8 replaced: for
  * messages that quote input, where the user should see the odd character. */
 char     *msk_text_escape_line       (const char   *text);
 
