@@ -237,6 +237,14 @@ want_id (Check      *c,
 
   if (id == NULL)
     return NULL;
+  /* An id starts with a letter or digit: one starting with '-' reaches the
+   * audit CSV as something a spreadsheet takes for a formula. */
+  if (!g_ascii_islower (id[0]) && !g_ascii_isdigit (id[0]))
+    {
+      problem (c, &path, json_object_get_member (obj, "id"),
+               "\"%s\" is not an id (start with a-z or 0-9; then a-z, 0-9, '_' and '-')", id);
+      return NULL;
+    }
   for (const char *p = id; *p; p++)
     {
       if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '_' && *p != '-')

@@ -81,13 +81,20 @@ static gboolean
 is_refused_char (gunichar ch)
 {
   return ch < 0x20 || ch == 0x7f || (ch >= 0x80 && ch < 0xa0) || msk_text_is_bidi_control (ch) ||
-         ch == 0x2028 || ch == 0x2029 || ch == 0xfeff || ch == 0x200b;
+         ch == 0x2028 || ch == 0x2029 || ch == 0xfeff ||
+         /* Invisible: zero-width space, joiners, word joiner and invisible
+          * operators, soft hyphen, combining grapheme joiner, Hangul fillers,
+          * tag characters. They hide text or make equal-looking strings differ. */
+         (ch >= 0x200b && ch <= 0x200d) || (ch >= 0x2060 && ch <= 0x2064) || ch == 0x00ad ||
+         ch == 0x034f || ch == 0x115f || ch == 0x1160 || ch == 0x3164 || ch == 0xffa0 ||
+         (ch >= 0xe0000 && ch <= 0xe007f);
 }
 
 /* The bundled policy is checked on every start-up, so the common case, a
  * short clean string, must cost next to nothing beside the JSON parse: the
  * scan looks at bytes and decodes only the lead bytes that can start a
- * refused character (C1 0xC2, U+061C 0xD8, U+20xx 0xE2, U+FEFF 0xEF). */
+ * refused character (C1 and U+00AD 0xC2, U+034F 0xCD, U+061C 0xD8, U+115F
+ * 0xE1, U+20xx 0xE2, U+3164 0xE3, U+FEFF and U+FFA0 0xEF, tags 0xF3). */
 static gunichar
 first_refused (const char *s,
                gsize      *bytes)
@@ -98,7 +105,8 @@ first_refused (const char *s,
     {
       if (*p < 0x20 || *p == 0x7f)
         return *p;
-      if (*p == 0xc2 || *p == 0xd8 || *p == 0xe2 || *p == 0xef)
+      if (*p == 0xc2 || *p == 0xcd || *p == 0xd8 || *p == 0xe1 || *p == 0xe2 || *p == 0xe3 ||
+          *p == 0xef || *p == 0xf3)
         {
           gunichar ch = g_utf8_get_char ((const char *) p);
           if (is_refused_char (ch))
