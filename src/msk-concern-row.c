@@ -95,6 +95,18 @@ fill_signs (MskConcernRow *self)
       g_autofree char *source = g_strdup_printf (_("Source: %s"), sign->source->title);
 
       gtk_widget_add_css_class (check, "emergency-sign");
+      /* The sign's label wraps as the concern's does: unwrapped, a long
+       * label would widen the whole form pane when the concern is ticked. */
+      {
+        GtkWidget *label = _msk_widget_find_descendant (check, GTK_TYPE_LABEL);
+
+        if (label != NULL)
+          {
+            gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+            gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+            gtk_label_set_xalign (GTK_LABEL (label), 0);
+          }
+      }
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, sign->description,
                                       -1);
