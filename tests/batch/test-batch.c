@@ -18,18 +18,7 @@
 static char *tmpdir;
 static MskPolicy *policy;
 
-static char *
-write_temp (const char *name,
-            const char *contents,
-            gssize      len)
-{
-  char *path = g_build_filename (tmpdir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, len, &error);
-  g_assert_no_error (error);
-  return path;
-}
+#define write_temp(name, contents, len) msk_test_write_temp (tmpdir, (name), (contents), (len))
 
 static char **
 split_lines (const char *out)

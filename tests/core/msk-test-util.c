@@ -190,6 +190,20 @@ msk_test_extended_policy_bytes (void)
 }
 
 char *
+msk_test_write_temp (const char *dir,
+                     const char *name,
+                     const char *contents,
+                     gssize      len)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+char *
 msk_test_to_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) gen = json_generator_new ();

@@ -26,6 +26,11 @@ void       msk_test_edit         (JsonNode   *root,
                                   const char *path,
                                   JsonNode   *value);
 char      *msk_test_to_json      (JsonNode   *node);
+/* Writes `contents` (len -1: NUL-terminated) to DIR/NAME; the new path. */
+char      *msk_test_write_temp   (const char *dir,
+                                  const char *name,
+                                  const char *contents,
+                                  gssize      len);
 /* The bundled policy as a maintainer would change it for a new version, as
  * data only: one more concern (id MSK_TEST_NEW_CONCERN) with a prompt, one
  * more pathway and an urgent route for it, and the new sentence the route
