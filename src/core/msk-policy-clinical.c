@@ -150,7 +150,8 @@ check_red_flag_route (MskCheck       *c,
              "\"%s\" does not match the route's %s outcome \"%s\" "
              "(invariant: a red flag's urgency and outcome agree)", route->urgency->id, route->outcome->kind,
              route->outcome->id);
-  if (route->headline != NULL && route->urgency != NULL && !g_str_has_prefix (route->headline, route->urgency->label))
+  if (route->headline != NULL && route->urgency != NULL && route->urgency->label != NULL &&
+      !g_str_has_prefix (route->headline, route->urgency->label))
     {
       MskPath hp = { rp, "headline", 0 };
       problem (c, &hp, NULL,
@@ -209,7 +210,8 @@ check_escalation (MskCheck       *c,
   if (esc->urgency != NULL && g_strcmp0 (esc->urgency->kind, "emergency") != 0)
     problem (c, &up, NULL, "an emergency sign must escalate to an emergency urgency, not \"%s\" "
              "(invariant: an emergency sign is answered as an emergency)", esc->urgency->id);
-  if (esc->headline != NULL && esc->urgency != NULL && !g_str_has_prefix (esc->headline, esc->urgency->label))
+  if (esc->headline != NULL && esc->urgency != NULL && esc->urgency->label != NULL &&
+      !g_str_has_prefix (esc->headline, esc->urgency->label))
     {
       MskPath hp = { &ep, "headline", 0 };
       problem (c, &hp, NULL,
