@@ -4,7 +4,8 @@
  *
  * GTK's own preview writes the document to a temporary PDF for an external
  * viewer: that would put the clinical note on disk. This window draws the
- * pages from the same renderer as print and PDF, and writes nothing.
+ * pages of its print operation's summary, the ones print and PDF get, and
+ * writes nothing.
  */
 #include "config.h"
 
@@ -15,16 +16,51 @@
 
 struct _MskPrintPreview
 {
-  GtkWindow                 parent_instance;
+  GtkWindow          parent_instance;
 
-  GtkDrawingArea           *pages;
+  GtkDrawingArea    *pages;
 
-  MskSummary               *summary;
-  GtkPrintOperationPreview *preview;
-  double                    scale;
+  MskPrintOperation *operation;
 };
 
 G_DEFINE_FINAL_TYPE (MskPrintPreview, msk_print_preview, GTK_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_OPERATION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Pages are drawn PREVIEW_WIDTH wide, whatever the paper. */
+static double
+scale_of (MskSummary *summary)
+{
+  double page_w;
+
+  msk_summary_get_page_size (summary, &page_w, NULL);
+  return PREVIEW_WIDTH / page_w;
+}
+
+/* Room for every page the operation has laid out, one under another. */
+static void
+fit_pages (MskPrintPreview *self)
+{
+  MskSummary *summary = msk_print_operation_get_summary (self->operation);
+  double page_h = 0;
+  guint n = 0;
+
+  if (summary != NULL)
+    {
+      msk_summary_get_page_size (summary, NULL, &page_h);
+      page_h *= scale_of (summary);
+      n = msk_summary_get_n_pages (summary);
+    }
+  gtk_drawing_area_set_content_width (self->pages, (int) (PREVIEW_WIDTH + 2 * PREVIEW_GAP));
+  gtk_drawing_area_set_content_height (self->pages, (int) (PREVIEW_GAP + n * (page_h + PREVIEW_GAP)));
+  gtk_widget_queue_draw (GTK_WIDGET (self->pages));
+}
 
 static void
 draw_pages (GtkDrawingArea *area,
@@ -34,14 +70,16 @@ draw_pages (GtkDrawingArea *area,
             gpointer        user_data)
 {
   MskPrintPreview *self = user_data;
-  double page_h;
+  MskSummary *summary = self->operation != NULL ? msk_print_operation_get_summary (self->operation) : NULL;
+  double scale, page_h;
 
-  if (self->summary == NULL)
+  if (summary == NULL)
     return;
-  msk_summary_get_page_size (self->summary, NULL, &page_h);
-  page_h *= self->scale;
+  scale = scale_of (summary);
+  msk_summary_get_page_size (summary, NULL, &page_h);
+  page_h *= scale;
 
-  for (guint i = 0; i < msk_summary_get_n_pages (self->summary); i++)
+  for (guint i = 0; i < msk_summary_get_n_pages (summary); i++)
     {
       cairo_save (cr);
       cairo_translate (cr, PREVIEW_GAP, PREVIEW_GAP + i * (page_h + PREVIEW_GAP));
@@ -52,10 +90,32 @@ draw_pages (GtkDrawingArea *area,
       cairo_set_line_width (cr, 1);
       cairo_stroke_preserve (cr);
       cairo_clip (cr);
-      cairo_scale (cr, self->scale, self->scale);
-      msk_summary_render_page (self->summary, cr, i);
+      cairo_scale (cr, scale, scale);
+      msk_summary_render_page (summary, cr, i);
       cairo_restore (cr);
     }
+}
+
+/* GTK has paginated again (on the paper chosen in the dialog, which the
+ * preview was already laid out on): the pages may have changed. */
+static void
+ready_cb (GtkPrintOperationPreview *preview,
+          GtkPrintContext          *context,
+          MskPrintPreview          *self)
+{
+  fit_pages (self);
+}
+
+static void
+msk_print_preview_constructed (GObject *object)
+{
+  MskPrintPreview *self = MSK_PRINT_PREVIEW (object);
+
+  G_OBJECT_CLASS (msk_print_preview_parent_class)->constructed (object);
+
+  g_assert (self->operation != NULL);
+  g_signal_connect_object (self->operation, "ready", G_CALLBACK (ready_cb), self, 0);
+  fit_pages (self);
 }
 
 static void
@@ -63,21 +123,51 @@ msk_print_preview_dispose (GObject *object)
 {
   MskPrintPreview *self = MSK_PRINT_PREVIEW (object);
 
-  /* Ending the print dialog's preview lets its operation finish. */
-  if (self->preview != NULL)
-    gtk_print_operation_preview_end_preview (self->preview);
-  g_clear_object (&self->preview);
+  /* Ending the preview lets its operation finish. */
+  if (self->operation != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->operation, self);
+      gtk_print_operation_preview_end_preview (GTK_PRINT_OPERATION_PREVIEW (self->operation));
+    }
+  g_clear_object (&self->operation);
   gtk_widget_dispose_template (GTK_WIDGET (object), MSK_TYPE_PRINT_PREVIEW);
   G_OBJECT_CLASS (msk_print_preview_parent_class)->dispose (object);
 }
 
 static void
-msk_print_preview_finalize (GObject *object)
+msk_print_preview_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
   MskPrintPreview *self = MSK_PRINT_PREVIEW (object);
 
-  g_clear_pointer (&self->summary, msk_summary_free);
-  G_OBJECT_CLASS (msk_print_preview_parent_class)->finalize (object);
+  switch (prop_id)
+    {
+    case PROP_OPERATION:
+      g_value_set_object (value, self->operation);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+msk_print_preview_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  MskPrintPreview *self = MSK_PRINT_PREVIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_OPERATION:
+      self->operation = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -86,8 +176,16 @@ msk_print_preview_class_init (MskPrintPreviewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = msk_print_preview_constructed;
   object_class->dispose = msk_print_preview_dispose;
-  object_class->finalize = msk_print_preview_finalize;
+  object_class->get_property = msk_print_preview_get_property;
+  object_class->set_property = msk_print_preview_set_property;
+
+  properties[PROP_OPERATION] =
+    g_param_spec_object ("operation", NULL, NULL,
+                         MSK_TYPE_PRINT_OPERATION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nel/MskMriAdvisor/ui/msk-print-preview.ui");
   gtk_widget_class_bind_template_child (widget_class, MskPrintPreview, pages);
@@ -101,36 +199,14 @@ msk_print_preview_init (MskPrintPreview *self)
 }
 
 GtkWidget *
-msk_print_preview_new (GtkWindow                *parent,
-                       MskSummary               *summary,
-                       GtkPrintOperationPreview *preview)
+msk_print_preview_new (GtkWindow         *parent,
+                       MskPrintOperation *operation)
 {
-  MskPrintPreview *self;
-  double page_w, page_h;
-  guint n;
-
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (summary != NULL, NULL);
+  g_return_val_if_fail (MSK_IS_PRINT_OPERATION (operation), NULL);
 
-  self = g_object_new (MSK_TYPE_PRINT_PREVIEW, "transient-for", parent, NULL);
-  self->summary = summary;
-  self->preview = preview != NULL ? g_object_ref (preview) : NULL;
-  msk_summary_get_page_size (summary, &page_w, &page_h);
-  self->scale = PREVIEW_WIDTH / page_w;
-  n = msk_summary_get_n_pages (summary);
-  gtk_drawing_area_set_content_width (self->pages, (int) (PREVIEW_WIDTH + 2 * PREVIEW_GAP));
-  gtk_drawing_area_set_content_height (self->pages,
-                                       (int) (PREVIEW_GAP + n * (page_h * self->scale + PREVIEW_GAP)));
-  return GTK_WIDGET (self);
-}
-
-void
-msk_print_preview_set_pages_label (MskPrintPreview *self,
-                                   const char      *label)
-{
-  g_return_if_fail (MSK_IS_PRINT_PREVIEW (self));
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pages),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  return g_object_new (MSK_TYPE_PRINT_PREVIEW,
+                       "transient-for", parent,
+                       "operation", operation,
+                       NULL);
 }

@@ -6,7 +6,7 @@
 
 #include <gtk/gtk.h>
 
-#include "msk-summary.h"
+#include "msk-print-operation.h"
 
 G_BEGIN_DECLS
 
@@ -14,14 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (MskPrintPreview, msk_print_preview, MSK, PRINT_PREVIEW, GtkWindow)
 
-/* Takes the summary (transfer full). `preview` is the print dialog's
- * preview, ended when the window closes; NULL for the app's own. */
-GtkWidget *msk_print_preview_new (GtkWindow                *parent,
-                                  MskSummary               *summary,
-                                  GtkPrintOperationPreview *preview);
-
-/* What a screen reader calls the pages. */
-void       msk_print_preview_set_pages_label (MskPrintPreview *self,
-                                              const char      *label);
+/* The preview of `operation` (which its preview vfunc opens): its pages as
+ * the operation lays them out. Closing the window ends the preview. */
+GtkWidget *msk_print_preview_new (GtkWindow         *parent,
+                                  MskPrintOperation *operation);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* msk-print-private.h — msk-print internals shared with the tests
+/* msk-print-private.h — msk-print internals the print operation and tests share
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,13 +11,12 @@
 
 G_BEGIN_DECLS
 
-/* The print operation msk_print_summary() runs, set up but not started, so
- * a test can run it with GTK_PRINT_OPERATION_ACTION_EXPORT. */
-GtkPrintOperation *_msk_print_operation_new (GtkWindow         *parent,
-                                             const MskDecision *decision);
+/* The time to stamp the decision's documents with: now, if the decision
+ * is about today; NULL (its date alone) otherwise. (transfer full) */
+GDateTime *_msk_print_stamp_for    (const MskDecision *decision);
 
 /* The name the export dialog suggests at `now` (transfer full). */
-char              *_msk_print_default_name  (MskSummaryKind     kind,
-                                             GDateTime         *now);
+char      *_msk_print_default_name (MskSummaryKind     kind,
+                                    GDateTime         *now);
 
 G_END_DECLS

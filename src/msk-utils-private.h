@@ -19,5 +19,9 @@ void       _msk_box_remove_all     (GtkBox     *box);
  * or NULL. GTK 4.8 gives some composite widgets' parts no public getter. */
 GtkWidget *_msk_widget_find_descendant (GtkWidget *widget,
                                         GType      type);
+/* An error dialog over `parent` (nullable), closed by its button. */
+void       _msk_show_error         (GtkWindow  *parent,
+                                    const char *primary,
+                                    const char *secondary);
 
 G_END_DECLS

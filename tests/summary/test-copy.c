@@ -13,7 +13,9 @@
 #include <glib/gstdio.h>
 
 #include "msk-print.h"
-#include "msk-print-private.h"
+#include "msk-print-operation.h"
+#include "msk-print-preview.h"
+#include "msk-utils-private.h"
 #include "msk-decision-text.h"
 #include "summary-test-util.h"
 
@@ -100,7 +102,7 @@ test_print_operation_exports (void)
   g_autoptr(MskDecision) decision =
     summary_test_decide ("{\"requester\": \"gp\", \"region\": \"knee\", \"borough\": \"newham\","
                          " \"concerns\": [\"suspected_sarcoma\"]}", "2026-01-05");
-  g_autoptr(GtkPrintOperation) operation = _msk_print_operation_new (NULL, decision);
+  g_autoptr(GtkPrintOperation) operation = GTK_PRINT_OPERATION (msk_print_operation_new (NULL, decision));
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("msk-print-XXXXXX", &error);
   g_autofree char *pdf = g_build_filename (dir, "printed.pdf", NULL);
@@ -159,7 +161,7 @@ test_print_preview_in_app (void)
   g_autoptr(MskDecision) decision =
     summary_test_decide ("{\"requester\": \"gp\", \"region\": \"knee\", \"concerns\": [],"
                          " \"notes\": \"Preview-canary\"}", "2026-01-05");
-  g_autoptr(GtkPrintOperation) operation = _msk_print_operation_new (NULL, decision);
+  g_autoptr(GtkPrintOperation) operation = GTK_PRINT_OPERATION (msk_print_operation_new (NULL, decision));
   g_autoptr(GError) error = NULL;
   GtkPrintOperationResult done = (GtkPrintOperationResult) -1;
   GtkPrintOperationResult result;
@@ -180,6 +182,74 @@ test_print_preview_in_app (void)
   while ((int) done == -1)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpint (done, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+}
+
+static int
+preview_height (const MskDecision *decision)
+{
+  GtkWindow *preview = msk_print_preview (NULL, decision);
+  GtkWidget *pages;
+  int height;
+
+  g_assert_true (MSK_IS_PRINT_PREVIEW (preview));
+  pages = _msk_widget_find_descendant (GTK_WIDGET (preview), GTK_TYPE_DRAWING_AREA);
+  g_assert_nonnull (pages);
+  /* Let GTK paginate the operation as it would for the printer. */
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  height = gtk_drawing_area_get_content_height (GTK_DRAWING_AREA (pages));
+  gtk_window_destroy (preview);
+  return height;
+}
+
+/* The app's own preview (Ctrl+Shift+P) is the print operation's: it shows
+ * every page the printer would get, and closing it ends the operation. */
+static void
+test_print_preview_every_page (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"requester\": \"gp\", \"region\": \"knee\", \"concerns\": [],"
+                                          " \"notes\": \"");
+  g_autoptr(MskDecision) short_one =
+    summary_test_decide ("{\"requester\": \"gp\", \"region\": \"knee\", \"concerns\": []}", "2026-01-05");
+  g_autoptr(MskDecision) long_one = NULL;
+  g_autoptr(MskSummary) printed = NULL;
+  int one_page, two_pages;
+
+  /* Near the note limit, as the PDF test's overflow: two pages. */
+  for (guint i = 0; i < 36; i++)
+    g_string_append_printf (json, "Sentence %u of a long clinical note about the pain.\\n", i);
+  g_string_append (json, "End of note.\"}");
+  long_one = summary_test_decide (json->str, "2026-01-05");
+  printed = msk_summary_new (long_one, MSK_SUMMARY_DECISION, NULL,
+                             MSK_SUMMARY_A4_WIDTH, MSK_SUMMARY_A4_HEIGHT);
+  g_assert_cmpuint (msk_summary_get_n_pages (printed), ==, 2);
+
+  one_page = preview_height (short_one);
+  two_pages = preview_height (long_one);
+  g_assert_cmpint (one_page, >, 400);
+  /* Pages one under another, with a gap between. */
+  g_assert_cmpint (two_pages, >, 1.9 * one_page);
+  g_assert_cmpint (two_pages, <, 2 * one_page);
+}
+
+/* Closing the preview ends its print operation, so none is left running. */
+static void
+test_print_preview_closes_operation (void)
+{
+  g_autoptr(MskDecision) decision =
+    summary_test_decide ("{\"requester\": \"gp\", \"region\": \"knee\", \"concerns\": []}", "2026-01-05");
+  GtkWindow *preview = msk_print_preview (NULL, decision);
+  GtkPrintOperationResult done = (GtkPrintOperationResult) -1;
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_object_get (preview, "operation", &operation, NULL);
+  g_assert_true (MSK_IS_PRINT_OPERATION (operation));
+  g_signal_connect (operation, "done", G_CALLBACK (done_cb), &done);
+  gtk_window_destroy (preview);
+  while ((int) done == -1)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (done, ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_cmpint (gtk_print_operation_get_status (operation), ==, GTK_PRINT_STATUS_FINISHED);
 }
 
 static void
@@ -203,5 +273,7 @@ main (int    argc,
   g_test_add_func ("/summary/copy/today-has-time", test_copy_today_has_time);
   g_test_add_func ("/summary/print/operation-exports", test_print_operation_exports);
   g_test_add_func ("/summary/print/preview-in-app", test_print_preview_in_app);
+  g_test_add_func ("/summary/print/preview-every-page", test_print_preview_every_page);
+  g_test_add_func ("/summary/print/preview-closes-operation", test_print_preview_closes_operation);
   return g_test_run ();
 }
