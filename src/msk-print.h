@@ -27,7 +27,8 @@ void       msk_print_export_pdf (GtkWindow         *parent,
                                  MskSummaryKind     kind,
                                  MskExportDoneFunc  done);
 /* The summary's pages in a window of the app's own, without the print
- * dialog; nothing is written anywhere. Returns the window (owned by GTK). */
+ * dialog: the print operation's preview. Nothing is written anywhere.
+ * Returns the window (owned by GTK), or NULL after showing an error. */
 GtkWindow *msk_print_preview    (GtkWindow         *parent,
                                  const MskDecision *decision);
 /* Puts the plain-text summary on the clipboard. */
