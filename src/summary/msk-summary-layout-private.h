@@ -2,9 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The layout (msk-summary-layout.c) holds pages, blocks, fonts and drawing;
- * a document (msk-summary-decision.c, msk-summary-patient.c) says only what
- * goes on it, as styled runs of text gathered into blocks.
+ * The layout holds fonts, blocks and shrink-to-fit (msk-summary-layout.c),
+ * pagination and drawing (msk-summary-pages.c); a document
+ * (msk-summary-decision.c, msk-summary-patient.c) says only what goes on
+ * it, as styled runs of text gathered into blocks.
  */
 #pragma once
 
@@ -35,6 +36,29 @@ typedef enum {
   MSK_BLOCK_RULE,
 } MskBlockKind;
 
+/* The layout's own: a document is a column of blocks, each drawn from its
+ * parts (Pango layouts). Documents make them only through the add
+ * functions below. */
+typedef struct {
+  PangoLayout *layout;
+  double       x;
+  double       y;
+} MskPart;
+
+typedef struct {
+  MskBlockKind kind;
+  double       space_before;
+  double       height;
+  GArray      *parts;     /* MskPart */
+  GArray      *breaks;    /* double: bottom of each line, for MSK_BLOCK_PLAIN */
+  double       border;    /* box line width */
+  gboolean     shaded;
+} MskBlock;
+
+/* Patient labels printed by clinical systems are about 64–99 × 38 mm. */
+#define MSK_LABEL_WIDTH  (80.0 * MSK_MM)
+#define MSK_LABEL_HEIGHT (40.0 * MSK_MM)
+
 /* Text with its styles, gathered before it becomes a layout. */
 typedef struct {
   GString       *text;
@@ -52,8 +76,8 @@ struct _MskSummary {
   double                footer_height;
   PangoContext         *context;
   PangoFontDescription *font;
-  GArray               *blocks;  /* blocks, private to the layout */
-  GPtrArray            *pages;   /* GArray of pieces of blocks, one per page */
+  GArray               *blocks;  /* MskBlock */
+  GPtrArray            *pages;   /* GArray of slices of blocks, one per page */
   char                 *title;
   char                 *running;  /* header of continuation pages */
   char                 *footer;
@@ -129,6 +153,15 @@ void  _msk_summary_add_details    (MskSummary         *self,
                                    double              hang,
                                    MskRich            *r);
 
+/* A layout of `r` (not cleared) in the summary's font, `width` wide;
+ * `hang` as above. */
+PangoLayout *_msk_summary_make_layout (MskSummary  *self,
+                                       MskRich     *r,
+                                       double       width,
+                                       double       hang);
+/* Cuts the blocks into pages. */
+void  _msk_summary_paginate       (MskSummary         *self);
+
 /* Sets up fonts and an empty document on pages of the summary's size. */
 void  _msk_summary_layout_init    (MskSummary         *self);
 void  _msk_summary_layout_clear   (MskSummary         *self);
@@ -137,6 +170,7 @@ void  _msk_summary_layout_clear   (MskSummary         *self);
 void  _msk_summary_layout_fit     (MskSummary               *self,
                                    const MskSummaryDocument *doc,
                                    GDateTime                *when);
+/* Draws page `page` (from 0): its running header, blocks and footer. */
 void  _msk_summary_draw_page      (MskSummary         *self,
                                    cairo_t            *cr,
                                    guint               page);
