@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The layout (pages, blocks, fonts, drawing) is in msk-summary-layout.c;
- * what each document says is in msk-summary-decision.c and
- * msk-summary-patient.c.
+ * The layout is in msk-summary-layout.c (text, blocks, fonts, shrink-to-fit)
+ * and msk-summary-pages.c (pagination, drawing); what each document says is
+ * in msk-summary-decision.c and msk-summary-patient.c.
  */
 #include "config.h"
 
