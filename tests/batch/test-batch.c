@@ -13,8 +13,6 @@
 #include "msk-fhir.h"
 #include "msk-test-util.h"
 
-#define ARGS(...) ((const char * const []) { __VA_ARGS__, NULL })
-
 static char *tmpdir;
 static MskPolicy *policy;
 

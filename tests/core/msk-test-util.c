@@ -218,6 +218,16 @@ msk_test_run_cli (const char * const *args,
                   char              **out,
                   char              **err)
 {
+  return msk_test_run_cli_env (args, NULL, stdin_text, out, err);
+}
+
+int
+msk_test_run_cli_env (const char * const *args,
+                      const char * const *envp,
+                      const char         *stdin_text,
+                      char              **out,
+                      char              **err)
+{
   const char *binary = g_getenv ("MSK_BINARY");
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
@@ -237,6 +247,8 @@ msk_test_run_cli (const char * const *args,
    * path. Otherwise the child reads /dev/null. */
   launcher = g_subprocess_launcher_new ((stdin_text ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0) |
                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (envp != NULL)
+    g_subprocess_launcher_set_environ (launcher, (char **) envp);
   /* The CLI must work with no display: prove it by taking the display away. */
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");

@@ -38,9 +38,17 @@ char      *msk_test_write_temp   (const char *dir,
 #define MSK_TEST_NEW_CONCERN "test_new_red_flag"
 #define MSK_TEST_NEW_ROUTE   "test_new_route"
 GBytes    *msk_test_extended_policy_bytes (void);
-/* Runs the program with argv (NULL-terminated, without argv[0]) and optional
- * standard input; returns the exit status. */
+/* An argv for msk_test_run_cli(): ARGS ("--evaluate", path). */
+#define ARGS(...) ((const char * const []) { __VA_ARGS__, NULL })
+/* Runs the program (MSK_BINARY) with argv (NULL-terminated, without
+ * argv[0]) and optional standard input; returns the exit status. */
 int        msk_test_run_cli      (const char * const *args,
+                                  const char  *stdin_text,
+                                  char       **out,
+                                  char       **err);
+/* The same in the environment `envp` (nullable: this one's). */
+int        msk_test_run_cli_env  (const char * const *args,
+                                  const char * const *envp,
                                   const char  *stdin_text,
                                   char       **out,
                                   char       **err);

@@ -9,8 +9,6 @@
 
 #include "msk-test-util.h"
 
-#define ARGS(...) ((const char * const []) { __VA_ARGS__, NULL })
-
 static char *tmpdir;
 
 #define write_temp(name, contents, len) msk_test_write_temp (tmpdir, (name), (contents), (len))

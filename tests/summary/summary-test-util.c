@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "msk-summary.h"
 #include "summary-test-util.h"
 
 MskPolicy *
@@ -33,44 +34,6 @@ summary_test_decide (const char *request_json,
   request = msk_request_new_from_json (policy, request_json, strlen (request_json), &error);
   g_assert_no_error (error);
   return msk_evaluate (policy, request, &today);
-}
-
-int
-summary_test_run_cli (const char * const *args,
-                      const char * const *envp,
-                      const char         *stdin_text,
-                      char              **out,
-                      char              **err)
-{
-  const char *binary = g_getenv ("MSK_BINARY");
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *o = NULL;
-  g_autofree char *e = NULL;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (envp != NULL)
-    g_subprocess_launcher_set_environ (launcher, (char **) envp);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, stdin_text, NULL, &o, &e, &error);
-  g_assert_no_error (error);
-  if (out != NULL)
-    *out = g_steal_pointer (&o);
-  if (err != NULL)
-    *err = g_steal_pointer (&e);
-  g_assert_true (g_subprocess_get_if_exited (proc));
-  return g_subprocess_get_exit_status (proc);
 }
 
 static char *
@@ -156,4 +119,25 @@ summary_test_contains (const char *haystack,
   g_autofree char *n = summary_test_squash (needle);
 
   return strstr (h, n) != NULL;
+}
+
+void
+summary_test_assert_one_page (const MskDecision *decision,
+                              const char        *region,
+                              guint              concerns)
+{
+  const double papers[][2] = {
+    { MSK_SUMMARY_A4_WIDTH, MSK_SUMMARY_A4_HEIGHT },
+    { MSK_SUMMARY_LETTER_WIDTH, MSK_SUMMARY_LETTER_HEIGHT },
+  };
+
+  for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
+    for (int kind = MSK_SUMMARY_DECISION; kind <= MSK_SUMMARY_PATIENT_SHEET; kind++)
+      {
+        g_autoptr(MskSummary) s = msk_summary_new (decision, kind, NULL, papers[p][0], papers[p][1]);
+
+        if (msk_summary_get_n_pages (s) != 1)
+          g_error ("%s, concerns %#x, paper %u, kind %d: %u pages", region, concerns, p, kind,
+                   msk_summary_get_n_pages (s));
+      }
 }

@@ -5,10 +5,9 @@
 #pragma once
 
 #include "msk-decision.h"
+#include "msk-test-util.h"
 
 G_BEGIN_DECLS
-
-#define ARGS(...) ((const char * const []) { __VA_ARGS__, NULL })
 
 /* The bundled policy; the test aborts if it does not load. */
 MskPolicy   *summary_test_policy      (void);
@@ -16,14 +15,6 @@ MskPolicy   *summary_test_policy      (void);
  * ("YYYY-MM-DD"); the test aborts on a bad request. */
 MskDecision *summary_test_decide      (const char  *request_json,
                                        const char  *date);
-/* Runs the program (MSK_BINARY) with argv (NULL-terminated, without argv[0])
- * and optional standard input. `envp` (nullable) replaces the environment.
- * Returns the exit status. */
-int          summary_test_run_cli     (const char * const *args,
-                                       const char * const *envp,
-                                       const char  *stdin_text,
-                                       char       **out,
-                                       char       **err);
 /* The PDF's text (pdftotext -layout) with every run of white space made one
  * space, so phrases can be found whatever the line breaks; NULL and the
  * test skipped when poppler-utils is missing. */
@@ -37,5 +28,11 @@ char        *summary_test_squash      (const char  *text);
 /* Whether `needle`, squashed, is in `haystack`, squashed. */
 gboolean     summary_test_contains    (const char  *haystack,
                                        const char  *needle);
+
+/* Both documents for `decision` fit one page on A4 and on US Letter; a
+ * failure names the region and the concerns ticked (a bit mask). */
+void         summary_test_assert_one_page (const MskDecision *decision,
+                                           const char        *region,
+                                           guint              concerns);
 
 G_END_DECLS

@@ -49,12 +49,8 @@ write_request (const char *name,
                const char *json)
 {
   g_autofree char *base = g_strconcat (name, ".json", NULL);
-  char *path = g_build_filename (tmpdir, base, NULL);
-  g_autoptr(GError) error = NULL;
 
-  g_file_set_contents (path, json, -1, &error);
-  g_assert_no_error (error);
-  return path;
+  return msk_test_write_temp (tmpdir, base, json, -1);
 }
 
 /* Runs the CLI for a request and returns the PDF's squashed text. */
@@ -71,9 +67,8 @@ cli_pdf (const char *name,
   g_autofree char *err = NULL;
   int status;
 
-  status = summary_test_run_cli (ARGS ("--evaluate", req, "--date", date,
-                                       patient ? "--patient-pdf" : "--pdf", pdf),
-                                 NULL, NULL, NULL, &err);
+  status = msk_test_run_cli (ARGS ("--evaluate", req, "--date", date, patient ? "--patient-pdf" : "--pdf", pdf),
+                             NULL, NULL, &err);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);
   g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
@@ -246,8 +241,7 @@ test_patient_sheet_refused (void)
   g_autofree char *err = NULL;
   int status;
 
-  status = summary_test_run_cli (ARGS ("--evaluate", req, "--pdf", summary, "--patient-pdf", pdf),
-                                 NULL, NULL, NULL, &err);
+  status = msk_test_run_cli (ARGS ("--evaluate", req, "--pdf", summary, "--patient-pdf", pdf), NULL, NULL, &err);
   g_assert_cmpint (status, ==, 2);
   g_assert_nonnull (strstr (err, "no patient sheet for an incomplete decision"));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
@@ -617,10 +611,6 @@ test_one_page_without_note (void)
 {
   g_autoptr(MskPolicy) policy = summary_test_policy ();
   guint n = msk_policy_get_n_concerns (policy);
-  const double papers[][2] = {
-    { MSK_SUMMARY_A4_WIDTH, MSK_SUMMARY_A4_HEIGHT },
-    { MSK_SUMMARY_LETTER_WIDTH, MSK_SUMMARY_LETTER_HEIGHT },
-  };
   const char *regions[] = { "lumbar_spine", "cervical_spine", "knee" };
   GDate late;
 
@@ -639,15 +629,7 @@ test_one_page_without_note (void)
         for (guint c = 0; c < n; c++)
           msk_request_set_concern (request, msk_policy_get_concern (policy, c), (mask >> c) & 1);
         decision = msk_evaluate (policy, request, &late);
-        for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
-          for (int kind = MSK_SUMMARY_DECISION; kind <= MSK_SUMMARY_PATIENT_SHEET; kind++)
-            {
-              g_autoptr(MskSummary) s = msk_summary_new (decision, kind, NULL, papers[p][0], papers[p][1]);
-
-              if (msk_summary_get_n_pages (s) != 1)
-                g_error ("%s, concerns %#x, paper %u, kind %d: %u pages", regions[reg], mask, p, kind,
-                         msk_summary_get_n_pages (s));
-            }
+        summary_test_assert_one_page (decision, regions[reg], mask);
       }
 }
 
@@ -665,7 +647,7 @@ test_write_error (void)
   g_assert_nonnull (error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  status = summary_test_run_cli (ARGS ("--evaluate", req, "--pdf", path), NULL, NULL, NULL, &err);
+  status = msk_test_run_cli (ARGS ("--evaluate", req, "--pdf", path), NULL, NULL, &err);
   g_assert_cmpint (status, ==, 1);
   g_assert_nonnull (strstr (err, "out.pdf"));
 }

@@ -18,7 +18,7 @@
 
 #include "msk-decision-text.h"
 #include "msk-summary.h"
-#include "msk-test-util.h"
+#include "summary-test-util.h"
 
 static MskPolicy *policy;
 static char *policy_path;
@@ -100,10 +100,6 @@ static void
 test_text_and_pages (void)
 {
   guint n = msk_policy_get_n_concerns (policy);
-  const double papers[][2] = {
-    { MSK_SUMMARY_A4_WIDTH, MSK_SUMMARY_A4_HEIGHT },
-    { MSK_SUMMARY_LETTER_WIDTH, MSK_SUMMARY_LETTER_HEIGHT },
-  };
   const char *regions[] = { "lumbar_spine", "cervical_spine", "knee" };
   GDate late;
 
@@ -138,15 +134,7 @@ test_text_and_pages (void)
           }
         g_assert_cmpuint (g_utf8_strlen (text, -1), <=, 4000);
 
-        for (guint p = 0; p < G_N_ELEMENTS (papers); p++)
-          for (int kind = MSK_SUMMARY_DECISION; kind <= MSK_SUMMARY_PATIENT_SHEET; kind++)
-            {
-              g_autoptr(MskSummary) s = msk_summary_new (decision, kind, NULL, papers[p][0], papers[p][1]);
-
-              if (msk_summary_get_n_pages (s) != 1)
-                g_error ("%s, concerns %#x, paper %u, kind %d: %u pages", regions[reg], mask, p, kind,
-                         msk_summary_get_n_pages (s));
-            }
+        summary_test_assert_one_page (decision, regions[reg], mask);
       }
 }
 

@@ -88,20 +88,20 @@ test_writes_only_what_is_asked (void)
     env = g_environ_setenv (env, vars[i], root, TRUE);
 
   /* The request comes on standard input, so no input file sits in the folder. */
-  status = summary_test_run_cli (ARGS ("--evaluate", "-", "--format", "text"),
+  status = msk_test_run_cli_env (ARGS ("--evaluate", "-", "--format", "text"),
                                  (const char * const *) env, request, &out, &err);
   g_assert_cmpint (status, ==, 0);
   g_assert_nonnull (strstr (out, NOTE));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  status = summary_test_run_cli (ARGS ("--evaluate", "-", "--format", "json"),
+  status = msk_test_run_cli_env (ARGS ("--evaluate", "-", "--format", "json"),
                                  (const char * const *) env, request, &out, &err);
   g_assert_cmpint (status, ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  status = summary_test_run_cli (ARGS ("--evaluate", "-", "--pdf", summary, "--patient-pdf", patient),
+  status = msk_test_run_cli_env (ARGS ("--evaluate", "-", "--pdf", summary, "--patient-pdf", patient),
                                  (const char * const *) env, request, &out, &err);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpint (status, ==, 0);

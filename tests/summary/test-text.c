@@ -136,8 +136,7 @@ test_golden (gconstpointer data)
   assert_text_complete (decision, text);
 
   /* The command line prints the same text. */
-  status = summary_test_run_cli (ARGS ("--evaluate", "-", "--date", g->date, "--format", "text"),
-                                 NULL, g->json, &out, &err);
+  status = msk_test_run_cli (ARGS ("--evaluate", "-", "--date", g->date, "--format", "text"), g->json, &out, &err);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpstr (out, ==, expected);
