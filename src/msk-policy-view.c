@@ -12,7 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "msk-clamp.h"
+#include "msk-clamp-scrollable.h"
 #include "msk-links.h"
 #include "msk-policy-view.h"
 
@@ -34,12 +34,6 @@ struct _MskPolicyView
   /* Character offsets of each match's start and end, in buffer order. */
   GArray            *matches;
   int                current;
-
-  /* Where the last scroll request wants to be, kept until layout settles. */
-  GtkTextMark       *scroll_target;
-  double             scroll_fraction;
-  guint              scroll_tick_id;
-  int                scroll_frames_left;
 };
 
 G_DEFINE_FINAL_TYPE (MskPolicyView, msk_policy_view, GTK_TYPE_BOX)
@@ -335,75 +329,20 @@ build (MskPolicyView *self)
   gtk_text_buffer_place_cursor (buffer, &start);
 }
 
-/* How many frames a scroll is repeated for: the text view lays out its
- * lines over the first frames after it is filled, and positions taken
- * before that are estimates. */
-#define SCROLL_SETTLE_FRAMES 4
-
-/* Sets the scroll position so the mark sits `fraction` of the way down the
- * page. The text view sits in a clamp, not directly in the scrolled window,
- * so its own scroll_to_mark() would not move anything. */
-static gboolean
-apply_scroll (MskPolicyView *self)
+/* Puts `iter` `fraction` of the way down the page. The text view scrolls
+ * itself (its clamp is scrollable); scroll_to_mark() rather than
+ * scroll_to_iter() because it waits for the lines around the mark to be
+ * laid out, so a page filled a moment ago still scrolls to the right place. */
+static void
+bring_into_view (MskPolicyView *self,
+                 GtkTextIter   *iter,
+                 double         fraction)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->text_scroller);
-  /* The clamp is the whole scrolled content: its coordinates are the
-   * adjustment's. */
-  GtkWidget *content = gtk_widget_get_parent (GTK_WIDGET (self->text_view));
-  GtkTextIter iter;
-  GdkRectangle location;
-  graphene_point_t point, out;
+  GtkTextMark *target = gtk_text_buffer_get_mark (buffer, "scroll-target");
 
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, self->scroll_target);
-  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
-  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
-                                         location.x, location.y, &location.x, &location.y);
-  graphene_point_init (&point, location.x, location.y);
-  if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), content, &point, &out))
-    return FALSE;
-  gtk_adjustment_set_value (vadj, out.y - gtk_adjustment_get_page_size (vadj) * self->scroll_fraction);
-  return TRUE;
-}
-
-static gboolean
-settle_scroll_cb (GtkWidget     *widget,
-                  GdkFrameClock *clock,
-                  gpointer       user_data)
-{
-  MskPolicyView *self = MSK_POLICY_VIEW (widget);
-
-  apply_scroll (self);
-  if (--self->scroll_frames_left > 0)
-    return G_SOURCE_CONTINUE;
-  self->scroll_tick_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-stop_settling (MskPolicyView *self)
-{
-  if (self->scroll_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
-  self->scroll_tick_id = 0;
-}
-
-static void
-scroll_to_iter (MskPolicyView *self,
-                GtkTextIter   *iter,
-                double         fraction)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-
-  if (self->scroll_target == NULL)
-    self->scroll_target = gtk_text_buffer_create_mark (buffer, NULL, iter, TRUE);
-  else
-    gtk_text_buffer_move_mark (buffer, self->scroll_target, iter);
-  self->scroll_fraction = fraction;
-  apply_scroll (self);
-  self->scroll_frames_left = SCROLL_SETTLE_FRAMES;
-  if (self->scroll_tick_id == 0)
-    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), settle_scroll_cb, NULL, NULL);
+  gtk_text_buffer_move_mark (buffer, target, iter);
+  gtk_text_view_scroll_to_mark (self->text_view, target, 0, TRUE, 0, fraction);
 }
 
 static void
@@ -465,7 +404,7 @@ select_match (MskPolicyView *self,
   gtk_text_buffer_get_iter_at_offset (buffer, &end, match->end);
   gtk_text_buffer_apply_tag_by_name (buffer, "current-match", &start, &end);
   /* A third of the way down, so the match has context above it. */
-  scroll_to_iter (self, &start, 1.0 / 3);
+  bring_into_view (self, &start, 1.0 / 3);
   update_match_label (self);
 }
 
@@ -559,62 +498,6 @@ search_key_pressed_cb (MskPolicyView         *self,
   return GDK_EVENT_PROPAGATE;
 }
 
-/* The text view sits in a clamp, so its own keyboard scrolling would move
- * nothing: the arrow and page keys scroll the window here instead. */
-static gboolean
-text_key_pressed_cb (MskPolicyView         *self,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     GtkEventControllerKey *controller)
-{
-  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->text_scroller);
-  double value = gtk_adjustment_get_value (vadj);
-  double step = gtk_adjustment_get_step_increment (vadj);
-  double page = gtk_adjustment_get_page_increment (vadj);
-
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return GDK_EVENT_PROPAGATE;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-      value -= step;
-      break;
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-      value += step;
-      break;
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-      value -= page;
-      break;
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
-      value += page;
-      break;
-    case GDK_KEY_space:
-      value += (state & GDK_SHIFT_MASK) != 0 ? -page : page;
-      break;
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      value = gtk_adjustment_get_lower (vadj);
-      break;
-    case GDK_KEY_End:
-    case GDK_KEY_KP_End:
-      value = gtk_adjustment_get_upper (vadj);
-      break;
-    default:
-      return GDK_EVENT_PROPAGATE;
-    }
-  /* The reader takes over from a scroll still settling. */
-  stop_settling (self);
-  /* The adjustment clamps to its range. */
-  gtk_adjustment_set_value (vadj, value);
-  return GDK_EVENT_STOP;
-}
-
 /* The section list shows where the reader is: the last section whose
  * heading is at or above the top third of the page. */
 static void
@@ -622,17 +505,18 @@ scrolled_cb (MskPolicyView *self,
              GtkAdjustment *vadj)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkWidget *page = gtk_widget_get_parent (GTK_WIDGET (self->text_view));
-  double top = gtk_adjustment_get_value (vadj);
-  double page_size = gtk_adjustment_get_page_size (vadj);
-  double line = top + page_size / 3;
+  GdkRectangle visible;
+  int line;
   GtkListBoxRow *current = NULL;
 
   if (!self->built)
     return;
+  /* In buffer coordinates, as the headings' locations are. */
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  line = visible.y + visible.height / 3;
   /* At the very end a short last section never reaches the top third. */
-  if (top + page_size >= gtk_adjustment_get_upper (vadj) - 1)
-    line = top + page_size;
+  if (gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj) >= gtk_adjustment_get_upper (vadj) - 1)
+    line = visible.y + visible.height;
 
   for (guint i = 0; ; i++)
     {
@@ -641,15 +525,12 @@ scrolled_cb (MskPolicyView *self,
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sections_list, (int) i);
       GtkTextIter iter;
       GdkRectangle location;
-      graphene_point_t point, out;
 
       if (mark == NULL || row == NULL)
         break;
       gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
       gtk_text_view_get_iter_location (self->text_view, &iter, &location);
-      graphene_point_init (&point, 0, location.y);
-      if (!gtk_widget_compute_point (GTK_WIDGET (self->text_view), page, &point, &out) ||
-          out.y > line)
+      if (location.y > line)
         break;
       current = row;
     }
@@ -672,7 +553,7 @@ section_activated_cb (MskPolicyView *self,
     return;
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
   /* A section goes to the top of the page, unlike a search match. */
-  scroll_to_iter (self, &iter, 0);
+  bring_into_view (self, &iter, 0);
 }
 
 static void
@@ -685,7 +566,6 @@ msk_policy_view_map (GtkWidget *widget)
 static void
 msk_policy_view_dispose (GObject *object)
 {
-  stop_settling (MSK_POLICY_VIEW (object));
   gtk_widget_dispose_template (GTK_WIDGET (object), MSK_TYPE_POLICY_VIEW);
   G_OBJECT_CLASS (msk_policy_view_parent_class)->dispose (object);
 }
@@ -711,6 +591,7 @@ msk_policy_view_class_init (MskPolicyViewClass *klass)
   widget_class->map = msk_policy_view_map;
 
   g_type_ensure (MSK_TYPE_CLAMP);
+  g_type_ensure (MSK_TYPE_CLAMP_SCROLLABLE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nel/MskMriAdvisor/ui/msk-policy-view.ui");
   gtk_widget_class_bind_template_child (widget_class, MskPolicyView, search_bar);
@@ -729,18 +610,25 @@ msk_policy_view_class_init (MskPolicyViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, section_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, text_key_pressed_cb);
 }
 
 static void
 msk_policy_view_init (MskPolicyView *self)
 {
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   name_close_button (self, GTK_WIDGET (self->search_bar));
 
   self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
   self->current = -1;
-  create_tags (gtk_text_view_get_buffer (self->text_view));
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  create_tags (buffer);
+  /* Where search and the section list scroll to: a mark, because the text
+   * view scrolls to one only once the lines around it are laid out. */
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_create_mark (buffer, "scroll-target", &start, TRUE);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->text_scroller), "value-changed",

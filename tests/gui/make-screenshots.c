@@ -21,6 +21,7 @@
 
 #include "msk-application.h"
 #include "msk-concern-row.h"
+#include "msk-gui-test-util.h"
 #include "msk-policy-view.h"
 #include "msk-print-preview.h"
 #include "msk-request-form.h"
@@ -78,34 +79,6 @@ save (GtkWidget *window)
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (!gdk_texture_save_to_png (texture, out_path))
     g_error ("could not write %s", out_path);
-}
-
-/* The window's own shortcut for the key, run as a key press runs it. */
-static void
-press (GtkWidget       *window,
-       guint            keyval,
-       GdkModifierType  mods)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
-            gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window,
-                                          gtk_shortcut_get_arguments (shortcut));
-        }
-    }
 }
 
 static gboolean
@@ -222,7 +195,7 @@ activated_cb (GApplication *app,
       tick (form, msk_policy_find_concern (policy, "suspected_ces"));
       gtk_stack_set_visible_child_name (stack, "decide");
       spin ();
-      press (window, GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+      msk_test_press_shortcut (window, "<Control><Shift>p", FALSE);
     }
   else if (g_str_equal (view, "refused"))
     {
@@ -231,7 +204,7 @@ activated_cb (GApplication *app,
       choose (form, "borough_dropdown", "Choose…");
       gtk_stack_set_visible_child_name (stack, "decide");
       spin ();
-      press (window, GDK_KEY_p, GDK_CONTROL_MASK);
+      msk_test_press_shortcut (window, "<Control>p", FALSE);
     }
   else
     gtk_stack_set_visible_child_name (stack, "decide");

@@ -17,6 +17,7 @@
 #include "msk-application.h"
 #include "msk-concern-row.h"
 #include "msk-decision-pane.h"
+#include "msk-gui-test-util.h"
 #include "msk-policy-view.h"
 #include "msk-print-preview.h"
 #include "msk-print-private.h"
@@ -719,29 +720,91 @@ wait_for_frame (GtkWidget *widget)
   spin ();
 }
 
-/* Whether the current match is inside the part of the page the scroll
- * position shows. Positions are in page coordinates, so this holds before
- * the next frame moves the widgets. */
-static gboolean
-current_match_on_screen (GtkWidget *view)
+/* Where the reader sees `iter`: the top of its line, in the coordinates of
+ * the scrolled window around the text. The text view scrolls itself, so
+ * this holds as soon as the scroll position changes. */
+static graphene_point_t
+seen_at (GtkWidget         *view,
+         const GtkTextIter *iter,
+         int               *height)
 {
   GtkTextView *text_view = GTK_TEXT_VIEW (child (view, MSK_TYPE_POLICY_VIEW, "text_view"));
-  GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (child (view, MSK_TYPE_POLICY_VIEW, "text_scroller"));
-  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (scroller);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
-  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "current-match");
-  GtkWidget *page = gtk_widget_get_parent (GTK_WIDGET (text_view));
-  double top = gtk_adjustment_get_value (vadj);
-  GtkTextIter iter;
+  GtkWidget *scroller = child (view, MSK_TYPE_POLICY_VIEW, "text_scroller");
   GdkRectangle location;
   graphene_point_t point, out;
 
-  gtk_text_buffer_get_start_iter (buffer, &iter);
-  g_assert_true (gtk_text_iter_forward_to_tag_toggle (&iter, tag));
-  gtk_text_view_get_iter_location (text_view, &iter, &location);
-  graphene_point_init (&point, 0, location.y);
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text_view), page, &point, &out));
-  return out.y >= top && out.y + location.height <= top + gtk_adjustment_get_page_size (vadj);
+  gtk_text_view_get_iter_location (text_view, iter, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x, location.y, &location.x, &location.y);
+  graphene_point_init (&point, location.x, location.y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text_view), scroller, &point, &out));
+  if (height != NULL)
+    *height = location.height;
+  return out;
+}
+
+/* Whether the whole of `iter`'s line is inside the scrolled window. */
+static gboolean
+iter_on_screen (GtkWidget         *view,
+                const GtkTextIter *iter)
+{
+  GtkWidget *scroller = child (view, MSK_TYPE_POLICY_VIEW, "text_scroller");
+  int height;
+  graphene_point_t at = seen_at (view, iter, &height);
+
+  return at.x >= 0 && at.x < gtk_widget_get_width (scroller) &&
+         at.y >= 0 && at.y + height <= gtk_widget_get_height (scroller);
+}
+
+static void
+current_match_start (GtkWidget   *view,
+                     GtkTextIter *iter)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (child (view, MSK_TYPE_POLICY_VIEW, "text_view"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "current-match");
+
+  gtk_text_buffer_get_start_iter (buffer, iter);
+  g_assert_true (gtk_text_iter_forward_to_tag_toggle (iter, tag));
+}
+
+/* Whether the current match is inside the part of the page shown. */
+static gboolean
+current_match_on_screen (GtkWidget *view)
+{
+  GtkTextIter iter;
+
+  current_match_start (view, &iter);
+  return iter_on_screen (view, &iter);
+}
+
+/* Returns once the policy text has stopped scrolling: GTK animates a
+ * scroll over a few frames when animations are on. */
+static void
+wait_for_scrolling (GtkWidget *view)
+{
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (view, MSK_TYPE_POLICY_VIEW, "text_scroller")));
+  double last = -1;
+  guint still = 0;
+
+  /* Several still frames: a fresh page may take a frame or two to lay
+   * out before the scroll starts. */
+  for (guint i = 0; i < 200 && still < 5; i++)
+    {
+      wait_for_frame (view);
+      still = gtk_adjustment_get_value (vadj) == last ? still + 1 : 0;
+      last = gtk_adjustment_get_value (vadj);
+    }
+  g_assert_cmpuint (still, ==, 5);
+}
+
+/* A key pressed on the policy text, as GTK runs it, and what it scrolls. */
+static void
+press_on_text (GtkWidget  *view,
+               const char *accel)
+{
+  msk_test_press_shortcut (child (view, MSK_TYPE_POLICY_VIEW, "text_view"), accel, FALSE);
+  wait_for_scrolling (view);
 }
 
 static void
@@ -799,7 +862,20 @@ policy_search_finds_and_steps (Fixture *f)
   /* The first match is on screen once the fresh page has been laid out. */
   for (guint i = 0; i < 6; i++)
     wait_for_frame (view);
+  wait_for_scrolling (view);
   g_assert_true (current_match_on_screen (view));
+  /* About a third of the way down, with context above it, unless the page
+   * is at an end of the text and cannot move that far. */
+  {
+    GtkWidget *scroller = child (view, MSK_TYPE_POLICY_VIEW, "text_scroller");
+    GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    GtkTextIter iter;
+
+    current_match_start (view, &iter);
+    if (gtk_adjustment_get_value (vadj) > gtk_adjustment_get_lower (vadj) &&
+        gtk_adjustment_get_value (vadj) < gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj))
+      g_assert_cmpfloat_with_epsilon (seen_at (view, &iter, NULL).y / gtk_widget_get_height (scroller), 1.0 / 3, 0.05);
+  }
 
   /* Enter goes forward, Shift+Enter back, wrapping at the ends. */
   g_signal_emit_by_name (entry, "activate");
@@ -812,33 +888,26 @@ policy_search_finds_and_steps (Fixture *f)
   expected = g_strdup_printf ("%u of %u matches", n, n);
   g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
   /* The view follows the match, from wherever it was scrolled to:
-   * back and forth between the last two, and round to the first. */
+   * back and forth between the last two, and round to the first. The
+   * text view scrolls there over the next frames, as the reader sees. */
+  wait_for_scrolling (view);
   g_assert_true (current_match_on_screen (view));
-  wait_for_frame (view);
   g_signal_emit_by_name (entry, "previous-match");
+  wait_for_scrolling (view);
   g_assert_true (current_match_on_screen (view));
-  wait_for_frame (view);
   g_signal_emit_by_name (entry, "next-match");
+  wait_for_scrolling (view);
   g_assert_true (current_match_on_screen (view));
-  wait_for_frame (view);
   g_signal_emit_by_name (entry, "next-match");
+  wait_for_scrolling (view);
   g_assert_true (current_match_on_screen (view));
 
   /* Page Down on the text scrolls the page, as a reader expects. */
   {
     GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (view, MSK_TYPE_POLICY_VIEW, "text_scroller")));
-    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (text_view));
-    gboolean handled = FALSE;
 
     gtk_adjustment_set_value (vadj, 0);
-    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-      {
-        g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-        if (GTK_IS_EVENT_CONTROLLER_KEY (controller) && !handled)
-          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Page_Down, 0, 0, &handled);
-      }
-    g_assert_true (handled);
+    press_on_text (view, "Page_Down");
     g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, 0);
   }
 
@@ -850,22 +919,17 @@ policy_search_finds_and_steps (Fixture *f)
     GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (view, MSK_TYPE_POLICY_VIEW, "text_scroller")));
     GtkTextMark *mark;
     GtkTextIter iter;
-    GdkRectangle location;
-    graphene_point_t point, out;
     g_autofree char *mark_name = g_strdup_printf ("section-%u", n_sections - 1);
 
     g_assert_nonnull (row);
     g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n_sections));
     wait_for_frame (view);
     gtk_widget_activate (GTK_WIDGET (row));
+    wait_for_scrolling (view);
     mark = gtk_text_buffer_get_mark (buffer, mark_name);
     g_assert_nonnull (mark);
     gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
-    gtk_text_view_get_iter_location (text_view, &iter, &location);
-    graphene_point_init (&point, 0, location.y);
-    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text_view), gtk_widget_get_parent (GTK_WIDGET (text_view)), &point, &out));
-    g_assert_cmpfloat (out.y, >=, gtk_adjustment_get_value (vadj));
-    g_assert_cmpfloat (out.y, <, gtk_adjustment_get_value (vadj) + gtk_adjustment_get_page_size (vadj));
+    g_assert_true (iter_on_screen (view, &iter));
     /* And shows where the reader is. */
     g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (list)) == row);
     gtk_adjustment_set_value (vadj, 0);
@@ -879,6 +943,131 @@ policy_search_finds_and_steps (Fixture *f)
   wait_for_label (count);
   g_assert_cmpstr (gtk_label_get_text (count), ==, "No matches");
   g_assert_cmpuint (count_tagged_ranges (buffer, "match"), ==, 0);
+}
+
+/* Shows the Policy view, laid out, in a window `width` wide. */
+static GtkWidget *
+show_policy (Fixture *f,
+             int      width)
+{
+  GtkWidget *view;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), width, 700);
+  gtk_stack_set_visible_child_name (GTK_STACK (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "stack")), "policy");
+  wait_for_frames ();
+  view = get_policy_view (f);
+  wait_for_scrolling (view);
+  return view;
+}
+
+/* The keys a reader scrolls with, on the text itself. */
+static void
+policy_keys_scroll (Fixture *f)
+{
+  GtkWidget *view = show_policy (f, 1000);
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (view, MSK_TYPE_POLICY_VIEW, "text_scroller")));
+  double bottom = gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj);
+  double page = gtk_adjustment_get_page_size (vadj);
+  double down;
+
+  /* The policy is longer than several pages, so every key has room. */
+  g_assert_cmpfloat (bottom, >, 3 * page);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
+
+  /* An arrow moves a little, a page key most of a page. */
+  press_on_text (view, "Down");
+  down = gtk_adjustment_get_value (vadj);
+  g_assert_cmpfloat (down, >, 0);
+  g_assert_cmpfloat (down, <, page / 2);
+  press_on_text (view, "Up");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
+  press_on_text (view, "Page_Down");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, page / 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), <=, page);
+  press_on_text (view, "Page_Up");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
+
+  /* Space pages too, Shift+Space back. */
+  press_on_text (view, "space");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, page / 2);
+  press_on_text (view, "<Shift>space");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
+
+  /* End and Home go to the ends of the policy, not of a line. */
+  press_on_text (view, "End");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, bottom);
+  press_on_text (view, "Home");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
+  press_on_text (view, "KP_End");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, bottom);
+  press_on_text (view, "KP_Home");
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, 0);
+}
+
+/* The width of the text column, and how far it is from each side of the
+ * scrolled window. */
+static int
+column_width (GtkWidget *view,
+              int       *left,
+              int       *right)
+{
+  GtkWidget *text_view = child (view, MSK_TYPE_POLICY_VIEW, "text_view");
+  GtkWidget *scroller = child (view, MSK_TYPE_POLICY_VIEW, "text_scroller");
+  graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0), at;
+  int width = gtk_widget_get_width (text_view);
+
+  g_assert_true (gtk_widget_compute_point (text_view, scroller, &origin, &at));
+  *left = (int) at.x;
+  *right = gtk_widget_get_width (scroller) - (int) at.x - width;
+  return width;
+}
+
+/* The longest line the text wraps to, in characters: what "a readable
+ * line length" means to the reader. */
+static int
+longest_line (GtkWidget *view)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (child (view, MSK_TYPE_POLICY_VIEW, "text_view"));
+  GtkTextIter start, end;
+  int longest = 0;
+
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (text_view), &start);
+  for (end = start; gtk_text_view_forward_display_line (text_view, &end); start = end)
+    longest = MAX (longest, gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start));
+  return longest;
+}
+
+/* On a wide window the policy keeps a readable line length, centred; a
+ * larger font widens the column rather than fitting fewer words a line. */
+static void
+policy_column_is_clamped (Fixture *f)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (f->window));
+  g_autofree char *font = NULL;
+  GtkWidget *view;
+  int left, right, small, longest;
+
+  g_object_get (settings, "gtk-font-name", &font, NULL);
+  g_object_set (settings, "gtk-font-name", "Sans 10", NULL);
+  view = show_policy (f, 1250);
+  small = column_width (view, &left, &right);
+  /* Narrower than the page, with the same space either side. */
+  g_assert_cmpint (left, >, 100);
+  g_assert_cmpint (ABS (left - right), <=, 1);
+  longest = longest_line (view);
+  g_test_message ("column %d px, %d px either side, lines up to %d characters", small, left, longest);
+  g_assert_cmpint (longest, >, 50);
+  g_assert_cmpint (longest, <=, 95);
+
+  g_object_set (settings, "gtk-font-name", "Sans 14", NULL);
+  wait_for_frames ();
+  g_test_message ("larger font: column %d px, lines up to %d characters",
+                  column_width (view, &left, &right), longest_line (view));
+  g_assert_cmpint (column_width (view, &left, &right), >, small * 5 / 4);
+  g_assert_cmpint (ABS (left - right), <=, 1);
+  /* About as many characters a line as before. */
+  g_assert_cmpint (ABS (longest_line (view) - longest), <=, 10);
+  g_object_set (settings, "gtk-font-name", font, NULL);
 }
 
 static void
@@ -1100,38 +1289,7 @@ static void
 press (Fixture    *f,
        const char *accel)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (f->window));
-  guint keyval;
-  GdkModifierType mods;
-  GtkShortcut *found = NULL;
-
-  g_assert_true (gtk_accelerator_parse (accel, &keyval, &mods));
-  keyval = gdk_keyval_to_lower (keyval);
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-              gdk_keyval_to_lower (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger))) == keyval &&
-              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods)
-            {
-              if (found != NULL)
-                g_error ("two shortcuts for %s", accel);
-              found = shortcut;
-            }
-        }
-    }
-  if (found == NULL)
-    g_error ("no shortcut for %s", accel);
-  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (found), 0,
-                                               GTK_WIDGET (f->window), gtk_shortcut_get_arguments (found)));
+  msk_test_press_shortcut (GTK_WIDGET (f->window), accel, TRUE);
   spin ();
 }
 
@@ -2230,6 +2388,20 @@ policy_text_is_shown_literally (Fixture *f)
 }
 
 static void
+test_policy_keys_scroll (Fixture       *f,
+                         gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", policy_keys_scroll);
+}
+
+static void
+test_policy_column_is_clamped (Fixture       *f,
+                               gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", policy_column_is_clamped);
+}
+
+static void
 test_policy_text_is_shown_literally (Fixture       *f,
                                      gconstpointer  data)
 {
@@ -2519,6 +2691,10 @@ main (int   argc,
               setup, test_concern_shows_what_to_look_for, teardown);
   g_test_add ("/window/policy-search", Fixture, NULL,
               setup, test_policy_search_finds_and_steps, teardown);
+  g_test_add ("/window/policy-keys-scroll", Fixture, NULL,
+              setup, test_policy_keys_scroll, teardown);
+  g_test_add ("/window/policy-column-is-clamped", Fixture, NULL,
+              setup, test_policy_column_is_clamped, teardown);
   g_test_add ("/window/copy-puts-decision-on-clipboard", Fixture, NULL,
               setup, test_copy_puts_the_decision_on_the_clipboard, teardown);
   g_test_add ("/window/shortcuts-window-opens", Fixture, NULL,

@@ -1,0 +1,23 @@
+/* msk-gui-test-util.h — shared by the GUI tests and the screenshot tool
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The shortcut a press of `accel` on `widget` runs: the first of the
+ * widget's own shortcuts with that trigger, in the order GTK tries them.
+ * With `unique`, the test fails when another has the same key; it fails
+ * when none has. */
+GtkShortcut *msk_test_find_shortcut  (GtkWidget  *widget,
+                                      const char *accel,
+                                      gboolean    unique);
+/* Presses `accel` on `widget` as GTK does: runs that shortcut's action. */
+void         msk_test_press_shortcut (GtkWidget  *widget,
+                                      const char *accel,
+                                      gboolean    unique);
+
+G_END_DECLS
