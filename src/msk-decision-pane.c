@@ -133,9 +133,7 @@ make_icon_row (const char *icon_name,
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, icon_label,
                                   -1);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  _msk_label_set_wrapping (GTK_LABEL (label));
   gtk_widget_set_hexpand (label, TRUE);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
@@ -151,7 +149,7 @@ append_resource (GtkBox            *box,
                  const MskResource *resource)
 {
   GtkWidget *item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *link = msk_resource_link_new (resource);
+  GtkWidget *link = msk_resource_link_line_new (resource);
 
   gtk_widget_add_css_class (item, "resource");
   if (link != NULL)

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "msk-links.h"
+#include "msk-utils-private.h"
 
 static gboolean
 activate_link_cb (GtkLinkButton *button,
@@ -46,14 +47,39 @@ msk_resource_link_new (const MskResource *resource)
   label = gtk_button_get_child (GTK_BUTTON (button));
   if (GTK_IS_LABEL (label))
     {
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      _msk_label_set_wrapping (GTK_LABEL (label));
     }
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
   /* Translators: tooltip of a link; %s is the web address */
   tooltip = g_strdup_printf (_("Open %s in the web browser"), resource->url);
   gtk_widget_set_tooltip_text (button, tooltip);
   g_signal_connect (button, "activate-link", G_CALLBACK (activate_link_cb), NULL);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
   return button;
+}
+
+GtkWidget *
+msk_resource_link_line_new (const MskResource *resource)
+{
+  GtkWidget *button = msk_resource_link_new (resource);
+  GtkWidget *line;
+  GtkWidget *rest;
+
+  if (button == NULL)
+    return NULL;
+
+  /* The button is as wide as its title, but not by halign: GTK 4.8 places
+   * a widget that does not fill its allocation both ways by measuring its
+   * width for its height (gtk_widget_adjust_size_allocation), which for a
+   * wrapping label is a binary search, up to ten Pango layouts of the
+   * title each time a decision shows the link; a horizontal box does the
+   * same when it allocates. A grid sizes its columns from widths alone, so
+   * the button gets its natural width and an expanding empty cell takes
+   * the rest of the line. */
+  gtk_widget_set_halign (button, GTK_ALIGN_FILL);
+  line = gtk_grid_new ();
+  rest = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  gtk_widget_set_hexpand (rest, TRUE);
+  gtk_grid_attach (GTK_GRID (line), button, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (line), rest, 1, 0, 1, 1);
+  return line;
 }

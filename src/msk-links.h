@@ -11,6 +11,8 @@
 G_BEGIN_DECLS
 
 /* A link button titled with the resource, or NULL when it has no URL. */
-GtkWidget *msk_resource_link_new (const MskResource *resource);
+GtkWidget *msk_resource_link_new      (const MskResource *resource);
+/* The same button on a line of its own (the line's first child), or NULL. */
+GtkWidget *msk_resource_link_line_new (const MskResource *resource);
 
 G_END_DECLS
