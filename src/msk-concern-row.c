@@ -101,11 +101,7 @@ fill_signs (MskConcernRow *self)
         GtkWidget *label = _msk_widget_find_descendant (check, GTK_TYPE_LABEL);
 
         if (label != NULL)
-          {
-            gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-            gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-            gtk_label_set_xalign (GTK_LABEL (label), 0);
-          }
+          _msk_label_set_wrapping (GTK_LABEL (label));
       }
       gtk_accessible_update_property (GTK_ACCESSIBLE (check),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, sign->description,

@@ -15,6 +15,7 @@
 #include "msk-clamp-scrollable.h"
 #include "msk-links.h"
 #include "msk-policy-view.h"
+#include "msk-utils-private.h"
 
 struct _MskPolicyView
 {
@@ -248,8 +249,7 @@ append_section_row (MskPolicyView *self,
   GtkWidget *label = gtk_label_new (heading);
   GtkWidget *row;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  _msk_label_set_wrapping (GTK_LABEL (label));
   gtk_list_box_append (self->sections_list, label);
   row = gtk_widget_get_parent (label);
   g_object_set_data (G_OBJECT (row), "msk-section-index", GUINT_TO_POINTER (index));

@@ -6,15 +6,30 @@
 
 #include "msk-utils-private.h"
 
+/* GtkLabel finds a wrapping label's minimum width by laying its text out
+ * at width 0 unless it is told a width in characters, and Pango 1.50
+ * shapes a line again at every break it tries: breaking after every
+ * character costs ten to twenty times a normal layout, and it was most of
+ * the time a form change took to reach the screen (docs/performance.md).
+ * With a width in characters the minimum is laid out at that width
+ * instead, and the natural width at the longest line worth reading. */
+void
+_msk_label_set_wrapping (GtkLabel *label)
+{
+  gtk_label_set_wrap (label, TRUE);
+  gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (label, 0);
+  gtk_label_set_width_chars (label, MSK_WRAP_MIN_CHARS);
+  gtk_label_set_max_width_chars (label, MSK_WRAP_MAX_CHARS);
+}
+
 GtkWidget *
 _msk_wrapped_label_new (const char *text,
                         const char *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  _msk_label_set_wrapping (GTK_LABEL (label));
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;

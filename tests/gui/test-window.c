@@ -2104,6 +2104,10 @@ pick_by_typing (Fixture    *f,
   n_keys += strlen (typed);
   activate_focused_row (f, dropdown);
   n_keys++;
+  /* A person's next key comes after the window has drawn the choice, and
+   * GTK 4.8 gives the keyboard back to the drop-down only after the frame
+   * that follows the list closing (the row that had it was unparented). */
+  wait_for_frame (GTK_WIDGET (f->window));
   /* The keyboard is back on the drop-down, ready for Tab. */
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), dropdown));
 }
