@@ -365,7 +365,7 @@ find_phone (const char *text)
       guint digits = 0;
       const char *q = p;
 
-      if (!(*p == '0' || g_str_has_prefix (p, "+44")) || (p > text && g_ascii_isdigit (p[-1])))
+      if (!(*p == '0' || (p[0] == '+' && p[1] == '4' && p[2] == '4')) || (p > text && g_ascii_isdigit (p[-1])))
         continue;
       for (; *q != '\0' && (g_ascii_isdigit (*q) || *q == ' ' || *q == '-' || *q == '+' || *q == '(' || *q == ')'); q++)
         digits += g_ascii_isdigit (*q) ? 1 : 0;

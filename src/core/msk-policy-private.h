@@ -10,11 +10,15 @@
 
 G_BEGIN_DECLS
 
+/* The policy built into the program, in the core's resources. */
+#define MSK_BUNDLED_RESOURCE "/org/nel/MskMriAdvisor/policy/nel-msk-mri.json"
+
 struct _MskPolicy {
   gatomicrefcount    ref;
   JsonNode          *root;     /* every string below points into this tree */
   char              *origin;
   char              *sha256;
+  gboolean           bundled;  /* its bytes are the bundled policy's */
 
   const char        *id;
   const char        *title;
@@ -83,6 +87,11 @@ DEFINE_FIND (find_urgency, MskUrgency, urgencies, n_urgencies)
 DEFINE_FIND (find_outcome, MskOutcome, outcomes, n_outcomes)
 DEFINE_FIND (find_verdict, MskVerdict, verdicts, n_verdicts)
 DEFINE_FIND (find_rationale, MskRationale, rationale, n_rationale)
+
+/* Whether these bytes are the bundled policy's, and its SHA-256 as made
+ * when it was built in (msk-policy-source.c). */
+gboolean _msk_policy_bytes_are_bundled (GBytes *bytes);
+char    *_msk_policy_bundled_sha256    (void);
 
 static inline const MskSign *
 find_sign (MskPolicy  *self,

@@ -14,10 +14,10 @@
 #include "msk-core-resources.h"
 #include "msk-io.h"
 #include "msk-json-guard-private.h"
+#include "msk-policy-private.h"
 #include "msk-policy-source.h"
 
 #define SYSTEM_POLICY_NAME "msk-mri-advisor", "policy.json"
-#define BUNDLED_RESOURCE   "/org/nel/MskMriAdvisor/policy/nel-msk-mri.json"
 
 void
 msk_refusal_free (MskRefusal *refusal)
@@ -172,26 +172,41 @@ msk_policy_load_preferred (const char *override_path,
   return policy;
 }
 
-static gpointer
-compute_bundled_sha256 (gpointer data)
+/* By content, not by name: a file that is a copy of the bundled policy
+ * decides exactly as it does, and any other file does not. A byte
+ * comparison with the resource, which is not compressed: hashing the
+ * bundled file again cost --evaluate 8 % of its instructions. */
+gboolean
+_msk_policy_bytes_are_bundled (GBytes *bytes)
 {
-  g_autoptr(GBytes) bytes = g_resource_lookup_data (msk_core_get_resource (), BUNDLED_RESOURCE, 0, NULL);
+  g_autoptr(GBytes) bundled = g_resource_lookup_data (msk_core_get_resource (), MSK_BUNDLED_RESOURCE, 0, NULL);
 
-  return bytes != NULL ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes) : NULL;
+  return bundled != NULL && g_bytes_equal (bundled, bytes);
+}
+
+/* sha256sum's line for the bundled file, written by the build (data/
+ * meson.build); NULL if it is not 64 hex digits. */
+char *
+_msk_policy_bundled_sha256 (void)
+{
+  g_autoptr(GBytes) line = g_resource_lookup_data (msk_core_get_resource (), MSK_BUNDLED_RESOURCE ".sha256", 0, NULL);
+  gsize len = 0;
+  const char *text = line != NULL ? g_bytes_get_data (line, &len) : NULL;
+
+  if (text == NULL || len < 64)
+    return NULL;
+  for (guint i = 0; i < 64; i++)
+    if (!g_ascii_isxdigit (text[i]) || g_ascii_isupper (text[i]))
+      return NULL;
+  return g_strndup (text, 64);
 }
 
 gboolean
 msk_policy_is_bundled (MskPolicy *policy)
 {
-  static GOnce once = G_ONCE_INIT;
-  const char *bundled;
-
   g_return_val_if_fail (policy != NULL, FALSE);
 
-  /* By content, not by name: a file that is a copy of the bundled policy
-   * decides exactly as it does, and any other file does not. */
-  bundled = g_once (&once, compute_bundled_sha256, NULL);
-  return bundled != NULL && g_strcmp0 (bundled, msk_policy_get_sha256 (policy)) == 0;
+  return policy->bundled;
 }
 
 char *

@@ -22,7 +22,6 @@
 G_DEFINE_QUARK (msk-error-quark, msk_error)
 G_DEFINE_BOXED_TYPE (MskPolicy, msk_policy, msk_policy_ref, msk_policy_unref)
 
-#define BUNDLED_RESOURCE  "/org/nel/MskMriAdvisor/policy/nel-msk-mri.json"
 
 gboolean
 msk_parse_iso_date (const char *text,
@@ -185,7 +184,11 @@ msk_policy_new_from_bytes (GBytes      *bytes,
     }
 
   self->origin = g_strdup (origin ? origin : "(memory)");
-  self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+  self->bundled = _msk_policy_bytes_are_bundled (bytes);
+  if (self->bundled)
+    self->sha256 = _msk_policy_bundled_sha256 ();
+  if (self->sha256 == NULL)
+    self->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
 
   /* The warnings name dates the user reads; format them once, not per decision. */
   self->past_review_text = fill_date (self->warn_past_review, "{review}", &self->review);
@@ -214,7 +217,7 @@ msk_policy_new_from_file (const char  *path,
 MskPolicy *
 msk_policy_new_bundled (GError **error)
 {
-  g_autoptr(GBytes) bytes = g_resource_lookup_data (msk_core_get_resource (), BUNDLED_RESOURCE, 0, error);
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (msk_core_get_resource (), MSK_BUNDLED_RESOURCE, 0, error);
 
   if (bytes == NULL)
     return NULL;
