@@ -19,7 +19,7 @@ BUILD=${VALGRIND_BUILD_DIR:-build-valgrind}
 if [ ! -f "$BUILD/build.ninja" ]; then
   meson setup "$BUILD" -Db_sanitize=none >/dev/null
 fi
-ninja -C "$BUILD" src/msk-mri-advisor >/dev/null
+ninja -C "$BUILD" src/msk-mri-advisor src/msk-mri-advisor-pdf >/dev/null
 BIN="$BUILD/src/msk-mri-advisor"
 
 TMP=$(mktemp -d)
@@ -43,10 +43,14 @@ vg() {
   runs=$((runs + 1))
   log="$TMP/logs/$runs.log"
   status=0
+  # --trace-children: a PDF is written by msk-mri-advisor-pdf, which the
+  # front door execs; each process logs to a file of its own.
   valgrind --quiet --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
     --errors-for-leak-kinds=definite --track-origins=yes --num-callers=30 \
-    --suppressions="$SRC/build-aux/valgrind.supp" --log-file="$log" \
+    --trace-children=yes --suppressions="$SRC/build-aux/valgrind.supp" --log-file="$log.%p.%n" \
     "$BIN" "$@" <"$input" >"$TMP/out" 2>"$TMP/err" || status=$?
+  cat "$log".* >"$log" 2>/dev/null || :
+  rm -f "$log".*
   why=""
   if [ "$status" -eq 99 ]; then
     why="memory error or definite leak"

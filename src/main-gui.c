@@ -29,7 +29,7 @@ main (int   argc,
 
   /* The same parse as the front door's, for --policy and --date; run
    * directly with an action, it still does what the command line does. */
-  status = msk_cli_run (argc, argv, &launch);
+  status = msk_cli_run (argc, argv, msk_cli_render_pdf, &launch);
   if (status >= 0)
     return status;
 

@@ -18,7 +18,6 @@
 #include "msk-io.h"
 #include "msk-policy-source.h"
 #include "msk-decision-text.h"
-#include "msk-summary.h"
 #include "msk-text.h"
 
 #define EXIT_IO      1
@@ -154,10 +153,11 @@ add_policy_origin (GPtrArray *others,
 
 /* Renders and writes one PDF; `others` are the paths it must not be. */
 static int
-write_pdf (const char         *flag,
+write_pdf (MskCliRenderPdf     render,
+           const char         *flag,
            const char         *path,
            const MskDecision  *decision,
-           MskSummaryKind      kind,
+           gboolean            patient_sheet,
            GDateTime          *now,
            const char * const *others)
 {
@@ -166,7 +166,7 @@ write_pdf (const char         *flag,
   gsize len;
   const guint8 *data;
 
-  pdf = msk_summary_to_pdf (decision, kind, now, MSK_SUMMARY_A4_WIDTH, MSK_SUMMARY_A4_HEIGHT, &error);
+  pdf = render (decision, patient_sheet, now, &error);
   if (pdf == NULL)
     return fail (EXIT_IO, "%s: %s", flag, error->message);
   data = g_bytes_get_data (pdf, &len);
@@ -183,9 +183,10 @@ write_all (const char *text)
 }
 
 int
-msk_cli_run (int         argc,
-             char      **argv,
-             MskLaunch **launch_out)
+msk_cli_run (int               argc,
+             char            **argv,
+             MskCliRenderPdf   render,
+             MskLaunch       **launch_out)
 {
   g_autofree char *evaluate = NULL;
   g_autofree char *format = NULL;
@@ -257,6 +258,9 @@ msk_cli_run (int         argc,
     return fail (EXIT_INVALID, _("--format, --pdf and --patient-pdf need --evaluate FILE"));
   if (validate != NULL && (evaluate != NULL || version))
     return fail (EXIT_INVALID, _("--validate-policy cannot be combined with --evaluate or --version"));
+  /* Before anything is read: standard input must reach the renderer. */
+  if ((pdf != NULL || patient_pdf != NULL) && render == NULL)
+    return MSK_CLI_NEEDS_RENDERER;
 
   g_date_clear (&today, 1);
   if (date != NULL)
@@ -362,11 +366,11 @@ msk_cli_run (int         argc,
                  msk_decision_get_missing (decision));
 
   if (pdf != NULL &&
-      (status = write_pdf ("--pdf", pdf, decision, MSK_SUMMARY_DECISION, now,
+      (status = write_pdf (render, "--pdf", pdf, decision, FALSE, now,
                            (const char * const *) pdf_others->pdata)) != 0)
     return status;
   if (patient_pdf != NULL &&
-      (status = write_pdf ("--patient-pdf", patient_pdf, decision, MSK_SUMMARY_PATIENT_SHEET, now,
+      (status = write_pdf (render, "--patient-pdf", patient_pdf, decision, TRUE, now,
                            (const char * const *) sheet_others->pdata)) != 0)
     return status;
 
