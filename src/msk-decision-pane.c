@@ -199,14 +199,8 @@ static void
 mark_outcome_changed (MskDecisionPane *self)
 {
   GtkWidget *outcome = GTK_WIDGET (self->outcome_box);
-  GtkWidget *scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
 
-  if (scroller != NULL)
-    {
-      GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-
-      gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
-    }
+  _msk_scroll_to_top (GTK_WIDGET (self));
 
   gtk_widget_add_css_class (outcome, "changed");
   g_clear_handle_id (&self->changed_mark_id, g_source_remove);
@@ -668,16 +662,8 @@ msk_decision_pane_set_decision (MskDecisionPane *self,
 void
 msk_decision_pane_reset_view (MskDecisionPane *self)
 {
-  GtkWidget *scroller;
-
   g_return_if_fail (MSK_IS_DECISION_PANE (self));
 
   gtk_expander_set_expanded (self->trace_expander, FALSE);
-  scroller = gtk_widget_get_ancestor (GTK_WIDGET (self), GTK_TYPE_SCROLLED_WINDOW);
-  if (scroller != NULL)
-    {
-      GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
-
-      gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
-    }
+  _msk_scroll_to_top (GTK_WIDGET (self));
 }

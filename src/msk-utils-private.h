@@ -20,6 +20,8 @@ GtkWidget *_msk_wrapped_label_new  (const char *text,
 void       _msk_label_set_wrapping (GtkLabel   *label);
 /* Empties a box that is refilled from data. */
 void       _msk_box_remove_all     (GtkBox     *box);
+/* Scrolls the scrolled window that is `widget`, or holds it, to its top. */
+void       _msk_scroll_to_top      (GtkWidget  *widget);
 /* The first descendant of `widget` (itself included) of `type`, depth first,
  * or NULL. GTK 4.8 gives some composite widgets' parts no public getter. */
 GtkWidget *_msk_widget_find_descendant (GtkWidget *widget,

@@ -76,3 +76,17 @@ _msk_show_error (GtkWindow  *parent,
   g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
+
+void
+_msk_scroll_to_top (GtkWidget *widget)
+{
+  GtkWidget *scroller = GTK_IS_SCROLLED_WINDOW (widget) ? widget
+                        : gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+
+  if (scroller != NULL)
+    {
+      GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+
+      gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
+    }
+}

@@ -17,6 +17,7 @@
 #include "msk-policy-view.h"
 #include "msk-print.h"
 #include "msk-request-form.h"
+#include "msk-utils-private.h"
 #include "msk-window.h"
 
 /* How many lines of a refused file's errors the banner shows. */
@@ -310,7 +311,6 @@ new_request_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   MskWindow *self = MSK_WINDOW (widget);
-  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (self->form_scroller);
 
   /* As a fresh window: a new form, both panes at their tops, the pane's
    * expander closed, no message of the last patient's, nothing of theirs
@@ -318,7 +318,7 @@ new_request_action (GtkWidget  *widget,
   forget_copied_summary (self);
   msk_request_form_clear (self->request_form);
   msk_decision_pane_reset_view (self->decision_pane);
-  gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
+  _msk_scroll_to_top (GTK_WIDGET (self->form_scroller));
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   gtk_revealer_set_reveal_child (self->toast_revealer, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "decide");
