@@ -299,7 +299,10 @@ load_route (Check *c, const Path *path, JsonObject *obj, gpointer item, guint in
     problem (c, &wp, when, "must hold at least one condition; a route that always fires hides every route after it");
 
   concerns = RESOLVE_LIST (c, &wp, when, "concerns_any", find_concern, "concern", FALSE, &n);
-  if (concerns != NULL && n == 0 && json_object_get_member (when, "concerns_any") != NULL)
+  /* An empty list, not one whose ids were all unknown: those are named
+   * already, and "name at least one" would read as if none were given. */
+  if (concerns != NULL && n == 0 && JSON_NODE_HOLDS_ARRAY (json_object_get_member (when, "concerns_any")) &&
+      json_array_get_length (json_node_get_array (json_object_get_member (when, "concerns_any"))) == 0)
     {
       Path cp = { &wp, "concerns_any", 0 };
       problem (c, &cp, json_object_get_member (when, "concerns_any"), "must name at least one concern");
