@@ -8,7 +8,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
 #include "msk-application.h"
 #include "msk-cli.h"
@@ -21,11 +20,7 @@ main (int   argc,
   g_autoptr(MskApplication) app = NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_set_prgname ("msk-mri-advisor");
+  msk_cli_setup ();
 
   /* The same parse as the front door's, for --policy and --date; run
    * directly with an action, it still does what the command line does. */

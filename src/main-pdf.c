@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 
 #include "msk-cli.h"
@@ -22,11 +21,7 @@ main (int   argc,
   g_autoptr(MskLaunch) launch = NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_set_prgname ("msk-mri-advisor");
+  msk_cli_setup ();
 
   status = msk_cli_run (argc, argv, msk_cli_render_pdf, &launch);
   if (status >= 0)

@@ -14,7 +14,6 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <locale.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -50,11 +49,7 @@ main (int   argc,
   g_autofree char *helper = NULL;
   int status;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  g_set_prgname ("msk-mri-advisor");
+  msk_cli_setup ();
 
   status = msk_cli_run (argc, argv, NULL, &launch);
   if (status >= 0)

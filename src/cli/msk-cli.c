@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -22,6 +23,17 @@
 
 #define EXIT_IO      1
 #define EXIT_INVALID 2
+
+void
+msk_cli_setup (void)
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  /* The three programs are one to the user: every message says this name. */
+  g_set_prgname ("msk-mri-advisor");
+}
 
 void
 msk_launch_free (MskLaunch *launch)

@@ -18,6 +18,10 @@ typedef struct {
 
 void msk_launch_free (MskLaunch *launch);
 
+/* What each of the three programs does first: the locale, the translation
+ * domain and the program name messages begin with. */
+void msk_cli_setup   (void);
+
 /* Renders a decision's summary (or its patient sheet) as an A4 PDF. The
  * summary renderer lives above the command line (src/cli/msk-cli-render.c):
  * the front door does not link it, so --evaluate does not load Pango,
