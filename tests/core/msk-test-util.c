@@ -51,24 +51,28 @@ msk_test_bundled_bytes (void)
   return bytes;
 }
 
-/* An array element by position ("3") or by id ("[id=ces]"), so tests name
- * policy items as maintainers do and survive items being added. */
+/* An array element by position ("3") or by a member's value ("[id=ces]",
+ * "[borough=newham]" for items without an id), so tests name policy items
+ * as maintainers do and survive items being added. */
 static guint
 element_index (JsonArray  *arr,
                const char *part)
 {
-  if (g_str_has_prefix (part, "[id=") && g_str_has_suffix (part, "]"))
+  const char *eq = strchr (part, '=');
+
+  if (part[0] == '[' && eq != NULL && g_str_has_suffix (part, "]"))
     {
-      g_autofree char *id = g_strndup (part + 4, strlen (part) - 5);
+      g_autofree char *key = g_strndup (part + 1, eq - part - 1);
+      g_autofree char *value = g_strndup (eq + 1, strlen (eq + 1) - 1);
 
       for (guint i = 0; i < json_array_get_length (arr); i++)
         {
           JsonNode *el = json_array_get_element (arr, i);
           if (JSON_NODE_HOLDS_OBJECT (el) &&
-              g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (el), "id", NULL), id) == 0)
+              g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (el), key, NULL), value) == 0)
             return i;
         }
-      g_error ("no item with id \"%s\"", id);
+      g_error ("no item with %s \"%s\"", key, value);
     }
   return (guint) atoi (part);
 }
@@ -105,6 +109,63 @@ msk_test_lookup (JsonNode   *root,
   g_auto(GStrv) parts = g_strsplit (path, "/", -1);
 
   return walk (root, parts, g_strv_length (parts));
+}
+
+char *
+msk_test_resolve_ids (JsonNode   *root,
+                      const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      g_autoptr(GString) path = NULL;
+
+      if (*p != '$')
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      /* A problem's path, "$.routes[2].when": walked as a slash path so
+       * that "[id=…]" can be looked up where it stands. */
+      path = g_string_new (NULL);
+      g_string_append_c (out, *p++);
+      for (;;)
+        {
+          if (*p == '.' && (g_ascii_isalpha (p[1]) || p[1] == '_'))
+            {
+              const char *start = ++p;
+
+              while (g_ascii_isalnum (*p) || *p == '_')
+                p++;
+              g_string_append_printf (out, ".%.*s", (int) (p - start), start);
+              g_string_append_printf (path, "%s%.*s", path->len ? "/" : "", (int) (p - start), start);
+            }
+          else if (*p == '[' && strchr (p, ']') != NULL)
+            {
+              const char *end = strchr (p, ']');
+              g_autofree char *part = g_strndup (p, end - p + 1);
+
+              if (strchr (part, '=') != NULL)
+                {
+                  guint idx = element_index (json_node_get_array (msk_test_lookup (root, path->str)), part);
+
+                  g_string_append_printf (out, "[%u]", idx);
+                  g_string_append_printf (path, "/%u", idx);
+                }
+              else
+                {
+                  g_string_append (out, part);
+                  g_string_append_printf (path, "/%.*s", (int) (end - p - 1), p + 1);
+                }
+              p = end + 1;
+            }
+          else
+            break;
+        }
+    }
+  return g_string_free (out, FALSE);
 }
 
 void

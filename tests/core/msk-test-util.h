@@ -28,11 +28,17 @@ JsonNode  *msk_test_bundled_file_json (void);
 /* One string of that file's "metadata", e.g. "version". */
 char      *msk_test_bundled_metadata  (const char *member);
 /* Sets (value != NULL) or removes the member or element at a slash path.
- * Items are named by id, "routes/[id=ces]/when/concerns_any"; a position,
- * "routes/0", only where the position is what a test is about. */
+ * Items are named by id, "routes/[id=ces]/when/concerns_any" (or by another
+ * member, "services/[borough=newham]"); a position, "routes/0", only where
+ * the position is what a test is about. */
 void       msk_test_edit         (JsonNode   *root,
                                   const char *path,
                                   JsonNode   *value);
+/* `text` (a problem the validator reports, say) with every "[KEY=VALUE]" in
+ * its "$.routes[id=ces].when" paths replaced by that item's position in
+ * `root`: an expected problem names the item, and still says where it is. */
+char      *msk_test_resolve_ids  (JsonNode   *root,
+                                  const char *text);
 /* The node at such a path (owned by root); the test aborts if there is none. */
 JsonNode  *msk_test_lookup       (JsonNode   *root,
                                   const char *path);
