@@ -51,26 +51,121 @@ msk_test_bundled_bytes (void)
   return bytes;
 }
 
-/* An array element by position ("3") or by id ("[id=ces]"), so tests name
- * policy items as maintainers do and survive items being added. */
+/* An array element by position ("3") or by a member's value ("[id=ces]",
+ * "[borough=newham]" for items without an id), so tests name policy items
+ * as maintainers do and survive items being added. */
 static guint
 element_index (JsonArray  *arr,
                const char *part)
 {
-  if (g_str_has_prefix (part, "[id=") && g_str_has_suffix (part, "]"))
+  const char *eq = strchr (part, '=');
+
+  if (part[0] == '[' && eq != NULL && g_str_has_suffix (part, "]"))
     {
-      g_autofree char *id = g_strndup (part + 4, strlen (part) - 5);
+      g_autofree char *key = g_strndup (part + 1, eq - part - 1);
+      g_autofree char *value = g_strndup (eq + 1, strlen (eq + 1) - 1);
 
       for (guint i = 0; i < json_array_get_length (arr); i++)
         {
           JsonNode *el = json_array_get_element (arr, i);
           if (JSON_NODE_HOLDS_OBJECT (el) &&
-              g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (el), "id", NULL), id) == 0)
+              g_strcmp0 (json_object_get_string_member_with_default (json_node_get_object (el), key, NULL), value) == 0)
             return i;
         }
-      g_error ("no item with id \"%s\"", id);
+      g_error ("no item with %s \"%s\"", key, value);
     }
   return (guint) atoi (part);
+}
+
+/* The node at the first `n` parts of a slash path. */
+static JsonNode *
+walk (JsonNode    *root,
+      char       **parts,
+      guint        n)
+{
+  JsonNode *node = root;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        node = json_object_get_member (json_node_get_object (node), parts[i]);
+      else
+        {
+          JsonArray *arr = json_node_get_array (node);
+          guint idx = element_index (arr, parts[i]);
+
+          g_assert_cmpuint (idx, <, json_array_get_length (arr));
+          node = json_array_get_element (arr, idx);
+        }
+      g_assert_nonnull (node);
+    }
+  return node;
+}
+
+JsonNode *
+msk_test_lookup (JsonNode   *root,
+                 const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+
+  return walk (root, parts, g_strv_length (parts));
+}
+
+char *
+msk_test_resolve_ids (JsonNode   *root,
+                      const char *text)
+{
+  GString *out = g_string_new (NULL);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      g_autoptr(GString) path = NULL;
+
+      if (*p != '$')
+        {
+          g_string_append_c (out, *p++);
+          continue;
+        }
+      /* A problem's path, "$.routes[2].when": walked as a slash path so
+       * that "[id=…]" can be looked up where it stands. */
+      path = g_string_new (NULL);
+      g_string_append_c (out, *p++);
+      for (;;)
+        {
+          if (*p == '.' && (g_ascii_isalpha (p[1]) || p[1] == '_'))
+            {
+              const char *start = ++p;
+
+              while (g_ascii_isalnum (*p) || *p == '_')
+                p++;
+              g_string_append_printf (out, ".%.*s", (int) (p - start), start);
+              g_string_append_printf (path, "%s%.*s", path->len ? "/" : "", (int) (p - start), start);
+            }
+          else if (*p == '[' && strchr (p, ']') != NULL)
+            {
+              const char *end = strchr (p, ']');
+              g_autofree char *part = g_strndup (p, end - p + 1);
+
+              if (strchr (part, '=') != NULL)
+                {
+                  guint idx = element_index (json_node_get_array (msk_test_lookup (root, path->str)), part);
+
+                  g_string_append_printf (out, "[%u]", idx);
+                  g_string_append_printf (path, "/%u", idx);
+                }
+              else
+                {
+                  g_string_append (out, part);
+                  g_string_append_printf (path, "/%.*s", (int) (end - p - 1), p + 1);
+                }
+              p = end + 1;
+            }
+          else
+            break;
+        }
+    }
+  return g_string_free (out, FALSE);
 }
 
 void
@@ -80,16 +175,7 @@ msk_test_edit (JsonNode   *root,
 {
   g_auto(GStrv) parts = g_strsplit (path, "/", -1);
   guint n = g_strv_length (parts);
-  JsonNode *node = root;
-
-  for (guint i = 0; i + 1 < n; i++)
-    {
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        node = json_object_get_member (json_node_get_object (node), parts[i]);
-      else
-        node = json_array_get_element (json_node_get_array (node), element_index (json_node_get_array (node), parts[i]));
-      g_assert_nonnull (node);
-    }
+  JsonNode *node = walk (root, parts, n - 1);
 
   if (JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -128,6 +214,94 @@ parse (const char *json)
   return json_node_ref (json_parser_get_root (parser));
 }
 
+JsonNode *
+msk_test_bundled_json (void)
+{
+  g_autoptr(GBytes) bytes = msk_test_bundled_bytes ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+JsonNode *
+msk_test_bundled_file_json (void)
+{
+  const char *path = g_getenv ("MSK_BUNDLED_POLICY");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  /* Set by tests/meson.build from data/meson.build: never skipped. */
+  g_assert_nonnull (path);
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+char *
+msk_test_bundled_metadata (const char *member)
+{
+  g_autoptr(JsonNode) root = msk_test_bundled_file_json ();
+  JsonObject *meta = json_object_get_object_member (json_node_get_object (root), "metadata");
+
+  return g_strdup (json_object_get_string_member (meta, member));
+}
+
+void
+msk_test_set_version (JsonNode   *root,
+                      const char *version)
+{
+  JsonObject *source = json_object_get_object_member (json_node_get_object (root), "source");
+  g_autofree char *line = g_strdup_printf ("VERSION %s", version);
+
+  json_object_set_string_member (json_object_get_object_member (json_node_get_object (root), "metadata"),
+                                 "version", version);
+  /* The validator wants the stamp in the document's own words. */
+  json_array_add_string_element (json_object_get_array_member (source, "paragraphs"), line);
+}
+
+/* Writes `node` pretty, as a maintainer's file is: one member a line, so a
+ * problem's line number means something. */
+static char *
+to_pretty_json (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_root (gen, node);
+  return json_generator_to_data (gen, NULL);
+}
+
+#define EDIT_MARK "@msk-test-edit@"
+
+GBytes *
+msk_test_edit_text (const char *path,
+                    const char *raw)
+{
+  g_autoptr(JsonNode) root = msk_test_bundled_json ();
+  g_autoptr(JsonNode) mark = json_node_init_string (json_node_alloc (), EDIT_MARK);
+  g_autofree char *was = to_pretty_json (msk_test_lookup (root, path));
+  g_autoptr(GString) with = g_string_new (raw);
+  g_autofree char *json = NULL;
+  GString *text;
+
+  /* A string stands for its text inside its quotes. */
+  if (JSON_NODE_HOLDS_VALUE (msk_test_lookup (root, path)) &&
+      json_node_get_value_type (msk_test_lookup (root, path)) == G_TYPE_STRING)
+    {
+      g_assert_true (strlen (was) >= 2 && was[0] == '"' && was[strlen (was) - 1] == '"');
+      was[strlen (was) - 1] = '\0';
+      memmove (was, was + 1, strlen (was));
+    }
+  g_string_replace (with, "%s", was, 1);
+
+  msk_test_edit (root, path, mark);
+  json = to_pretty_json (root);
+  text = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (text, "\"" EDIT_MARK "\"", with->str, 0), ==, 1);
+  return g_string_free_to_bytes (text);
+}
+
 /* Inserts `element` (taken) before the item with id `before`, or at the end. */
 static void
 insert_before (JsonArray  *arr,
@@ -161,13 +335,9 @@ insert_before (JsonArray  *arr,
 GBytes *
 msk_test_extended_policy_bytes (void)
 {
-  g_autoptr(GBytes) bytes = msk_test_bundled_bytes ();
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *root;
+  g_autoptr(JsonNode) node = msk_test_bundled_json ();
+  JsonObject *root = json_node_get_object (node);
   char *text;
-
-  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
-  root = json_node_get_object (json_parser_get_root (parser));
 
   json_array_add_string_element (json_object_get_array_member (json_object_get_object_member (root, "source"), "paragraphs"),
                                  "For a new red flag, follow the new pathway.");
@@ -185,7 +355,7 @@ msk_test_extended_policy_bytes (void)
     "  \"urgency_basis\": { \"note\": \"a test grading\" },"
     "  \"why\": \"The new red flag is ticked.\" }"));
 
-  text = msk_test_to_json (json_parser_get_root (parser));
+  text = msk_test_to_json (node);
   return g_bytes_new_take (text, strlen (text));
 }
 

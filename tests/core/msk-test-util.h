@@ -20,11 +20,39 @@ void       msk_test_add_fixture_cases (const char    *fixture,
                                        GTestDataFunc  func);
 /* The bytes of the bundled policy, exactly as the program holds them. */
 GBytes    *msk_test_bundled_bytes (void);
-/* Sets (value != NULL) or removes the member or element at a slash path,
- * e.g. "routes/0/when/concerns_any". */
+/* The same, parsed, to edit with msk_test_edit(). */
+JsonNode  *msk_test_bundled_json (void);
+/* The file data/meson.build names (MSK_BUNDLED_POLICY), parsed: what a test
+ * expects of the bundled policy, read without the policy loader. */
+JsonNode  *msk_test_bundled_file_json (void);
+/* One string of that file's "metadata", e.g. "version". */
+char      *msk_test_bundled_metadata  (const char *member);
+/* Sets (value != NULL) or removes the member or element at a slash path.
+ * Items are named by id, "routes/[id=ces]/when/concerns_any" (or by another
+ * member, "services/[borough=newham]"); a position, "routes/0", only where
+ * the position is what a test is about. */
 void       msk_test_edit         (JsonNode   *root,
                                   const char *path,
                                   JsonNode   *value);
+/* `text` (a problem the validator reports, say) with every "[KEY=VALUE]" in
+ * its "$.routes[id=ces].when" paths replaced by that item's position in
+ * `root`: an expected problem names the item, and still says where it is. */
+char      *msk_test_resolve_ids  (JsonNode   *root,
+                                  const char *text);
+/* The node at such a path (owned by root); the test aborts if there is none. */
+JsonNode  *msk_test_lookup       (JsonNode   *root,
+                                  const char *path);
+/* Gives a policy (the bundled one, parsed) a new version, stated in its
+ * source text as the validator requires of a stamp. */
+void       msk_test_set_version  (JsonNode   *root,
+                                  const char *version);
+/* The bundled policy as JSON text, one member a line, with the value at
+ * `path` replaced by the raw JSON text `raw`, in which "%s" stands for the
+ * value as written (inside its quotes, for a string): for the inputs
+ * json-glib would not write (escapes, duplicate keys, bytes between
+ * tokens), however the bundled file is laid out. */
+GBytes    *msk_test_edit_text    (const char *path,
+                                  const char *raw);
 char      *msk_test_to_json      (JsonNode   *node);
 /* Writes `contents` (len -1: NUL-terminated) to DIR/NAME; the new path. */
 char      *msk_test_write_temp   (const char *dir,

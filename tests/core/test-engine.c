@@ -335,22 +335,18 @@ test_pure (void)
 static void
 test_warnings_once_each (void)
 {
-  g_autoptr(GBytes) bytes = msk_test_bundled_bytes ();
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = msk_test_bundled_json ();
   g_autoptr(JsonNode) yes = json_node_init_boolean (json_node_alloc (), TRUE);
   g_autoptr(MskPolicy) edited = NULL;
   g_autoptr(MskRequest) req = NULL;
   g_autoptr(MskDecision) d = NULL;
   g_autoptr(GBytes) text = NULL;
   g_autoptr(GError) error = NULL;
-  JsonNode *root;
   char *json;
   GDate later;
 
-  g_assert_true (json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL));
-  root = json_parser_get_root (parser);
-  msk_test_edit (root, "pathways/5/needs_borough", yes);   /* fcp_mri_access */
-  msk_test_edit (root, "routes/6/only_if_none_fired", NULL);
+  msk_test_edit (root, "pathways/[id=fcp_mri_access]/needs_borough", yes);
+  msk_test_edit (root, "routes/[id=community_msk]/only_if_none_fired", NULL);
   json = msk_test_to_json (root);
   text = g_bytes_new_take (json, strlen (json));
   edited = msk_policy_new_from_bytes (text, "edited", &error);

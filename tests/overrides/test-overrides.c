@@ -21,6 +21,7 @@
 #include "../hostile/hostile-util.h"
 #include "msk-core-resources.h"
 #include "msk-policy-source.h"
+#include "msk-test-util.h"
 
 #define BUNDLED_RESOURCE "/org/nel/MskMriAdvisor/policy/nel-msk-mri.json"
 
@@ -38,46 +39,47 @@ bundled_text (void)
   return g_strndup (data, len);
 }
 
-static void
-replace_once (GString    *s,
-              const char *find,
-              const char *replace)
-{
-  const char *at = strstr (s->str, find);
-
-  g_assert_nonnull (at);
-  g_assert_null (strstr (at + 1, find));
-  g_string_replace (s, find, replace, 1);
-}
-
 /* The bundled policy, marked with its own version string. */
 static char *
 valid_policy (const char *version)
 {
-  g_autofree char *text = bundled_text ();
-  GString *s = g_string_new (text);
-  g_autofree char *v = g_strdup_printf ("\"version\": \"%s\"", version);
+  g_autoptr(JsonNode) root = msk_test_bundled_json ();
 
-  replace_once (s, "\"version\": \"1.4\"", v);
-  /* The stamp is the document's: its version stands in its own text. */
-  {
-    g_autofree char *sv = g_strdup_printf ("\"VERSION %s\"", version);
-    replace_once (s, "\"VERSION 1.4\"", sv);
-  }
-  return g_string_free (s, FALSE);
+  msk_test_set_version (root, version);
+  return msk_test_to_json (root);
+}
+
+static void
+edit_string (JsonNode   *root,
+             const char *path,
+             const char *value)
+{
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), value);
+
+  msk_test_edit (root, path, node);
 }
 
 /* Three problems in three places of the file. */
 static char *
 broken_policy (void)
 {
-  g_autofree char *text = bundled_text ();
-  GString *s = g_string_new (text);
+  g_autoptr(JsonNode) root = msk_test_bundled_json ();
+  g_autoptr(JsonNode) always = json_node_init_object (json_node_alloc (), json_object_new ());
 
-  replace_once (s, "\"review\": \"2027-11-17\"", "\"review\": \"2027-02-30\"");
-  replace_once (s, "\"https://www.nice.org.uk/guidance/ng59\"", "\"javascript:alert(1)\"");
-  replace_once (s, "\"when\": { \"concerns_any\": [\"suspected_ces\"] }", "\"when\": {}");
-  return g_string_free (s, FALSE);
+  edit_string (root, "metadata/review", "2027-02-30");
+  edit_string (root, "resources/[id=nice_ng59]/url", "javascript:alert(1)");
+  msk_test_edit (root, "routes/[id=ces]/when", always);
+  return msk_test_to_json (root);
+}
+
+/* --version's output names the bundled policy, by the version its file states. */
+static void
+assert_names_bundled (const char *out)
+{
+  g_autofree char *version = msk_test_bundled_metadata ("version");
+  g_autofree char *line = g_strdup_printf ("version %s (bundled)\n", version);
+
+  g_assert_nonnull (strstr (out, line));
 }
 
 /* G_TEST_OPTION_ISOLATE_DIRS gives GLib in this process the test's own
@@ -165,16 +167,17 @@ test_bundled_when_nothing (void)
   g_autoptr(GPtrArray) refusals = new_refusals ();
   g_autoptr(MskPolicy) policy = msk_policy_load_preferred (NULL, refusals);
   g_auto(HostileRun) run = { 0 };
+  g_autofree char *version = msk_test_bundled_metadata ("version");
 
   g_assert_null (msk_policy_find_system_file ());
   g_assert_cmpstr (msk_policy_get_origin (policy), ==, "bundled");
-  g_assert_cmpstr (msk_policy_get_version (policy), ==, "1.4");
+  g_assert_cmpstr (msk_policy_get_version (policy), ==, version);
   g_assert_cmpuint (refusals->len, ==, 0);
 
   hostile_run (&run, NULL, NULL, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
-  g_assert_nonnull (strstr (run.out, "version 1.4 (bundled)\n"));
+  assert_names_bundled (run.out);
 }
 
 static void
@@ -301,16 +304,17 @@ test_system_refused (void)
     hostile_run (&run, NULL, NULL, "--version", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.err, ==, warning);
-    g_assert_nonnull (strstr (run.out, "version 1.4 (bundled)\n"));
+    assert_names_bundled (run.out);
   }
   {
     g_auto(HostileRun) run = { 0 };
     g_autofree char *version = NULL;
+    g_autofree char *bundled = msk_test_bundled_metadata ("version");
     hostile_run (&run, NULL, NULL, "--evaluate", req, "--format", "json", "--date", "2026-01-01", NULL);
     g_assert_cmpint (run.status, ==, 0);
     g_assert_cmpstr (run.err, ==, warning);
     version = decision_policy_version (run.out);
-    g_assert_cmpstr (version, ==, "1.4");
+    g_assert_cmpstr (version, ==, bundled);
   }
 }
 
@@ -552,7 +556,7 @@ test_system_dangling_link (void)
   hostile_run (&run, NULL, NULL, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, want);
-  g_assert_nonnull (strstr (run.out, "version 1.4 (bundled)\n"));
+  assert_names_bundled (run.out);
 }
 
 /* A system-wide file anyone can write decides for every user: refused
@@ -580,7 +584,7 @@ test_system_world_writable (void)
   hostile_run (&run, NULL, NULL, "--version", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, want);
-  g_assert_nonnull (strstr (run.out, "version 1.4 (bundled)\n"));
+  assert_names_bundled (run.out);
 }
 
 /* A directory on the way to the system-wide file that anyone can write to
@@ -615,7 +619,7 @@ test_system_dir_world_writable (gconstpointer data)
   g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.err, "refused: anyone can write to the directory"));
   g_assert_nonnull (strstr (run.err, "on the way to it"));
-  g_assert_nonnull (strstr (run.out, "version 1.4 (bundled)\n"));
+  assert_names_bundled (run.out);
   g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
 }
 
