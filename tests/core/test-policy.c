@@ -225,6 +225,17 @@ test_broken_case (gconstpointer data)
   g_assert_cmpuint (want->len, >, 0);
   for (guint j = 0; j < want->len; j++)
     assert_reported (problems, name, want->pdata[j]);
+  /* "absent": what must not be said as well (a consequence reported as a
+   * second problem misleads the reader about the first). */
+  if (json_object_has_member (c, "absent"))
+    {
+      JsonArray *absent = json_object_get_array_member (c, "absent");
+
+      for (guint j = 0; j < json_array_get_length (absent); j++)
+        for (guint i = 0; i < problems->len; i++)
+          if (strstr (problems->pdata[i], json_array_get_string_element (absent, j)) != NULL)
+            g_error ("%s: reported \"%s\", which must not be", name, (const char *) problems->pdata[i]);
+    }
 
   /* Loading gives the same list in one error, and no policy. */
   policy = msk_policy_new_from_bytes (bytes, name, &error);
