@@ -82,7 +82,7 @@ build_patient (MskSummary *self,
  * under oncology care with back pain gets both the cauda equina and the
  * cord compression signs). If none fits, the smallest it is. */
 static const MskSummaryFit patient_fits[] = {
-  { 14, 18 }, { 13, 18 }, { 12, 18 }, { 11, 18 },
+  { 14, 18 }, { 13, 18 }, { 12, 18 }, { 11, 18 }, { 11, 12 }, { 10.5, 12 }, { 10, 12 },
 };
 
 const MskSummaryDocument _msk_summary_patient_sheet = {
