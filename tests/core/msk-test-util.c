@@ -197,7 +197,7 @@ msk_test_extended_policy_bytes (void)
     "    \"why\": \"The new emergency sign is ticked.\" } }"));
   insert_before (json_object_get_array_member (json_object_get_object_member (root, "patient_sheet"), "safety_nets"),
                  NULL, parse (
-    "{ \"id\": \"test_new_safety_net\", \"for_concerns\": [\"" MSK_TEST_NEW_CONCERN "\"],"
+    "{ \"id\": \"" MSK_TEST_NEW_SAFETY_NET "\", \"for_concerns\": [\"" MSK_TEST_NEW_CONCERN "\"],"
     "  \"intro\": \"Go to A&E straight away if you have any of these (test words), new or getting worse:\","
     "  \"signs\": [ \"A first sign of the new red flag, written for the patient\","
     "               \"A second sign of the new red flag, a little longer, as a real one often is\","

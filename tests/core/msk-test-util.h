@@ -41,6 +41,7 @@ char      *msk_test_write_temp   (const char *dir,
 #define MSK_TEST_NEW_CONCERN "test_new_red_flag"
 #define MSK_TEST_NEW_SIGN    "test_new_emergency_sign"
 #define MSK_TEST_NEW_ROUTE   "test_new_route"
+#define MSK_TEST_NEW_SAFETY_NET "test_new_safety_net"
 GBytes    *msk_test_extended_policy_bytes (void);
 /* An argv for msk_test_run_cli(): ARGS ("--evaluate", path). */
 #define ARGS(...) ((const char * const []) { __VA_ARGS__, NULL })
