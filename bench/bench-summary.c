@@ -6,8 +6,9 @@
  *   bench-summary --first summary|bare|summary-fc-ready|bare-fc-ready
  *                                     the first call in a fresh process
  *
- * The app: msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, NULL, path) to a
- * file in a temporary directory. The baseline: the same decision's plain text
+ * The app: msk_summary_to_pdf (decision, MSK_SUMMARY_DECISION, NULL, A4) written
+ * with msk_write_file_atomic() to a file in a temporary directory, as the
+ * command line writes it. The baseline: the same decision's plain text
  * (msk_decision_to_text, about 15 lines) laid out as one Pango paragraph, in
  * the renderer's face and font options, on an A4 cairo PDF page written to a
  * file: the floor of "decision to PDF with Pango". The first call pays for fontconfig and font loading, so it is
@@ -33,6 +34,7 @@
 
 #include "msk-decision.h"
 #include "msk-decision-text.h"
+#include "msk-io.h"
 #include "msk-summary.h"
 
 /* The face msk-summary.c asks for, at its body size. */
@@ -56,7 +58,10 @@ write_summary (const MskDecision *decision,
                GError           **error)
 {
   g_autofree char *path = next_path ("summary");
-  gboolean ok = msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, NULL, path, error);
+  g_autoptr(GBytes) pdf = msk_summary_to_pdf (decision, MSK_SUMMARY_DECISION, NULL, MSK_SUMMARY_A4_WIDTH,
+                                              MSK_SUMMARY_A4_HEIGHT, error);
+  gboolean ok = pdf != NULL &&
+                msk_write_file_atomic (path, g_bytes_get_data (pdf, NULL), g_bytes_get_size (pdf), NULL, error);
 
   g_unlink (path);
   return ok;

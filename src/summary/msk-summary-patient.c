@@ -78,11 +78,19 @@ build_patient (MskSummary *self,
 }
 
 /* The patient sheet is read by someone unwell, for reading without
- * glasses: large type, but one page, even with two safety nets (a patient
- * under oncology care with back pain gets both the cauda equina and the
- * cord compression signs). If none fits, the smallest it is. */
+ * glasses: large type, but one page, with every safety net the decision
+ * calls for and never fewer (a patient under oncology care with back pain
+ * and a hot joint gets the cord compression, cauda equina and hot-joint
+ * boxes; a policy's next emergency red flag adds a fourth). Down to 11 pt
+ * at the usual margins first; then the margins go to 12 mm (still wider
+ * than any printer's unprintable edge, as on the decision summary), which
+ * on Letter is what the fourth box needs; then two half-point steps, and
+ * no further than 10 pt: body text a patient reads stays above 9 pt, and
+ * the point between is kept in hand. Every step below 11 pt comes after
+ * the old ones, so a sheet that fitted before is laid out as before. If
+ * none fits, the smallest it is. */
 static const MskSummaryFit patient_fits[] = {
-  { 14, 18 }, { 13, 18 }, { 12, 18 }, { 11, 18 },
+  { 14, 18 }, { 13, 18 }, { 12, 18 }, { 11, 18 }, { 11, 12 }, { 10.5, 12 }, { 10, 12 },
 };
 
 const MskSummaryDocument _msk_summary_patient_sheet = {

@@ -166,27 +166,3 @@ msk_summary_to_pdf (const MskDecision  *decision,
     }
   return g_byte_array_free_to_bytes (g_steal_pointer (&buf));
 }
-
-gboolean
-msk_summary_write_pdf (const MskDecision  *decision,
-                       MskSummaryKind      kind,
-                       GDateTime          *when,
-                       const char         *path,
-                       GError            **error)
-{
-  g_autoptr(GBytes) pdf = NULL;
-  gsize len;
-  const char *data;
-
-  g_return_val_if_fail (decision != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  pdf = msk_summary_to_pdf (decision, kind, when, MSK_SUMMARY_A4_WIDTH, MSK_SUMMARY_A4_HEIGHT, error);
-  if (pdf == NULL)
-    return FALSE;
-  data = g_bytes_get_data (pdf, &len);
-  /* g_file_set_contents() writes beside the target and renames: the file
-   * appears whole or not at all. */
-  return g_file_set_contents (path, data, (gssize) len, error);
-}

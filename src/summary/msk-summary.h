@@ -52,20 +52,14 @@ void        msk_summary_render_page     (MskSummary         *self,
                                          guint               page);
 
 /* The whole document as PDF bytes. The patient sheet is refused
- * (MSK_ERROR_INVALID_REQUEST) for an incomplete decision. */
+ * (MSK_ERROR_INVALID_REQUEST) for an incomplete decision. To write them to
+ * a file, use msk_write_file_atomic() (msk-io.h), as the command line does:
+ * the file appears whole or not at all, readable by its owner only. */
 GBytes     *msk_summary_to_pdf          (const MskDecision  *decision,
                                          MskSummaryKind      kind,
                                          GDateTime          *when,
                                          double              page_width,
                                          double              page_height,
-                                         GError            **error);
-
-/* Writes the document as a PDF on A4 paper, stamped with `when` (NULL: the
- * decision's date alone). The file appears complete or not at all. */
-gboolean    msk_summary_write_pdf       (const MskDecision  *decision,
-                                         MskSummaryKind      kind,
-                                         GDateTime          *when,
-                                         const char         *path,
                                          GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (MskSummary, msk_summary_free)

@@ -341,9 +341,16 @@ msk_test_extended_policy_bytes (void)
 
   json_array_add_string_element (json_object_get_array_member (json_object_get_object_member (root, "source"), "paragraphs"),
                                  "For a new red flag, follow the new pathway.");
+  /* A red flag that can be an emergency, as a maintainer adds a real one:
+   * a sign that escalates its route to the emergency outcome, and a "get
+   * help straight away" box for the patient sheet, about as long as the
+   * policy's own. */
   insert_before (json_object_get_array_member (root, "concerns"), NULL, parse (
     "{ \"id\": \"" MSK_TEST_NEW_CONCERN "\", \"label\": \"A new red flag (test)\","
-    "  \"prompts\": [ { \"text\": \"A prompt for the new red flag\", \"source\": \"nice_ng12\" } ] }"));
+    "  \"prompts\": [ { \"text\": \"A prompt for the new red flag\", \"source\": \"nice_ng12\" } ],"
+    "  \"signs\": [ { \"id\": \"" MSK_TEST_NEW_SIGN "\", \"label\": \"A new emergency sign (test)\","
+    "                 \"description\": \"A sign of the new red flag that makes it an emergency.\","
+    "                 \"source\": \"nice_ng12\" } ] }"));
   insert_before (json_object_get_array_member (root, "pathways"), NULL, parse (
     "{ \"id\": \"test_new_pathway\", \"title\": \"Follow the new pathway\","
     "  \"text\": \"For a new red flag, follow the new pathway.\" }"));
@@ -353,7 +360,19 @@ msk_test_extended_policy_bytes (void)
     "  \"pathway\": \"test_new_pathway\", \"outcome\": \"urgent_pathway\", \"urgency\": \"urgent\","
     "  \"mri_in_primary_care\": \"via_pathway\", \"headline\": \"Urgent: follow the new pathway\","
     "  \"urgency_basis\": { \"note\": \"a test grading\" },"
-    "  \"why\": \"The new red flag is ticked.\" }"));
+    "  \"why\": \"The new red flag is ticked.\","
+    "  \"escalation\": { \"signs_any\": [\"" MSK_TEST_NEW_SIGN "\"], \"outcome\": \"emergency_pathway\","
+    "    \"urgency\": \"emergency\", \"headline\": \"Emergency: follow the new pathway now\","
+    "    \"urgency_basis\": { \"note\": \"a test grading of the emergency\" },"
+    "    \"why\": \"The new emergency sign is ticked.\" } }"));
+  insert_before (json_object_get_array_member (json_object_get_object_member (root, "patient_sheet"), "safety_nets"),
+                 NULL, parse (
+    "{ \"id\": \"" MSK_TEST_NEW_SAFETY_NET "\", \"for_concerns\": [\"" MSK_TEST_NEW_CONCERN "\"],"
+    "  \"intro\": \"Go to A&E straight away if you have any of these (test words), new or getting worse:\","
+    "  \"signs\": [ \"A first sign of the new red flag, written for the patient\","
+    "               \"A second sign of the new red flag, a little longer, as a real one often is\","
+    "               \"A third sign of the new red flag\" ],"
+    "  \"source\": \"From a test guideline for the new red flag (a test source).\" }"));
 
   text = msk_test_to_json (node);
   return g_bytes_new_take (text, strlen (text));

@@ -60,11 +60,16 @@ char      *msk_test_write_temp   (const char *dir,
                                   const char *contents,
                                   gssize      len);
 /* The bundled policy as a maintainer would change it for a new version, as
- * data only: one more concern (id MSK_TEST_NEW_CONCERN) with a prompt, one
- * more pathway and an urgent route for it, and the new sentence the route
- * quotes added to the policy's source text. Nothing else changes. */
+ * data only: one more concern (id MSK_TEST_NEW_CONCERN) that can be an
+ * emergency, with a prompt and an emergency sign (MSK_TEST_NEW_SIGN); one
+ * more pathway and an urgent route for it that the sign escalates to the
+ * emergency outcome; a patient-sheet safety net for it; and the new
+ * sentence the route quotes added to the policy's source text. Nothing
+ * else changes. */
 #define MSK_TEST_NEW_CONCERN "test_new_red_flag"
+#define MSK_TEST_NEW_SIGN    "test_new_emergency_sign"
 #define MSK_TEST_NEW_ROUTE   "test_new_route"
+#define MSK_TEST_NEW_SAFETY_NET "test_new_safety_net"
 GBytes    *msk_test_extended_policy_bytes (void);
 /* An argv for msk_test_run_cli(): ARGS ("--evaluate", path). */
 #define ARGS(...) ((const char * const []) { __VA_ARGS__, NULL })

@@ -15,6 +15,7 @@
 #include <pango/pangocairo.h>
 #include <string.h>
 
+#include "msk-io.h"
 #include "msk-summary-private.h"
 #include "msk-summary.h"
 
@@ -148,6 +149,7 @@ test_summary_pdf (void)
   g_autoptr(MskRequest) request = NULL;
   g_autoptr(MskDecision) decision = NULL;
   g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *dir = NULL;
   g_autofree char *pdf = NULL;
   g_autofree char *out = NULL;
@@ -172,7 +174,10 @@ test_summary_pdf (void)
   dir = g_dir_make_tmp ("msk-glyphs-XXXXXX", &error);
   g_assert_no_error (error);
   pdf = g_build_filename (dir, "summary.pdf", NULL);
-  g_assert_true (msk_summary_write_pdf (decision, MSK_SUMMARY_DECISION, NULL, pdf, &error));
+  bytes = msk_summary_to_pdf (decision, MSK_SUMMARY_DECISION, NULL, MSK_SUMMARY_A4_WIDTH, MSK_SUMMARY_A4_HEIGHT,
+                              &error);
+  g_assert_no_error (error);
+  g_assert_true (msk_write_file_atomic (pdf, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL, &error));
   g_assert_no_error (error);
 
   {

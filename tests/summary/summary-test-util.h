@@ -35,4 +35,32 @@ void         summary_test_assert_one_page (const MskDecision *decision,
                                            const char        *region,
                                            guint              concerns);
 
+/* Called with each request summary_test_foreach_request() decides:
+ * `concerns` is the mask of ticked concerns (by index in the policy), and
+ * `signs` whether their emergency signs are ticked too. */
+typedef void (*SummaryTestRequestFunc) (const MskDecision *decision,
+                                        const MskRegion   *region,
+                                        guint              concerns,
+                                        gboolean           signs,
+                                        gpointer           data);
+/* Decides, as of `today`, for an FCP under governance in one borough, every
+ * request of `policy` that lays out differently: every region with no
+ * concern ticked (each prints its own resources); every combination of
+ * concerns, on one region for each set of safety nets the regions bring
+ * (the one with the longest label); and, where a ticked concern has
+ * emergency signs, once without them and once with all of them. Counted
+ * from the policy, so a new region, concern, sign or safety net is covered
+ * as soon as it is added. Returns how many decisions were made. */
+guint        summary_test_foreach_request (MskPolicy              *policy,
+                                           const GDate            *today,
+                                           SummaryTestRequestFunc  func,
+                                           gpointer                data);
+/* A SummaryTestRequestFunc: summary_test_assert_one_page() for the
+ * decision (a failure's mask has bit 31 set when the signs were ticked). */
+void         summary_test_check_one_page  (const MskDecision *decision,
+                                           const MskRegion   *region,
+                                           guint              concerns,
+                                           gboolean           signs,
+                                           gpointer           data);
+
 G_END_DECLS
