@@ -85,8 +85,17 @@ _msk_scroll_to_top (GtkWidget *widget)
 
   if (scroller != NULL)
     {
-      GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+      GtkScrolledWindow *sw = GTK_SCROLLED_WINDOW (scroller);
+      GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (sw);
 
+      /* A flick of the wheel or touchpad still gliding would carry the
+       * view away again within the second: turning kinetic scrolling off
+       * stops it (GTK 4.8 has no other call for that), then it is back. */
+      if (gtk_scrolled_window_get_kinetic_scrolling (sw))
+        {
+          gtk_scrolled_window_set_kinetic_scrolling (sw, FALSE);
+          gtk_scrolled_window_set_kinetic_scrolling (sw, TRUE);
+        }
       gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
     }
 }

@@ -1311,6 +1311,31 @@ scroll_to_bottom (GtkAdjustment *vadj)
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, 0);
 }
 
+/* A flick of the wheel or touchpad on the pane: GTK glides the view on
+ * for a moment after the fingers leave, as its scroll controller's
+ * "decelerate" signal starts it. */
+static void
+flick_pane (Fixture *f,
+            double   velocity)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (get_pane (f), GTK_TYPE_SCROLLED_WINDOW);
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (scroller);
+  gboolean flicked = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (c) &&
+          (gtk_event_controller_scroll_get_flags (GTK_EVENT_CONTROLLER_SCROLL (c)) & GTK_EVENT_CONTROLLER_SCROLL_KINETIC))
+        {
+          g_signal_emit_by_name (c, "decelerate", 0.0, velocity);
+          flicked = TRUE;
+        }
+    }
+  g_assert_true (flicked);
+}
+
 static void
 count_cb (GObject    *object,
           GParamSpec *pspec,
@@ -1386,6 +1411,18 @@ changed_outcome_comes_into_view (Fixture *f)
   /* The mark is brief. */
   wait_ms (2200);
   g_assert_false (gtk_widget_has_css_class (outcome, "changed"));
+
+  /* Scenario 1b: the reader flicks the pane down and unticks at once,
+   * while the view still glides: the new headline is in view all the same. */
+  wait_for_frames ();
+  gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj) + 1);
+  flick_pane (f, 3000);
+  wait_ms (100);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, gtk_adjustment_get_lower (vadj) + 1);
+  tick (f, "suspected_ces");
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "refer_community_msk"));
+  wait_ms (1000);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, gtk_adjustment_get_lower (vadj));
 }
 
 /* The Adwaita theme installed on the machine. The test's isolated data
@@ -1564,6 +1601,8 @@ type_in_list (GtkWidget  *dropdown,
   GtkWidget *search = _msk_widget_find_descendant (dropdown_popover (dropdown), GTK_TYPE_SEARCH_ENTRY);
 
   g_assert_nonnull (search);
+  /* What a person types goes nowhere unless the list shows its search. */
+  g_assert_true (gtk_widget_get_mapped (search));
   gtk_widget_grab_focus (search);
   gtk_editable_set_text (GTK_EDITABLE (search), text);
   wait_for_frame (dropdown_popover (dropdown));
@@ -2152,6 +2191,19 @@ keyboard_only_to_copied_note (Fixture *f)
   g_assert_nonnull (strstr (pasted, msk_policy_find_borough (f->policy, "tower_hamlets")->label));
 }
 
+/* Every list takes typing, the requester's too: Alt+R, "f", Return is the
+ * First Contact Practitioner, and Tab goes on to the next field. */
+static void
+requester_by_typing (Fixture *f)
+{
+  GtkWidget *requester = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "requester_dropdown");
+
+  pick_by_typing (f, "requester_label", "requester_dropdown", "f");
+  g_assert_cmpstr (selected_text (requester), ==, msk_policy_find_requester (f->policy, "fcp")->label);
+  key_tab (f);
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), requester));
+}
+
 /* README, "Keyboard": 10 keys from a fresh window to a saved PDF; and
  * the same keys again after Ctrl+N for the next patient. */
 static void
@@ -2602,6 +2654,13 @@ test_headings_follow_the_font_size (Fixture       *f,
 }
 
 static void
+test_requester_by_typing (Fixture       *f,
+                          gconstpointer  data)
+{
+  run_app (f, NULL, "2026-01-15", requester_by_typing);
+}
+
+static void
 test_keyboard_only_to_copied_note (Fixture       *f,
                                    gconstpointer  data)
 {
@@ -2754,6 +2813,8 @@ main (int   argc,
   g_test_add_func ("/window/export-names-never-collide", export_names_never_collide);
   g_test_add ("/window/notes-stop-at-the-limit", Fixture, NULL,
               setup, test_notes_stop_at_the_limit, teardown);
+  g_test_add ("/window/requester-by-typing", Fixture, NULL,
+              setup, test_requester_by_typing, teardown);
   g_test_add ("/window/keyboard-only-to-copied-note", Fixture, NULL,
               setup, test_keyboard_only_to_copied_note, teardown);
   g_test_add ("/window/keyboard-only-to-saved-pdf", Fixture, NULL,

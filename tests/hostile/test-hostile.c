@@ -209,7 +209,8 @@ static GBytes *
 make_policy_forty (const Case *c)
 {
   g_autoptr(JsonNode) root = msk_test_bundled_json ();
-  g_autoptr(JsonNode) list = json_node_init_array (json_node_alloc (), json_array_new ());
+  g_autoptr(JsonArray) items = json_array_new ();
+  g_autoptr(JsonNode) list = json_node_init_array (json_node_alloc (), items);
   JsonArray *was = json_node_get_array (msk_test_lookup (root, c->find));
 
   for (guint i = 0; i < 40; i++)

@@ -64,7 +64,8 @@ static char *
 broken_policy (void)
 {
   g_autoptr(JsonNode) root = msk_test_bundled_json ();
-  g_autoptr(JsonNode) always = json_node_init_object (json_node_alloc (), json_object_new ());
+  g_autoptr(JsonObject) empty = json_object_new ();
+  g_autoptr(JsonNode) always = json_node_init_object (json_node_alloc (), empty);
 
   edit_string (root, "metadata/review", "2027-02-30");
   edit_string (root, "resources/[id=nice_ng59]/url", "javascript:alert(1)");
