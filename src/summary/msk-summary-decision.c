@@ -69,7 +69,8 @@ add_request (MskSummary *self,
 
       if (!msk_request_has_concern (request, c))
         continue;
-      g_string_append (r.text, any_concern ? "\n\t" : "\t");
+      /* Compact: one after another, not one a line. */
+      g_string_append (r.text, !any_concern ? "\t" : self->compact ? "; " : "\n\t");
       _msk_rich_add (self, &r, MSK_STYLE_BODY, c->label);
       any_concern = TRUE;
     }
@@ -151,6 +152,16 @@ add_actions (MskSummary *self,
     {
       const MskAction *a = msk_decision_get_action (decision, i);
       const MskResource *res = a->pathway->resource;
+      guint same = i;
+
+      /* Compact: a pathway already listed (two red flags, one pathway)
+       * is named with its urgency, and points up to its words and link. */
+      for (guint j = 0; self->compact && j < i; j++)
+        if (msk_decision_get_action (decision, j)->pathway == a->pathway)
+          {
+            same = j;
+            break;
+          }
 
       _msk_rich_init (&r);
       _msk_rich_addf (self, &r, MSK_STYLE_STRONG, "%u.\t", i + 1);
@@ -160,10 +171,18 @@ add_actions (MskSummary *self,
         g_autofree char *how = msk_action_describe_urgency (a);
         _msk_rich_addf (self, &r, MSK_STYLE_CAPTION, _("Urgency: %s"), how);
       }
+      if (same != i)
+        {
+          g_string_append (r.text, "\n\t");
+          /* Translators: %u is the number of an earlier action with the same pathway */
+          _msk_rich_addf (self, &r, MSK_STYLE_CAPTION, _("The policy's words and link: as for %u."), same + 1);
+          _msk_summary_add_text (self, MSK_BLOCK_PLAIN, self->body_size * 0.6, 0, number, &r);
+          continue;
+        }
       g_string_append (r.text, "\n\t");
       /* Translators: the policy's own words, quoted. */
       _msk_rich_addf (self, &r, MSK_STYLE_BODY, _("Policy: “%s”"), a->pathway->text);
-      if (a->pathway->in_short != NULL)
+      if (a->pathway->in_short != NULL && !self->compact)
         {
           g_string_append (r.text, "\n\t");
           _msk_rich_addf (self, &r, MSK_STYLE_BODY, _("In short (this app's words): %s"), a->pathway->in_short);
@@ -287,11 +306,16 @@ build_decision (MskSummary *self,
 /* The summary is meant to be one page for the notes. A busy decision
  * (every red flag, a spinal region, a warning) may not fit at 10 pt; a
  * slightly smaller size, then narrower margins (still wider than any
- * printer's), usually do. If not even that fits (a long clinical note),
- * the first style it is, on more pages. The summary steps down only as far
- * as still reads comfortably. */
+ * printer's), usually do. Past that (every red flag of a policy with one
+ * more, past its review, on Letter), the app's paraphrases of the pathways
+ * go, the policy's own words and every reason staying, from 9 pt down
+ * again. If not even that fits (a long clinical note), the first style it
+ * is, on more pages. The summary steps down only as far as still reads
+ * comfortably; every step after the old ones, so a summary that fitted
+ * before is laid out as before. */
 static const MskSummaryFit decision_fits[] = {
   { 10, 18 }, { 9.5, 18 }, { 9, 18 }, { 9, 12 }, { 8.5, 12 }, { 8, 12 }, { 8, 10 },
+  { 9, 12, TRUE }, { 8.5, 12, TRUE }, { 8, 10, TRUE },
 };
 
 const MskSummaryDocument _msk_summary_decision = {

@@ -72,6 +72,7 @@ struct _MskSummary {
   double                margin;
   double                content_width;
   double                body_size;
+  gboolean              compact;  /* the fit's: leave out what repeats */
   double                header_height;
   double                footer_height;
   PangoContext         *context;
@@ -87,8 +88,12 @@ struct _MskSummary {
  * sizes and margins it may shrink to, tried in order until it fits one
  * page; when none does, it is laid out with `fits[fallback]`. */
 typedef struct {
-  double size;
-  double margin_mm;
+  double   size;
+  double   margin_mm;
+  /* Leave out what only restates what is already on the page (the app's
+   * paraphrase of a policy sentence quoted just above it): never a
+   * reason, a pathway, a warning or a safety net. */
+  gboolean compact;
 } MskSummaryFit;
 
 typedef struct {

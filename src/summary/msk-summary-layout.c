@@ -417,6 +417,7 @@ lay_out (MskSummary               *self,
 {
   set_margin (self, fit->margin_mm * MSK_MM);
   self->body_size = fit->size;
+  self->compact = fit->compact;
   pango_font_description_set_size (self->font, (int) (fit->size * PANGO_SCALE));
   g_array_set_size (self->blocks, 0);
   g_ptr_array_set_size (self->pages, 0);

@@ -346,10 +346,18 @@ msk_test_extended_policy_bytes (void)
    * help straight away" box for the patient sheet, about as long as the
    * policy's own. */
   insert_before (json_object_get_array_member (root, "concerns"), NULL, parse (
-    "{ \"id\": \"" MSK_TEST_NEW_CONCERN "\", \"label\": \"A new red flag (test)\","
-    "  \"prompts\": [ { \"text\": \"A prompt for the new red flag\", \"source\": \"nice_ng12\" } ],"
-    "  \"signs\": [ { \"id\": \"" MSK_TEST_NEW_SIGN "\", \"label\": \"A new emergency sign (test)\","
-    "                 \"description\": \"A sign of the new red flag that makes it an emergency.\","
+    "{ \"id\": \"" MSK_TEST_NEW_CONCERN "\","
+    "  \"label\": \"A new red flag (test words, as long as a real label with its kinds in brackets)\","
+    "  \"prompts\": ["
+    "    { \"text\": \"A first prompt for the new red flag, as long as the policy's own prompts are\", \"source\": \"nice_ng12\" },"
+    "    { \"text\": \"A second prompt: several risk factors listed, one after another, as real ones are\", \"source\": \"nice_ng12\" },"
+    "    { \"text\": \"A third prompt for the new red flag, about a recent event that raises the risk\", \"source\": \"nice_ng12\" },"
+    "    { \"text\": \"A fourth prompt: the pain, how constant, and when it is worse\", \"source\": \"nice_ng12\" },"
+    "    { \"text\": \"A fifth prompt: test results, if already known\", \"source\": \"nice_ng12\" } ],"
+    "  \"signs\": [ { \"id\": \"" MSK_TEST_NEW_SIGN "\","
+    "                 \"label\": \"A new emergency sign with a new deficit (test words, a real label's length)\","
+    "                 \"description\": \"A sign of the new red flag that makes it an emergency: test words as long as a "
+    "real description, which names what to look for and why it needs the same day.\","
     "                 \"source\": \"nice_ng12\" } ] }"));
   insert_before (json_object_get_array_member (root, "pathways"), NULL, parse (
     "{ \"id\": \"test_new_pathway\", \"title\": \"Follow the new pathway\","
@@ -358,13 +366,17 @@ msk_test_extended_policy_bytes (void)
   insert_before (json_object_get_array_member (root, "routes"), "urgent_msk", parse (
     "{ \"id\": \"" MSK_TEST_NEW_ROUTE "\", \"when\": { \"concerns_any\": [\"" MSK_TEST_NEW_CONCERN "\"] },"
     "  \"pathway\": \"test_new_pathway\", \"outcome\": \"urgent_pathway\", \"urgency\": \"urgent\","
-    "  \"mri_in_primary_care\": \"via_pathway\", \"headline\": \"Urgent: follow the new pathway\","
-    "  \"urgency_basis\": { \"note\": \"a test grading\" },"
-    "  \"why\": \"The new red flag is ticked.\","
+    "  \"mri_in_primary_care\": \"via_pathway\","
+    "  \"headline\": \"Urgent: the new red flag (test) \u2014 use the new pathway today\","
+    "  \"urgency_basis\": { \"note\": \"the new red flag needs tests and a specialist the same day (test words)\","
+    "                       \"sources\": [\"nice_ng12\"] },"
+    "  \"why\": \"The new red flag is ticked: test words as long as a real reason, naming what it may be and why it is urgent.\","
     "  \"escalation\": { \"signs_any\": [\"" MSK_TEST_NEW_SIGN "\"], \"outcome\": \"emergency_pathway\","
-    "    \"urgency\": \"emergency\", \"headline\": \"Emergency: follow the new pathway now\","
-    "    \"urgency_basis\": { \"note\": \"a test grading of the emergency\" },"
-    "    \"why\": \"The new emergency sign is ticked.\" } }"));
+    "    \"urgency\": \"emergency\","
+    "    \"headline\": \"Emergency: the new emergency sign (test) \u2014 same day to the emergency department\","
+    "    \"urgency_basis\": { \"note\": \"a new deficit with the new red flag is an emergency (test words)\","
+    "                         \"sources\": [\"nice_ng12\"] },"
+    "    \"why\": \"The new emergency sign is ticked with the new red flag: test words naming the emergency it may be.\" } }"));
   insert_before (json_object_get_array_member (json_object_get_object_member (root, "patient_sheet"), "safety_nets"),
                  NULL, parse (
     "{ \"id\": \"" MSK_TEST_NEW_SAFETY_NET "\", \"for_concerns\": [\"" MSK_TEST_NEW_CONCERN "\"],"
