@@ -60,9 +60,10 @@ test_table_case (gconstpointer data)
       JsonArray *trace = json_object_get_array_member (c, "trace");
       JsonArray *actions = json_object_get_array_member (c, "actions");
       JsonArray *warnings = json_object_get_array_member (c, "warnings");
-      /* A case's date may be relative to the bundled policy ("review+1"). */
+      /* A case's date may be relative to the bundled policy ("review+1");
+       * with none, a day in the policy's life. */
       g_autofree char *date = msk_test_resolve_date (json_object_has_member (c, "date")
-                                                     ? json_object_get_string_member (c, "date") : "2026-11-27");
+                                                     ? json_object_get_string_member (c, "date") : "effective+375");
       GDate today;
 
       g_test_message ("case %s", json_object_get_string_member (c, "name"));
@@ -365,7 +366,7 @@ test_warnings_once_each (void)
     req = msk_request_new_from_json (edited, r, strlen (r), &error);
   }
   g_assert_no_error (error);
-  g_assert_true (msk_parse_iso_date ("2029-01-01", &later));
+  msk_test_bundled_date ("review", 411, &later);
   d = msk_evaluate (edited, req, &later);
   g_assert_cmpuint (msk_decision_get_n_actions (d), ==, 2);
   g_assert_cmpuint (msk_decision_get_n_warnings (d), ==, 2);
