@@ -467,3 +467,86 @@ msk_test_run_cli_env (const char * const *args,
     *err = g_steal_pointer (&e);
   return g_subprocess_get_exit_status (proc);
 }
+
+void
+msk_test_bundled_date (const char *member,
+                       int         days,
+                       GDate      *date)
+{
+  g_autofree char *iso = msk_test_bundled_metadata (member);
+
+  g_assert_nonnull (iso);
+  g_assert_true (msk_parse_iso_date (iso, date));
+  if (days >= 0)
+    g_date_add_days (date, (guint) days);
+  else
+    g_date_subtract_days (date, (guint) -days);
+}
+
+char *
+msk_test_bundled_date_iso (const char *member,
+                           int         days)
+{
+  GDate date;
+
+  msk_test_bundled_date (member, days, &date);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&date),
+                          g_date_get_month (&date), g_date_get_day (&date));
+}
+
+char *
+msk_test_bundled_date_uk (const char *member,
+                          int         days)
+{
+  GDate date;
+
+  msk_test_bundled_date (member, days, &date);
+  /* Written out here, not by msk_format_date_uk(): the test states what a
+   * user sees rather than trusting the program's own formatter. */
+  return g_strdup_printf ("%02u/%02u/%04u", g_date_get_day (&date),
+                          g_date_get_month (&date), g_date_get_year (&date));
+}
+
+char *
+msk_test_resolve_date (const char *text)
+{
+  static const char *members[] = { "effective", "review" };
+  GDate check;
+
+  if (msk_parse_iso_date (text, &check))
+    return g_strdup (text);
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      gsize len = strlen (members[i]);
+      const char *rest = text + len;
+      gint64 days = 0;
+
+      if (strncmp (text, members[i], len) != 0)
+        continue;
+      if (*rest != '\0')
+        {
+          g_autoptr(GError) error = NULL;
+
+          /* A sign is required: "review1" is a typo, not a date. */
+          if (*rest != '+' && *rest != '-')
+            break;
+          g_ascii_string_to_signed (rest, 10, -100000, 100000, &days, &error);
+          g_assert_no_error (error);
+        }
+      return msk_test_bundled_date_iso (members[i], (int) days);
+    }
+  g_error ("fixture date \"%s\" is neither YYYY-MM-DD nor effective/review[+-N]", text);
+  return NULL;
+}
+
+char *
+msk_test_resolve_shown_dates (const char *text)
+{
+  g_autofree char *effective = msk_test_bundled_date_uk ("effective", 0);
+  g_autofree char *review = msk_test_bundled_date_uk ("review", 0);
+  g_auto(GStrv) a = g_strsplit (text, "{effective}", -1);
+  g_autofree char *joined = g_strjoinv (effective, a);
+  g_auto(GStrv) b = g_strsplit (joined, "{review}", -1);
+
+  return g_strjoinv (review, b);
+}

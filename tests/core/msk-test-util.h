@@ -86,4 +86,23 @@ int        msk_test_run_cli_env  (const char * const *args,
                                   char       **out,
                                   char       **err);
 
+/* The bundled policy's metadata date MEMBER ("effective" or "review"),
+ * read from the file MSK_BUNDLED_POLICY names, moved by `days`: tests say
+ * "the day after review", not a date, so a new version passes as it is. */
+void       msk_test_bundled_date     (const char *member,
+                                      int         days,
+                                      GDate      *date);
+/* The same as "YYYY-MM-DD", as --date and the fixtures take a date. */
+char      *msk_test_bundled_date_iso (const char *member,
+                                      int         days);
+/* The same as a user is shown it, "17/11/2027". */
+char      *msk_test_bundled_date_uk  (const char *member,
+                                      int         days);
+/* A fixture's "date": "YYYY-MM-DD" as it is, or one relative to the
+ * bundled policy, MEMBER[+N|-N]: "review", "review+1", "effective-1". */
+char      *msk_test_resolve_date     (const char *text);
+/* `text` with every "{effective}" and "{review}" replaced by that date as
+ * shown, "17/11/2025": fixture text that quotes the policy's dates. */
+char      *msk_test_resolve_shown_dates (const char *text);
+
 G_END_DECLS

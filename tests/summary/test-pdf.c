@@ -189,10 +189,14 @@ static void
 test_review_warning (void)
 {
   const char *json = cases[3].json;
-  g_autoptr(MskDecision) late = summary_test_decide (json, "2027-11-18");
-  g_autofree char *before = cli_pdf ("review", json, "2027-11-17", FALSE, NULL);
-  g_autofree char *after = cli_pdf ("review", json, "2027-11-18", FALSE, NULL);
-  g_autofree char *well_after = cli_pdf ("review", json, "2030-01-01", FALSE, NULL);
+  /* The bundled policy's review date, the day after, and two years on. */
+  g_autofree char *review = msk_test_bundled_date_iso ("review", 0);
+  g_autofree char *day_after = msk_test_bundled_date_iso ("review", 1);
+  g_autofree char *years_after = msk_test_bundled_date_iso ("review", 776);
+  g_autoptr(MskDecision) late = summary_test_decide (json, day_after);
+  g_autofree char *before = cli_pdf ("review", json, review, FALSE, NULL);
+  g_autofree char *after = cli_pdf ("review", json, day_after, FALSE, NULL);
+  g_autofree char *well_after = cli_pdf ("review", json, years_after, FALSE, NULL);
 
   if (before == NULL)
     return;
@@ -214,6 +218,7 @@ test_overflow (void)
                                           "\"notes\": \"");
   g_autofree char *pdf = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *stamp = msk_test_resolve_shown_dates ("review {review}");
 
   /* Characters that would be markup if the note were not printed literally. */
   g_string_append (json, "Start <b>bold?</b> & AT&T; ");
@@ -234,7 +239,7 @@ test_overflow (void)
   assert_has (text, "Sentence 19 of a long clinical note");
   assert_has (text, "End of note.");
   /* The stamp still closes the document. */
-  assert_has (text, "review 17/11/2027");
+  assert_has (text, stamp);
 }
 
 /* No sheet for an incomplete decision: the command fails whole (exit 2, one
