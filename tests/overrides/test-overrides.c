@@ -158,6 +158,23 @@ new_refusals (void)
   return g_ptr_array_new_with_free_func ((GDestroyNotify) msk_refusal_free);
 }
 
+/* The system-wide file is refused: the library and the command line both
+ * fall back to the bundled policy. Returns what --version said on stderr. */
+static char *
+falls_back_to_bundled (void)
+{
+  g_autoptr(GPtrArray) refusals = new_refusals ();
+  g_autoptr(MskPolicy) policy = msk_policy_load_preferred (NULL, refusals);
+  g_auto(HostileRun) run = { 0 };
+
+  g_assert_cmpstr (msk_policy_get_origin (policy), ==, "bundled");
+  g_assert_cmpuint (refusals->len, ==, 1);
+  hostile_run (&run, NULL, NULL, "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_names_bundled (run.out);
+  return g_steal_pointer (&run.err);
+}
+
 /* ---- precedence ---- */
 
 static void
@@ -540,9 +557,7 @@ test_system_dangling_link (void)
   g_autofree char *dir = g_build_filename (system_dir (0), "msk-mri-advisor", NULL);
   g_autofree char *path = g_build_filename (dir, "policy.json", NULL);
   g_autofree char *want = NULL;
-  g_autoptr(GPtrArray) refusals = new_refusals ();
-  g_autoptr(MskPolicy) policy = NULL;
-  g_auto(HostileRun) run = { 0 };
+  g_autofree char *err = NULL;
 
   g_free (install_system_policy (1, second));
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
@@ -550,14 +565,8 @@ test_system_dangling_link (void)
   want = g_strdup_printf ("msk-mri-advisor: warning: policy file %s refused, using the bundled policy:\n"
                           "%s: No such file or directory\n", path, path);
 
-  policy = msk_policy_load_preferred (NULL, refusals);
-  g_assert_cmpstr (msk_policy_get_origin (policy), ==, "bundled");
-  g_assert_cmpuint (refusals->len, ==, 1);
-
-  hostile_run (&run, NULL, NULL, "--version", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.err, ==, want);
-  assert_names_bundled (run.out);
+  err = falls_back_to_bundled ();
+  g_assert_cmpstr (err, ==, want);
 }
 
 /* A system-wide file anyone can write decides for every user: refused
@@ -570,22 +579,14 @@ test_system_world_writable (void)
   g_autofree char *text = valid_policy ("9.1-planted");
   g_autofree char *path = install_system_policy (0, text);
   g_autofree char *want = NULL;
-  g_autoptr(GPtrArray) refusals = new_refusals ();
-  g_autoptr(MskPolicy) policy = NULL;
-  g_auto(HostileRun) run = { 0 };
+  g_autofree char *err = NULL;
 
   g_assert_cmpint (g_chmod (path, 0666), ==, 0);
   want = g_strdup_printf ("msk-mri-advisor: warning: policy file %s refused, using the bundled policy:\n"
                           "%s: refused: anyone can write to it (mode 0666); make it writable by its owner only\n",
                           path, path);
-  policy = msk_policy_load_preferred (NULL, refusals);
-  g_assert_cmpstr (msk_policy_get_origin (policy), ==, "bundled");
-  g_assert_cmpuint (refusals->len, ==, 1);
-
-  hostile_run (&run, NULL, NULL, "--version", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.err, ==, want);
-  assert_names_bundled (run.out);
+  err = falls_back_to_bundled ();
+  g_assert_cmpstr (err, ==, want);
 }
 
 /* A directory on the way to the system-wide file that anyone can write to
@@ -601,9 +602,7 @@ test_system_dir_world_writable (gconstpointer data)
   g_autofree char *text = valid_policy ("9.1-planted");
   g_autofree char *path = install_system_policy (0, text);
   g_autofree char *dir = g_strdup (path);
-  g_autoptr(GPtrArray) refusals = new_refusals ();
-  g_autoptr(MskPolicy) policy = NULL;
-  g_auto(HostileRun) run = { 0 };
+  g_autofree char *err = NULL;
 
   for (guint i = 0; i < levels; i++)
     {
@@ -612,15 +611,9 @@ test_system_dir_world_writable (gconstpointer data)
       dir = up;
     }
   g_assert_cmpint (g_chmod (dir, 0777), ==, 0);
-  policy = msk_policy_load_preferred (NULL, refusals);
-  g_assert_cmpstr (msk_policy_get_origin (policy), ==, "bundled");
-  g_assert_cmpuint (refusals->len, ==, 1);
-
-  hostile_run (&run, NULL, NULL, "--version", NULL);
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_nonnull (strstr (run.err, "refused: anyone can write to the directory"));
-  g_assert_nonnull (strstr (run.err, "on the way to it"));
-  assert_names_bundled (run.out);
+  err = falls_back_to_bundled ();
+  g_assert_nonnull (strstr (err, "refused: anyone can write to the directory"));
+  g_assert_nonnull (strstr (err, "on the way to it"));
   g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
 }
 
