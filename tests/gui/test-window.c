@@ -2274,27 +2274,6 @@ notes_stop_at_the_limit (Fixture *f)
 }
 
 static void
-test_copy_puts_the_decision_on_the_clipboard (Fixture       *f,
-                                              gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", copy_puts_the_decision_on_the_clipboard);
-}
-
-static void
-test_shortcuts_window_opens (Fixture       *f,
-                             gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", shortcuts_window_opens);
-}
-
-static void
-test_about_names_app_and_policy_versions (Fixture       *f,
-                                          gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", about_names_app_and_policy_versions);
-}
-
-static void
 test_nothing_about_the_patient_is_stored (Fixture       *f,
                                           gconstpointer  data)
 {
@@ -2466,20 +2445,6 @@ policy_text_is_shown_literally (Fixture *f)
 }
 
 static void
-test_policy_keys_scroll (Fixture       *f,
-                         gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", policy_keys_scroll);
-}
-
-static void
-test_policy_column_is_clamped (Fixture       *f,
-                               gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", policy_column_is_clamped);
-}
-
-static void
 test_policy_text_is_shown_literally (Fixture       *f,
                                      gconstpointer  data)
 {
@@ -2495,69 +2460,6 @@ test_policy_text_is_shown_literally (Fixture       *f,
 
 
 static void
-test_decision_text_never_overlaps (Fixture       *f,
-                                   gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", decision_text_never_overlaps);
-}
-
-static void
-test_empty_form_says_what_to_choose (Fixture       *f,
-                                    gconstpointer  data)
-{
-  run_app (f, NULL, data != NULL ? data : "2026-01-15", empty_form_says_what_to_choose);
-}
-
-static void
-test_ces_alone_is_an_emergency (Fixture       *f,
-                               gconstpointer  data)
-{
-  run_app (f, NULL, data != NULL ? data : "2026-01-15", ces_alone_is_an_emergency);
-}
-
-static void
-test_every_ticked_concern_is_listed_most_urgent_first (Fixture       *f,
-                                                      gconstpointer  data)
-{
-  run_app (f, NULL, data != NULL ? data : "2026-01-15", every_ticked_concern_is_listed_most_urgent_first);
-}
-
-static void
-test_gp_knee_goes_to_community_msk (Fixture       *f,
-                                   gconstpointer  data)
-{
-  run_app (f, NULL, data != NULL ? data : "2026-01-15", gp_knee_goes_to_community_msk);
-}
-
-static void
-test_governance_only_for_fcp (Fixture       *f,
-                             gconstpointer  data)
-{
-  run_app (f, NULL, data != NULL ? data : "2026-01-15", governance_only_for_fcp);
-}
-
-static void
-test_new_request_clears_everything (Fixture       *f,
-                                   gconstpointer  data)
-{
-  run_app (f, NULL, data != NULL ? data : "2026-01-15", new_request_clears_everything);
-}
-
-static void
-test_concern_shows_what_to_look_for (Fixture       *f,
-                                    gconstpointer  data)
-{
-  run_app (f, NULL, data != NULL ? data : "2026-01-15", concern_shows_what_to_look_for);
-}
-
-static void
-test_policy_search_finds_and_steps (Fixture       *f,
-                                   gconstpointer  data)
-{
-  run_app (f, NULL, data != NULL ? data : "2026-01-15", policy_search_finds_and_steps);
-}
-
-static void
 test_past_review_warns (Fixture       *f,
                        gconstpointer  data)
 {
@@ -2569,34 +2471,6 @@ test_past_review_warns (Fixture       *f,
   iso = g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&day_after),
                          g_date_get_month (&day_after), g_date_get_day (&day_after));
   run_app (f, NULL, data != NULL ? data : iso, past_review_warns);
-}
-
-static void
-test_every_control_has_a_name (Fixture       *f,
-                               gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", every_control_has_a_name);
-}
-
-static void
-test_changed_outcome_comes_into_view (Fixture       *f,
-                                     gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", changed_outcome_comes_into_view);
-}
-
-static void
-test_opposite_outcomes_look_different (Fixture       *f,
-                                      gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", opposite_outcomes_look_different);
-}
-
-static void
-test_new_request_is_a_fresh_window (Fixture       *f,
-                                   gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", new_request_is_a_fresh_window);
 }
 
 /* Runs this test in a subprocess. Under LeakSanitizer the subprocess does
@@ -2639,55 +2513,6 @@ test_full_session_leaves_nothing_behind (Fixture       *f,
 }
 
 static void
-test_new_request_keeps_other_clipboard_content (Fixture       *f,
-                                               gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", new_request_keeps_other_clipboard_content);
-}
-
-static void
-test_print_preview_without_dialog (Fixture       *f,
-                                  gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", print_preview_without_dialog);
-}
-
-static void
-test_incomplete_form_shortcuts_explain (Fixture       *f,
-                                       gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", incomplete_form_shortcuts_explain);
-}
-
-static void
-test_alt_keys_are_unique_and_listed (Fixture       *f,
-                                    gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", alt_keys_are_unique_and_listed);
-}
-
-static void
-test_headings_follow_the_font_size (Fixture       *f,
-                                   gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", headings_follow_the_font_size);
-}
-
-static void
-test_requester_by_typing (Fixture       *f,
-                          gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", requester_by_typing);
-}
-
-static void
-test_keyboard_only_to_copied_note (Fixture       *f,
-                                   gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", keyboard_only_to_copied_note);
-}
-
-static void
 test_keyboard_only_to_saved_pdf (Fixture       *f,
                                  gconstpointer  data)
 {
@@ -2700,20 +2525,22 @@ test_keyboard_only_to_saved_pdf (Fixture       *f,
   trap_file_dialog_subprocess ();
 }
 
-static void
-test_notes_stop_at_the_limit (Fixture       *f,
-                              gconstpointer  data)
-{
-  run_app (f, NULL, "2026-01-15", notes_stop_at_the_limit);
-}
+
+/* Most tests are one scenario in a fresh window, on a day the bundled
+ * policy is in force: registered with ADD_IN_APP, not a wrapper each. */
+typedef struct {
+  void (*scenario) (Fixture *f);
+} InApp;
 
 static void
-test_no_banner_for_the_bundled_policy (Fixture       *f,
-                                      gconstpointer  data)
+test_in_app (Fixture       *f,
+             gconstpointer  data)
 {
-  run_app (f, NULL, data != NULL ? data : "2026-01-15", no_banner_for_the_bundled_policy);
+  run_app (f, NULL, "2026-01-15", ((const InApp *) data)->scenario);
 }
 
+#define ADD_IN_APP(path, fn) \
+  g_test_add ((path), Fixture, &(const InApp) { (fn) }, setup, test_in_app, teardown)
 
 int
 main (int   argc,
@@ -2766,42 +2593,27 @@ main (int   argc,
   if (display != NULL)
     g_setenv ("DISPLAY", display, TRUE);
 
-  g_test_add ("/window/decision-text-never-overlaps", Fixture, NULL,
-              setup, test_decision_text_never_overlaps, teardown);
-  g_test_add ("/window/empty-form-says-what-to-choose", Fixture, NULL,
-              setup, test_empty_form_says_what_to_choose, teardown);
-  g_test_add ("/window/ces-alone-is-an-emergency", Fixture, NULL,
-              setup, test_ces_alone_is_an_emergency, teardown);
-  g_test_add ("/window/every-ticked-concern-listed", Fixture, NULL,
-              setup, test_every_ticked_concern_is_listed_most_urgent_first, teardown);
-  g_test_add ("/window/gp-knee-goes-to-community-msk", Fixture, NULL,
-              setup, test_gp_knee_goes_to_community_msk, teardown);
-  g_test_add ("/window/governance-only-for-fcp", Fixture, NULL,
-              setup, test_governance_only_for_fcp, teardown);
-  g_test_add ("/window/new-request-clears-everything", Fixture, NULL,
-              setup, test_new_request_clears_everything, teardown);
-  g_test_add ("/window/concern-shows-what-to-look-for", Fixture, NULL,
-              setup, test_concern_shows_what_to_look_for, teardown);
-  g_test_add ("/window/policy-search", Fixture, NULL,
-              setup, test_policy_search_finds_and_steps, teardown);
-  g_test_add ("/window/policy-keys-scroll", Fixture, NULL,
-              setup, test_policy_keys_scroll, teardown);
-  g_test_add ("/window/policy-column-is-clamped", Fixture, NULL,
-              setup, test_policy_column_is_clamped, teardown);
-  g_test_add ("/window/copy-puts-decision-on-clipboard", Fixture, NULL,
-              setup, test_copy_puts_the_decision_on_the_clipboard, teardown);
-  g_test_add ("/window/shortcuts-window-opens", Fixture, NULL,
-              setup, test_shortcuts_window_opens, teardown);
-  g_test_add ("/window/about-names-versions", Fixture, NULL,
-              setup, test_about_names_app_and_policy_versions, teardown);
+  ADD_IN_APP ("/window/decision-text-never-overlaps", decision_text_never_overlaps);
+  ADD_IN_APP ("/window/empty-form-says-what-to-choose", empty_form_says_what_to_choose);
+  ADD_IN_APP ("/window/ces-alone-is-an-emergency", ces_alone_is_an_emergency);
+  ADD_IN_APP ("/window/every-ticked-concern-listed", every_ticked_concern_is_listed_most_urgent_first);
+  ADD_IN_APP ("/window/gp-knee-goes-to-community-msk", gp_knee_goes_to_community_msk);
+  ADD_IN_APP ("/window/governance-only-for-fcp", governance_only_for_fcp);
+  ADD_IN_APP ("/window/new-request-clears-everything", new_request_clears_everything);
+  ADD_IN_APP ("/window/concern-shows-what-to-look-for", concern_shows_what_to_look_for);
+  ADD_IN_APP ("/window/policy-search", policy_search_finds_and_steps);
+  ADD_IN_APP ("/window/policy-keys-scroll", policy_keys_scroll);
+  ADD_IN_APP ("/window/policy-column-is-clamped", policy_column_is_clamped);
+  ADD_IN_APP ("/window/copy-puts-decision-on-clipboard", copy_puts_the_decision_on_the_clipboard);
+  ADD_IN_APP ("/window/shortcuts-window-opens", shortcuts_window_opens);
+  ADD_IN_APP ("/window/about-names-versions", about_names_app_and_policy_versions);
   g_test_add ("/window/nothing-about-the-patient-is-stored", Fixture, NULL,
               setup, test_nothing_about_the_patient_is_stored, teardown);
   g_test_add ("/window/last-view-is-remembered", Fixture, NULL,
               setup, test_last_view_is_remembered, teardown);
   g_test_add ("/window/past-review-warns", Fixture, NULL,
               setup, test_past_review_warns, teardown);
-  g_test_add ("/window/no-banner-for-bundled-policy", Fixture, NULL,
-              setup, test_no_banner_for_the_bundled_policy, teardown);
+  ADD_IN_APP ("/window/no-banner-for-bundled-policy", no_banner_for_the_bundled_policy);
   g_test_add ("/window/other-policy-is-named", Fixture, NULL,
               setup, test_other_policy_is_named, teardown);
   g_test_add ("/window/refused-policy-shows-banner", Fixture, NULL,
@@ -2809,34 +2621,22 @@ main (int   argc,
   g_test_add ("/window/policy-text-is-literal", Fixture, NULL,
               setup, test_policy_text_is_shown_literally, teardown);
 
-  g_test_add ("/window/every-control-has-a-name", Fixture, NULL,
-              setup, test_every_control_has_a_name, teardown);
+  ADD_IN_APP ("/window/every-control-has-a-name", every_control_has_a_name);
 
-  g_test_add ("/window/changed-outcome-comes-into-view", Fixture, NULL,
-              setup, test_changed_outcome_comes_into_view, teardown);
-  g_test_add ("/window/opposite-outcomes-look-different", Fixture, NULL,
-              setup, test_opposite_outcomes_look_different, teardown);
-  g_test_add ("/window/new-request-is-a-fresh-window", Fixture, NULL,
-              setup, test_new_request_is_a_fresh_window, teardown);
+  ADD_IN_APP ("/window/changed-outcome-comes-into-view", changed_outcome_comes_into_view);
+  ADD_IN_APP ("/window/opposite-outcomes-look-different", opposite_outcomes_look_different);
+  ADD_IN_APP ("/window/new-request-is-a-fresh-window", new_request_is_a_fresh_window);
   g_test_add ("/window/full-session-leaves-nothing-behind", Fixture, NULL,
               setup, test_full_session_leaves_nothing_behind, teardown);
-  g_test_add ("/window/new-request-keeps-other-clipboard-content", Fixture, NULL,
-              setup, test_new_request_keeps_other_clipboard_content, teardown);
-  g_test_add ("/window/print-preview-without-dialog", Fixture, NULL,
-              setup, test_print_preview_without_dialog, teardown);
-  g_test_add ("/window/incomplete-form-shortcuts-explain", Fixture, NULL,
-              setup, test_incomplete_form_shortcuts_explain, teardown);
-  g_test_add ("/window/alt-keys-are-unique-and-listed", Fixture, NULL,
-              setup, test_alt_keys_are_unique_and_listed, teardown);
-  g_test_add ("/window/headings-follow-the-font-size", Fixture, NULL,
-              setup, test_headings_follow_the_font_size, teardown);
+  ADD_IN_APP ("/window/new-request-keeps-other-clipboard-content", new_request_keeps_other_clipboard_content);
+  ADD_IN_APP ("/window/print-preview-without-dialog", print_preview_without_dialog);
+  ADD_IN_APP ("/window/incomplete-form-shortcuts-explain", incomplete_form_shortcuts_explain);
+  ADD_IN_APP ("/window/alt-keys-are-unique-and-listed", alt_keys_are_unique_and_listed);
+  ADD_IN_APP ("/window/headings-follow-the-font-size", headings_follow_the_font_size);
   g_test_add_func ("/window/export-names-never-collide", export_names_never_collide);
-  g_test_add ("/window/notes-stop-at-the-limit", Fixture, NULL,
-              setup, test_notes_stop_at_the_limit, teardown);
-  g_test_add ("/window/requester-by-typing", Fixture, NULL,
-              setup, test_requester_by_typing, teardown);
-  g_test_add ("/window/keyboard-only-to-copied-note", Fixture, NULL,
-              setup, test_keyboard_only_to_copied_note, teardown);
+  ADD_IN_APP ("/window/notes-stop-at-the-limit", notes_stop_at_the_limit);
+  ADD_IN_APP ("/window/requester-by-typing", requester_by_typing);
+  ADD_IN_APP ("/window/keyboard-only-to-copied-note", keyboard_only_to_copied_note);
   g_test_add ("/window/keyboard-only-to-saved-pdf", Fixture, NULL,
               setup, test_keyboard_only_to_saved_pdf, teardown);
 
