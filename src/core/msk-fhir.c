@@ -54,28 +54,35 @@ add_string (JsonBuilder *b,
   json_builder_add_string_value (b, value);
 }
 
-/* A CodeableConcept with text only: no terminology is claimed. */
+/* An object holding only text: a CodeableConcept (no terminology is
+ * claimed) or an Annotation, which are the same shape. */
 static void
-add_concept (JsonBuilder *b,
-             const char  *name,
-             const char  *text)
+add_text_object (JsonBuilder *b,
+                 const char  *text)
 {
-  json_builder_set_member_name (b, name);
   json_builder_begin_object (b);
   add_string (b, "text", text);
   json_builder_end_object (b);
 }
 
 static void
-add_concept_list (JsonBuilder *b,
-                  const char  *name,
-                  const char  *text)
+add_concept (JsonBuilder *b,
+             const char  *name,
+             const char  *text)
+{
+  json_builder_set_member_name (b, name);
+  add_text_object (b, text);
+}
+
+/* A list of one such object: a CodeableConcept list, or a note. */
+static void
+add_text_list (JsonBuilder *b,
+               const char  *name,
+               const char  *text)
 {
   json_builder_set_member_name (b, name);
   json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  add_string (b, "text", text);
-  json_builder_end_object (b);
+  add_text_object (b, text);
   json_builder_end_array (b);
 }
 
@@ -92,19 +99,6 @@ add_reference (JsonBuilder *b,
   if (display != NULL)
     add_string (b, "display", display);
   json_builder_end_object (b);
-}
-
-/* An Annotation list with one note. */
-static void
-add_note (JsonBuilder *b,
-          const char  *text)
-{
-  json_builder_set_member_name (b, "note");
-  json_builder_begin_array (b);
-  json_builder_begin_object (b);
-  add_string (b, "text", text);
-  json_builder_end_object (b);
-  json_builder_end_array (b);
 }
 
 static char *
@@ -157,7 +151,7 @@ add_mri_request (JsonBuilder       *b,
                         : g_strdup ("MRI requested from primary care");
   add_concept (b, "code", what);
   add_reference (b, "subject", NULL, SUBJECT_DISPLAY);
-  add_concept_list (b, "reasonCode", verdict->label);
+  add_text_list (b, "reasonCode", verdict->label);
   json_builder_end_object (b);
 }
 
@@ -182,8 +176,8 @@ add_pathway_request (JsonBuilder       *b,
   add_reference (b, "subject", NULL, SUBJECT_DISPLAY);
   if (a->pathway->needs_borough && service != NULL)
     add_concept (b, "performerType", service->service);
-  add_concept_list (b, "reasonCode", a->why);
-  add_note (b, a->pathway->text);
+  add_text_list (b, "reasonCode", a->why);
+  add_text_list (b, "note", a->pathway->text);
   json_builder_end_object (b);
 }
 
@@ -303,9 +297,7 @@ msk_fhir_guidance_response (const MskDecision *decision)
       json_builder_begin_array (b);
       for (guint i = 0; i < n; i++)
         {
-          json_builder_begin_object (b);
-          add_string (b, "text", msk_decision_get_action (decision, i)->why);
-          json_builder_end_object (b);
+          add_text_object (b, msk_decision_get_action (decision, i)->why);
         }
       json_builder_end_array (b);
     }
@@ -317,17 +309,9 @@ msk_fhir_guidance_response (const MskDecision *decision)
                             n > 0 ? PRIORITY_NOTE : NULL, stamp };
     for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
       if (notes[i] != NULL)
-        {
-          json_builder_begin_object (b);
-          add_string (b, "text", notes[i]);
-          json_builder_end_object (b);
-        }
+        add_text_object (b, notes[i]);
     for (guint i = 0; i < msk_decision_get_n_warnings (decision); i++)
-      {
-        json_builder_begin_object (b);
-        add_string (b, "text", msk_decision_get_warning (decision, i));
-        json_builder_end_object (b);
-      }
+      add_text_object (b, msk_decision_get_warning (decision, i));
   }
   json_builder_end_array (b);
 
