@@ -2539,8 +2539,13 @@ test_in_app (Fixture       *f,
   run_app (f, NULL, "2026-01-15", ((const InApp *) data)->scenario);
 }
 
+/* A static, not a compound literal: g_test_add's own block would end the
+ * literal's life before the test runs. */
 #define ADD_IN_APP(path, fn) \
-  g_test_add ((path), Fixture, &(const InApp) { (fn) }, setup, test_in_app, teardown)
+  G_STMT_START { \
+    static const InApp in_app = { (fn) }; \
+    g_test_add ((path), Fixture, &in_app, setup, test_in_app, teardown); \
+  } G_STMT_END
 
 int
 main (int   argc,
