@@ -252,6 +252,13 @@ static void
 msk_concern_row_init (MskConcernRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* GTK 4.8's GtkExpander has no layout manager and no get_request_mode,
+   * so it says "constant size" and is measured once, at no width: its
+   * wrapping heading then asks for the height of four lines, which showed
+   * as empty space under every closed heading. A bin layout does what the
+   * expander's own measure and allocate do (hand everything to its one
+   * box), and passes on the box's height-for-width. */
+  gtk_widget_set_layout_manager (GTK_WIDGET (self->prompts_expander), gtk_bin_layout_new ());
   /* Held, so the row can answer for its signs until it is finalized. */
   self->sign_checks = g_ptr_array_new_with_free_func (g_object_unref);
 }

@@ -669,6 +669,39 @@ new_request_clears_everything (Fixture *f)
   g_assert_false (button_sensitive (f, "patient_sheet_button"));
 }
 
+/* Seen on the first screen: a closed "What to look for" heading sat on
+ * three lines of empty space, the height its wrapping text would need at
+ * the narrowest width, because GTK 4.8's expander measured it at no width. */
+static void
+closed_headings_take_their_own_height (Fixture *f)
+{
+  guint checked = 0;
+
+  wait_for_frames ();
+  for (guint i = 0; i < msk_policy_get_n_concerns (f->policy); i++)
+    {
+      const MskConcern *concern = msk_policy_get_concern (f->policy, i);
+      GtkWidget *row = gtk_widget_get_ancestor (concern_check (f, concern->id), MSK_TYPE_CONCERN_ROW);
+      GtkWidget *expander = child (row, MSK_TYPE_CONCERN_ROW, "prompts_expander");
+      GtkWidget *heading = child (row, MSK_TYPE_CONCERN_ROW, "prompts_heading");
+      int heading_height, spare;
+
+      if (!gtk_widget_get_visible (expander))
+        continue;
+      g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+      heading_height = gtk_widget_get_height (heading);
+      g_assert_cmpint (heading_height, >, 0);
+      /* The expander's own padding and focus ring are a few pixels; a
+       * wasted line of text is more than the heading's height over two. */
+      spare = gtk_widget_get_height (expander) - heading_height;
+      if (spare > heading_height / 2)
+        g_error ("the closed heading of \"%s\" is %d px high for %d px of text",
+                 concern->label, gtk_widget_get_height (expander), heading_height);
+      checked++;
+    }
+  g_assert_cmpuint (checked, >, 0);
+}
+
 static void
 concern_shows_what_to_look_for (Fixture *f)
 {
@@ -2606,6 +2639,7 @@ main (int   argc,
   ADD_IN_APP ("/window/governance-only-for-fcp", governance_only_for_fcp);
   ADD_IN_APP ("/window/new-request-clears-everything", new_request_clears_everything);
   ADD_IN_APP ("/window/concern-shows-what-to-look-for", concern_shows_what_to_look_for);
+  ADD_IN_APP ("/window/closed-headings-take-their-own-height", closed_headings_take_their_own_height);
   ADD_IN_APP ("/window/policy-search", policy_search_finds_and_steps);
   ADD_IN_APP ("/window/policy-keys-scroll", policy_keys_scroll);
   ADD_IN_APP ("/window/policy-column-is-clamped", policy_column_is_clamped);
