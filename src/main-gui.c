@@ -11,6 +11,7 @@
 
 #include "msk-application.h"
 #include "msk-cli.h"
+#include "msk-renderer.h"
 
 int
 main (int   argc,
@@ -28,6 +29,9 @@ main (int   argc,
   if (status >= 0)
     return status;
 
+  /* Before the application's own gtk_init, which then does nothing: the
+   * renderer must be chosen while the display opens (msk-renderer.c). */
+  msk_renderer_init_gtk ("/dev/dri");
   app = msk_application_new (launch->policy_path, &launch->today);
   /* The options are parsed already; hand GApplication the program name only. */
   return g_application_run (G_APPLICATION (app), 1, argv);
