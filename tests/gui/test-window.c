@@ -1470,6 +1470,48 @@ changed_outcome_comes_into_view (Fixture *f)
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, gtk_adjustment_get_lower (vadj));
 }
 
+/* Scenario 1c: the GP presses Ctrl+N for the next patient. The blank form
+ * is a new patient, not a changed outcome: no ring on it (nor on a fresh
+ * window's), and no alert to a screen reader, whether or not the last
+ * patient's ring is still on; the next patient's first answer is marked
+ * as a fresh window's is. */
+static void
+new_request_marks_no_change (Fixture *f)
+{
+  GtkWidget *outcome = child (get_pane (f), MSK_TYPE_DECISION_PANE, "outcome_box");
+  guint visibility_changes = 0;
+  gboolean marked = FALSE;
+
+  g_assert_false (gtk_widget_has_css_class (outcome, "changed"));
+
+  /* Ctrl+N at once: the last patient's ring does not stay on the blank form. */
+  tick (f, "suspected_ces");
+  g_assert_true (gtk_widget_has_css_class (outcome, "changed"));
+  press (f, "<Control>n");
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "incomplete"));
+  g_assert_false (gtk_widget_has_css_class (outcome, "changed"));
+
+  /* Ctrl+N once the ring has gone: none is put on. */
+  tick (f, "suspected_ces");
+  wait_ms (2200);
+  g_assert_false (gtk_widget_has_css_class (outcome, "changed"));
+  g_signal_connect (outcome, "notify::visible", G_CALLBACK (count_cb), &visibility_changes);
+  g_signal_connect (outcome, "notify::css-classes", G_CALLBACK (saw_mark_cb), &marked);
+  press (f, "<Control>n");
+  wait_for_frames ();
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "incomplete"));
+  g_assert_false (marked);
+  g_assert_false (gtk_widget_has_css_class (outcome, "changed"));
+  g_assert_cmpuint (visibility_changes, ==, 0);
+  g_signal_handlers_disconnect_by_func (outcome, count_cb, &visibility_changes);
+
+  /* The new patient's first answer is a change, marked. */
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "knee")->label);
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "refer_community_msk"));
+  g_assert_true (marked);
+  g_signal_handlers_disconnect_by_func (outcome, saw_mark_cb, &marked);
+}
+
 /* The Adwaita theme installed on the machine. The test's isolated data
  * dirs hide it from GTK, which then draws only its own built-in icons. */
 static GtkIconTheme *
@@ -2663,6 +2705,7 @@ main (int   argc,
   ADD_IN_APP ("/window/every-control-has-a-name", every_control_has_a_name);
 
   ADD_IN_APP ("/window/changed-outcome-comes-into-view", changed_outcome_comes_into_view);
+  ADD_IN_APP ("/window/new-request-marks-no-change", new_request_marks_no_change);
   ADD_IN_APP ("/window/opposite-outcomes-look-different", opposite_outcomes_look_different);
   ADD_IN_APP ("/window/new-request-is-a-fresh-window", new_request_is_a_fresh_window);
   g_test_add ("/window/full-session-leaves-nothing-behind", Fixture, NULL,
