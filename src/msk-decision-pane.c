@@ -77,6 +77,9 @@ struct _MskDecisionPane
   const char  *kind_class;     /* static: from outcome_looks */
   const char  *verdict_class;  /* static */
   guint        changed_mark_id;
+  /* Set by msk_decision_pane_reset_view(): the next decision starts a new
+   * patient, so it is no change of anyone's outcome. */
+  gboolean     fresh;
   /* What each rebuilt section last showed (see section_key): a section
    * whose content is the same is left alone, so its labels keep their
    * measured text and a form change re-lays out only what changed. */
@@ -175,13 +178,20 @@ urgency_with_basis (const MskAction *action)
   return g_strdup_printf (_("%s — urgency graded by this app"), action->urgency->label);
 }
 
+static void
+clear_changed_mark (MskDecisionPane *self)
+{
+  g_clear_handle_id (&self->changed_mark_id, g_source_remove);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->outcome_box), "changed");
+}
+
 static gboolean
 clear_changed_mark_cb (gpointer user_data)
 {
   MskDecisionPane *self = user_data;
 
   self->changed_mark_id = 0;
-  gtk_widget_remove_css_class (GTK_WIDGET (self->outcome_box), "changed");
+  clear_changed_mark (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -651,19 +661,26 @@ msk_decision_pane_set_decision (MskDecisionPane *self,
   if (section_changed (self, SECTION_TRACE))
     show_trace (self);
   show_stamp (self);
-  /* The first decision shown is not a change; nor is a new decision with
-   * the same outcome, such as a borough chosen after the region. */
-  if (before != NULL && before != msk_decision_get_outcome (decision))
+  /* The first decision shown is not a change, nor is the blank form of a
+   * new request; nor is a new decision with the same outcome, such as a
+   * borough chosen after the region. */
+  if (before != NULL && !self->fresh && before != msk_decision_get_outcome (decision))
     mark_outcome_changed (self);
+  self->fresh = FALSE;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DECISION]);
 }
 
+/* Called before the form is cleared for a new request: the decision that
+ * follows is a new patient's blank form, not a change of outcome, and a
+ * ring still on the last patient's outcome goes with them. */
 void
 msk_decision_pane_reset_view (MskDecisionPane *self)
 {
   g_return_if_fail (MSK_IS_DECISION_PANE (self));
 
+  self->fresh = TRUE;
+  clear_changed_mark (self);
   gtk_expander_set_expanded (self->trace_expander, FALSE);
   _msk_scroll_to_top (GTK_WIDGET (self));
 }

@@ -316,8 +316,10 @@ new_request_action (GtkWidget  *widget,
    * expander closed, no message of the last patient's, nothing of theirs
    * left to paste. */
   forget_copied_summary (self);
-  msk_request_form_clear (self->request_form);
+  /* The pane first, so it takes the blank form's decision that clearing
+   * brings for a new patient's, not for a changed outcome. */
   msk_decision_pane_reset_view (self->decision_pane);
+  msk_request_form_clear (self->request_form);
   _msk_scroll_to_top (GTK_WIDGET (self->form_scroller));
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   gtk_revealer_set_reveal_child (self->toast_revealer, FALSE);

@@ -98,12 +98,13 @@ msk_decision_to_text (const MskDecision *decision,
       g_string_append_c (s, '\n');
     }
 
+  /* The outcome once, as the pane shows it: the headline names the first
+   * route's action, and the outcome's own label would only say it again
+   * in other words. The verdict on MRI in primary care is another fact. */
   g_string_append_printf (s, _("Decision: %s"), msk_decision_get_headline (decision));
   g_string_append_c (s, '\n');
-  g_string_append_printf (s, _("Outcome: %s"), msk_decision_get_outcome (decision)->label);
   if (verdict != NULL)
-    g_string_append_printf (s, ". %s", verdict->label);
-  g_string_append_c (s, '\n');
+    g_string_append_printf (s, "%s\n", verdict->label);
   if (msk_decision_get_missing (decision) != NULL)
     g_string_append_printf (s, "%s\n", msk_decision_get_missing (decision));
 

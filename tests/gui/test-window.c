@@ -1470,6 +1470,48 @@ changed_outcome_comes_into_view (Fixture *f)
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, gtk_adjustment_get_lower (vadj));
 }
 
+/* Scenario 1c: the GP presses Ctrl+N for the next patient. The blank form
+ * is a new patient, not a changed outcome: no ring on it (nor on a fresh
+ * window's), and no alert to a screen reader, whether or not the last
+ * patient's ring is still on; the next patient's first answer is marked
+ * as a fresh window's is. */
+static void
+new_request_marks_no_change (Fixture *f)
+{
+  GtkWidget *outcome = child (get_pane (f), MSK_TYPE_DECISION_PANE, "outcome_box");
+  guint visibility_changes = 0;
+  gboolean marked = FALSE;
+
+  g_assert_false (gtk_widget_has_css_class (outcome, "changed"));
+
+  /* Ctrl+N at once: the last patient's ring does not stay on the blank form. */
+  tick (f, "suspected_ces");
+  g_assert_true (gtk_widget_has_css_class (outcome, "changed"));
+  press (f, "<Control>n");
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "incomplete"));
+  g_assert_false (gtk_widget_has_css_class (outcome, "changed"));
+
+  /* Ctrl+N once the ring has gone: none is put on. */
+  tick (f, "suspected_ces");
+  wait_ms (2200);
+  g_assert_false (gtk_widget_has_css_class (outcome, "changed"));
+  g_signal_connect (outcome, "notify::visible", G_CALLBACK (count_cb), &visibility_changes);
+  g_signal_connect (outcome, "notify::css-classes", G_CALLBACK (saw_mark_cb), &marked);
+  press (f, "<Control>n");
+  wait_for_frames ();
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "incomplete"));
+  g_assert_false (marked);
+  g_assert_false (gtk_widget_has_css_class (outcome, "changed"));
+  g_assert_cmpuint (visibility_changes, ==, 0);
+  g_signal_handlers_disconnect_by_func (outcome, count_cb, &visibility_changes);
+
+  /* The new patient's first answer is a change, marked. */
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "knee")->label);
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "refer_community_msk"));
+  g_assert_true (marked);
+  g_signal_handlers_disconnect_by_func (outcome, saw_mark_cb, &marked);
+}
+
 /* The Adwaita theme installed on the machine. The test's isolated data
  * dirs hide it from GTK, which then draws only its own built-in icons. */
 static GtkIconTheme *
@@ -2003,6 +2045,62 @@ incomplete_form_shortcuts_explain (Fixture *f)
     }
   /* And nothing opened. */
   g_assert_cmpuint (n_toplevels (), ==, before);
+}
+
+/* The toast is shown, whole, and drawn over nothing of the page: the GP
+ * goes on to the form or the pane at once, and every control of both (and
+ * of the Policy page) is in the stack. */
+static void
+assert_toast_covers_nothing (Fixture *f)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  GtkWidget *revealer = child (window, MSK_TYPE_WINDOW, "toast_revealer");
+  GtkWidget *toast = child (window, MSK_TYPE_WINDOW, "toast_label");
+  GtkWidget *stack = child (window, MSK_TYPE_WINDOW, "stack");
+  graphene_rect_t shown, page, overlap;
+
+  wait_for_frames ();
+  g_assert_true (gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)));
+  g_assert_true (gtk_widget_get_mapped (toast));
+  g_assert_true (gtk_widget_compute_bounds (toast, window, &shown));
+  g_assert_true (gtk_widget_compute_bounds (stack, window, &page));
+  g_assert_cmpfloat (shown.size.width, >, 0);
+  g_assert_cmpfloat (shown.size.height, >, 0);
+  g_assert_cmpfloat (shown.origin.x, >=, 0);
+  g_assert_cmpfloat (shown.origin.x + shown.size.width, <=, gtk_widget_get_width (window));
+  g_assert_cmpfloat (shown.origin.y + shown.size.height, <=, gtk_widget_get_height (window));
+  if (graphene_rect_intersection (&shown, &page, &overlap))
+    g_error ("the toast covers %.0f×%.0f px of the page at (%.0f, %.0f)",
+             overlap.size.width, overlap.size.height, overlap.origin.x, overlap.origin.y);
+  /* Still said to a screen reader as it appears. */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (toast), GTK_ACCESSIBLE_ROLE_STATUS);
+}
+
+/* A GP copies for the notes, then goes on: at the window's usual size and
+ * at its smallest, and on the Policy page, where a shortcut that needs a
+ * decision says why it did nothing. */
+static void
+toast_covers_no_control (Fixture *f)
+{
+  static const int sizes[][2] = { { 1366, 768 }, { 640, 480 } };
+  GtkStack *stack = GTK_STACK (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "stack"));
+
+  tick (f, "suspected_sarcoma");
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (f->window), sizes[i][0], sizes[i][1]);
+      wait_for_frames ();
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, sizes[i][0]);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-text", NULL));
+      assert_toast_covers_nothing (f);
+    }
+
+  tick (f, "suspected_sarcoma");
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "incomplete"));
+  gtk_stack_set_visible_child_name (stack, "policy");
+  wait_for_frames ();
+  press (f, "<Control>p");
+  assert_toast_covers_nothing (f);
 }
 
 static void
@@ -2644,6 +2742,7 @@ main (int   argc,
   ADD_IN_APP ("/window/policy-keys-scroll", policy_keys_scroll);
   ADD_IN_APP ("/window/policy-column-is-clamped", policy_column_is_clamped);
   ADD_IN_APP ("/window/copy-puts-decision-on-clipboard", copy_puts_the_decision_on_the_clipboard);
+  ADD_IN_APP ("/window/toast-covers-no-control", toast_covers_no_control);
   ADD_IN_APP ("/window/shortcuts-window-opens", shortcuts_window_opens);
   ADD_IN_APP ("/window/about-names-versions", about_names_app_and_policy_versions);
   g_test_add ("/window/nothing-about-the-patient-is-stored", Fixture, NULL,
@@ -2663,6 +2762,7 @@ main (int   argc,
   ADD_IN_APP ("/window/every-control-has-a-name", every_control_has_a_name);
 
   ADD_IN_APP ("/window/changed-outcome-comes-into-view", changed_outcome_comes_into_view);
+  ADD_IN_APP ("/window/new-request-marks-no-change", new_request_marks_no_change);
   ADD_IN_APP ("/window/opposite-outcomes-look-different", opposite_outcomes_look_different);
   ADD_IN_APP ("/window/new-request-is-a-fresh-window", new_request_is_a_fresh_window);
   g_test_add ("/window/full-session-leaves-nothing-behind", Fixture, NULL,
