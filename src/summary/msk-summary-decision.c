@@ -96,13 +96,14 @@ add_outcome (MskSummary *self)
   _msk_rich_add (self, &r, MSK_STYLE_CAPTION, _("Outcome"));
   g_string_append_c (r.text, '\n');
   _msk_rich_add (self, &r, MSK_STYLE_LARGE, msk_decision_get_headline (decision));
+  /* The headline is the outcome in words; the outcome's own label under it
+   * said the same again, or a vaguer version of it (as the copy for notes
+   * did: d9a88ce). The verdict on MRI is a different fact and stays. */
   _msk_rich_init (&body);
-  _msk_rich_add (self, &body, MSK_STYLE_BODY, msk_decision_get_outcome (decision)->label);
   if (urgency != NULL)
     {
       g_autofree char *how = msk_action_describe_urgency (msk_decision_get_action (decision, 0));
 
-      g_string_append_c (body.text, '\n');
       add_field (self, &body, _("Urgency"), how);
     }
   if (verdict != NULL)

@@ -120,7 +120,7 @@ test_print_operation_exports (void)
   text = summary_test_pdf_text (pdf);
   if (text != NULL)
     {
-      g_assert_true (summary_test_contains (text, msk_decision_get_outcome (decision)->label));
+      g_assert_true (summary_test_contains (text, msk_decision_get_headline (decision)));
       g_assert_true (summary_test_contains (text, msk_decision_get_action (decision, 0)->pathway->title));
       g_assert_true (summary_test_contains (text, "05/01/2026"));
       g_assert_true (summary_test_contains (text, "Page 1 of 1"));
