@@ -702,6 +702,26 @@ closed_headings_take_their_own_height (Fixture *f)
   g_assert_cmpuint (checked, >, 0);
 }
 
+/* Seen on the first screen: the blank pane had 60 px of nothing between its
+ * buttons and "How this was decided", the box spacing of four empty
+ * sections that stay visible (show_section()). */
+static void
+empty_sections_leave_no_gap (Fixture *f)
+{
+  GtkWidget *pane = get_pane (f);
+  GtkWidget *buttons = gtk_widget_get_parent (child (pane, MSK_TYPE_DECISION_PANE, "patient_sheet_button"));
+  GtkWidget *trace = child (pane, MSK_TYPE_DECISION_PANE, "trace_expander");
+  graphene_rect_t above, below;
+
+  wait_for_frames ();
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "incomplete"));
+  g_assert_true (gtk_widget_compute_bounds (buttons, pane, &above));
+  g_assert_true (gtk_widget_compute_bounds (trace, pane, &below));
+  /* One gap between the two, as between any two things in the pane. */
+  g_assert_cmpfloat (below.origin.y - (above.origin.y + above.size.height), <=, 16);
+  g_assert_cmpfloat (below.origin.y - (above.origin.y + above.size.height), >=, 6);
+}
+
 static void
 concern_shows_what_to_look_for (Fixture *f)
 {
@@ -2738,6 +2758,7 @@ main (int   argc,
   ADD_IN_APP ("/window/new-request-clears-everything", new_request_clears_everything);
   ADD_IN_APP ("/window/concern-shows-what-to-look-for", concern_shows_what_to_look_for);
   ADD_IN_APP ("/window/closed-headings-take-their-own-height", closed_headings_take_their_own_height);
+  ADD_IN_APP ("/window/empty-sections-leave-no-gap", empty_sections_leave_no_gap);
   ADD_IN_APP ("/window/policy-search", policy_search_finds_and_steps);
   ADD_IN_APP ("/window/policy-keys-scroll", policy_keys_scroll);
   ADD_IN_APP ("/window/policy-column-is-clamped", policy_column_is_clamped);
