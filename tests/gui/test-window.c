@@ -18,6 +18,7 @@
 #include "msk-concern-row.h"
 #include "msk-decision-pane.h"
 #include "msk-gui-test-util.h"
+#include "msk-test-util.h"
 #include "msk-policy-view.h"
 #include "msk-print-preview.h"
 #include "msk-print-private.h"
@@ -108,6 +109,11 @@ activated_cb (GApplication *app,
   gtk_window_destroy (GTK_WINDOW (f->window));
 }
 
+/* The day the window tests run on: two months into the bundled policy, so a
+ * new version with later dates is still in force in them, not "not yet in
+ * effect" (tests/core/msk-test-util.c resolves it). */
+#define TEST_DAY "effective+59"
+
 /* Runs the application the way main.c does, with `body` as the user. */
 static void
 run_app (Fixture    *f,
@@ -116,8 +122,9 @@ run_app (Fixture    *f,
          void      (*body) (Fixture *f))
 {
   GDate today;
+  g_autofree char *iso = msk_test_resolve_date (iso_today);
 
-  g_assert_true (msk_parse_iso_date (iso_today, &today));
+  g_assert_true (msk_parse_iso_date (iso, &today));
   f->body = body;
   f->app = msk_application_new (policy_path, &today);
   g_signal_connect_after (f->app, "activate", G_CALLBACK (activated_cb), f);
@@ -2432,7 +2439,7 @@ test_nothing_about_the_patient_is_stored (Fixture       *f,
   g_autoptr(GSettingsSchema) schema = NULL;
   g_auto(GStrv) keys = NULL;
 
-  run_app (f, NULL, "2026-01-15", fill_in_a_patient);
+  run_app (f, NULL, TEST_DAY, fill_in_a_patient);
 
   /* Not in any file the app could have written: the isolated home,
    * config, data, cache and state dirs hold everything it may touch. */
@@ -2460,9 +2467,9 @@ static void
 test_last_view_is_remembered (Fixture       *f,
                               gconstpointer  data)
 {
-  run_app (f, NULL, "2026-01-15", switch_to_policy_and_resize);
+  run_app (f, NULL, TEST_DAY, switch_to_policy_and_resize);
   /* Launch again: the app opens where the user left it. */
-  run_app (f, NULL, "2026-01-15", expect_last_view_and_size);
+  run_app (f, NULL, TEST_DAY, expect_last_view_and_size);
 }
 
 
@@ -2531,7 +2538,7 @@ test_refused_policy_shows_banner (Fixture       *f,
   /* A maintainer's file with a date in the wrong form. */
   write_policy (f, find, replace);
   path = g_build_filename (f->tmpdir, "policy.json", NULL);
-  run_app (f, path, "2026-01-15", refused_policy_shows_banner);
+  run_app (f, path, TEST_DAY, refused_policy_shows_banner);
 }
 
 
@@ -2565,7 +2572,7 @@ test_other_policy_is_named (Fixture       *f,
   write_policy (f, "\"why\": \"Suspected cauda equina syndrome is ticked.\"",
                 "\"why\": \"Suspected cauda equina syndrome is ticked (local copy).\"");
   path = g_build_filename (f->tmpdir, "policy.json", NULL);
-  run_app (f, path, "2026-01-15", other_policy_is_named);
+  run_app (f, path, TEST_DAY, other_policy_is_named);
 }
 
 static void
@@ -2606,7 +2613,7 @@ test_policy_text_is_shown_literally (Fixture       *f,
    * interpret it. */
   write_policy (f, title, "\"" LITERAL_TITLE "\"");
   path = g_build_filename (f->tmpdir, "policy.json", NULL);
-  run_app (f, path, "2026-01-15", policy_text_is_shown_literally);
+  run_app (f, path, TEST_DAY, policy_text_is_shown_literally);
 }
 
 
@@ -2657,7 +2664,7 @@ test_full_session_leaves_nothing_behind (Fixture       *f,
    * test's private dirs after they are gone. */
   if (g_test_subprocess ())
     {
-      run_app (f, NULL, "2026-01-15", full_session_leaves_nothing_behind);
+      run_app (f, NULL, TEST_DAY, full_session_leaves_nothing_behind);
       return;
     }
   trap_file_dialog_subprocess ();
@@ -2670,7 +2677,7 @@ test_keyboard_only_to_saved_pdf (Fixture       *f,
   /* In a process of its own, as the other export test. */
   if (g_test_subprocess ())
     {
-      run_app (f, NULL, "2026-01-15", keyboard_only_to_saved_pdf);
+      run_app (f, NULL, TEST_DAY, keyboard_only_to_saved_pdf);
       return;
     }
   trap_file_dialog_subprocess ();
@@ -2687,7 +2694,7 @@ static void
 test_in_app (Fixture       *f,
              gconstpointer  data)
 {
-  run_app (f, NULL, "2026-01-15", ((const InApp *) data)->scenario);
+  run_app (f, NULL, TEST_DAY, ((const InApp *) data)->scenario);
 }
 
 /* A static, not a compound literal: g_test_add's own block would end the
