@@ -30,8 +30,22 @@ main (int   argc,
     return status;
 
   /* Before the application's own gtk_init, which then does nothing: the
-   * renderer must be chosen while the display opens (msk-renderer.c). */
-  msk_renderer_init_gtk ("/dev/dri");
+   * renderer must be chosen while the display opens (msk-renderer.c).
+   * That later gtk_init would not report a missing display either (GTK
+   * counts itself initialised once gtk_init_check has tried), so it is
+   * reported here: without this, the window was built with no display
+   * and the app crashed. */
+  if (!msk_renderer_init_gtk ("/dev/dri"))
+    {
+      const char *x11 = g_getenv ("DISPLAY");
+      const char *wayland = g_getenv ("WAYLAND_DISPLAY");
+
+      g_printerr (_("%s: cannot open a display (DISPLAY is %s, WAYLAND_DISPLAY is %s); "
+                    "the command-line options work without one: see --help\n"),
+                  g_get_prgname (),
+                  x11 != NULL ? x11 : _("not set"), wayland != NULL ? wayland : _("not set"));
+      return 1;
+    }
   app = msk_application_new (launch->policy_path, &launch->today);
   /* The options are parsed already; hand GApplication the program name only. */
   return g_application_run (G_APPLICATION (app), 1, argv);

@@ -10,6 +10,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
 #include <gtk/gtk.h>
 
 #include "msk-renderer.h"
@@ -69,7 +71,8 @@ test_choice (void)
   } cases[] = {
     { NULL, MSK_RENDERER_CAIRO },            /* an empty /dev/dri */
     { "renderD128", MSK_RENDERER_GTK_DEFAULT },
-    { "card0", MSK_RENDERER_GTK_DEFAULT },
+    /* A virtual display adapter: modesetting only, no GL of its own. */
+    { "card0", MSK_RENDERER_CAIRO },
     { "by-path", MSK_RENDERER_CAIRO },       /* not a device */
   };
 
@@ -96,6 +99,9 @@ test_user_choice_wins (void)
   g_setenv ("GDK_DEBUG", "opengl", TRUE);
   g_assert_cmpint (msk_renderer_choose (dir), ==, MSK_RENDERER_GTK_DEFAULT);
   g_unsetenv ("GDK_DEBUG");
+  g_setenv ("GDK_DISABLE", "vulkan", TRUE);
+  g_assert_cmpint (msk_renderer_choose (dir), ==, MSK_RENDERER_GTK_DEFAULT);
+  g_unsetenv ("GDK_DISABLE");
   g_assert_cmpint (msk_renderer_choose (dir), ==, MSK_RENDERER_CAIRO);
   remove_dri_dir (dir, NULL);
 }
@@ -130,6 +136,39 @@ test_window_without_gpu (void)
   remove_dri_dir (dir, NULL);
 }
 
+/* Started with no display at all, the app says so and exits 1, as GTK's
+ * own gtk_init would. (It crashed once the renderer was chosen before the
+ * application's gtk_init: that one no longer reports anything.) */
+static void
+test_no_display (void)
+{
+  const char *program = g_getenv ("MSK_TEST_PROGRAM");
+  const char *argv[] = { program, NULL };
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  if (program == NULL)
+    {
+      g_test_skip ("MSK_TEST_PROGRAM is not set (meson sets it)");
+      return;
+    }
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_setenv (env, "GDK_BACKEND", "x11", TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_test_message ("stderr: %s", err);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_nonnull (strstr (err, "cannot open a display"));
+  g_assert_nonnull (strstr (err, "DISPLAY is not set"));
+  g_assert_null (strstr (err, "CRITICAL"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -142,6 +181,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/renderer/cairo-only-without-a-gpu", test_choice);
   g_test_add_func ("/renderer/user-choice-wins", test_user_choice_wins);
+  g_test_add_func ("/renderer/no-display-is-said-not-crashed", test_no_display);
   g_test_add_func ("/renderer/window-without-gpu-never-opens-gl", test_window_without_gpu);
   return g_test_run ();
 }
