@@ -313,6 +313,28 @@ test_safety_nets_fit (void)
     }
 }
 
+/* Every safety net sits under the sheet's "Get help straight away": its own
+ * words must not give the patient longer ("the same day" read as "some time
+ * today" at six in the evening). The hot-joint source says A&E
+ * "immediately"; the CES pathway is an emergency. Found in a GP review. */
+static void
+test_safety_nets_say_straight_away (void)
+{
+  g_autoptr(MskPolicy) policy = summary_test_policy ();
+  const MskPatientSheet *sheet = msk_policy_get_patient_sheet (policy);
+
+  g_assert_nonnull (strstr (sheet->urgent_heading, "straight away"));
+  g_assert_cmpuint (sheet->n_safety_nets, >, 0);
+  for (guint i = 0; i < sheet->n_safety_nets; i++)
+    {
+      const MskSafetyNet *net = &sheet->safety_nets[i];
+
+      g_test_message ("safety net %s: %s", net->id, net->intro);
+      g_assert_nonnull (strstr (net->intro, "straight away"));
+      g_assert_null (strstr (net->intro, "same day"));
+    }
+}
+
 static void
 test_patient_sheet (gconstpointer data)
 {
@@ -704,6 +726,7 @@ main (int    argc,
     }
   g_test_add_func ("/summary/pdf/patient-sheet-refused-when-incomplete", test_patient_sheet_refused);
   g_test_add_func ("/summary/pdf/safety-nets-fit-the-patient", test_safety_nets_fit);
+  g_test_add_func ("/summary/pdf/safety-nets-say-straight-away", test_safety_nets_say_straight_away);
   g_test_add_func ("/summary/pdf/review-warning", test_review_warning);
   g_test_add_func ("/summary/pdf/overflow", test_overflow);
   g_test_add_func ("/summary/pdf/metadata", test_metadata);
