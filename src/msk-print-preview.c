@@ -106,6 +106,22 @@ ready_cb (GtkPrintOperationPreview *preview,
   fit_pages (self);
 }
 
+/* The preview shows what will print; printing is the window's own Print
+ * (its dialog chooses the printer). The preview closes first, which ends
+ * its operation, and the window is modal-free again for the dialog. */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+  g_autoptr(GtkWidget) window = parent != NULL ? g_object_ref (GTK_WIDGET (parent)) : NULL;
+
+  gtk_window_destroy (GTK_WINDOW (widget));
+  if (window != NULL)
+    gtk_widget_activate_action (window, "win.print", NULL);
+}
+
 static void
 msk_print_preview_constructed (GObject *object)
 {
@@ -189,6 +205,7 @@ msk_print_preview_class_init (MskPrintPreviewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nel/MskMriAdvisor/ui/msk-print-preview.ui");
   gtk_widget_class_bind_template_child (widget_class, MskPrintPreview, pages);
+  gtk_widget_class_install_action (widget_class, "preview.print", NULL, print_action);
 }
 
 static void

@@ -2048,6 +2048,29 @@ print_preview_without_dialog (Fixture *f)
   g_assert_true (gtk_window_get_transient_for (preview) == GTK_WINDOW (f->window));
   gtk_window_destroy (preview);
   spin ();
+
+  /* On screen, not only Escape: a close button and Print, which closes the
+   * preview and opens the print dialog for the same decision. */
+  press (f, "<Control><Shift>p");
+  preview = wait_for_toplevel (MSK_TYPE_PRINT_PREVIEW);
+  g_assert_nonnull (_msk_widget_find_descendant (gtk_window_get_titlebar (preview), GTK_TYPE_WINDOW_CONTROLS));
+  {
+    GtkWidget *print = _msk_widget_find_descendant (gtk_window_get_titlebar (preview), GTK_TYPE_BUTTON);
+    GtkWindow *dialog;
+
+    g_assert_nonnull (print);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (print)), ==, "preview.print");
+    g_assert_true (gtk_widget_get_visible (print));
+    g_assert_true (gtk_widget_activate (print));
+    dialog = wait_for_toplevel (GTK_TYPE_DIALOG);
+    g_assert_cmpstr (G_OBJECT_TYPE_NAME (dialog), ==, "GtkPrintUnixDialog");
+    /* The preview is gone: the dialog is the only new window. */
+    g_assert_cmpuint (n_toplevels (), ==, before + 1);
+    g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    spin ();
+  }
+  g_assert_cmpuint (n_toplevels (), ==, before);
 }
 
 /* Scenario 7: every summary key says why when there is nothing to act on. */
