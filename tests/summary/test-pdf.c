@@ -333,6 +333,17 @@ test_safety_nets_say_straight_away (void)
       g_assert_nonnull (strstr (net->intro, "straight away"));
       g_assert_null (strstr (net->intro, "same day"));
     }
+  /* Nor the emergency's "What happens next" just above the box: "today"
+   * alone was the same reading (clinical review). */
+  {
+    const MskOutcome *emergency = NULL;
+
+    for (guint i = 0; i < msk_policy_get_n_outcomes (policy); i++)
+      if (g_strcmp0 (msk_policy_get_outcome (policy, i)->kind, "emergency") == 0)
+        emergency = msk_policy_get_outcome (policy, i);
+    g_assert_nonnull (emergency);
+    g_assert_nonnull (strstr (msk_policy_get_patient_next (policy, emergency), "urgently"));
+  }
 }
 
 static void
