@@ -305,7 +305,10 @@ msk_fhir_guidance_response (const MskDecision *decision)
   json_builder_set_member_name (b, "note");
   json_builder_begin_array (b);
   {
-    const char *notes[] = { outcome->label, verdict != NULL ? verdict->label : NULL,
+    /* The decision in the words the pane, the copy for notes and the
+     * printed summary use: the headline, which names the pathway; the
+     * outcome's label was a vaguer version of it. */
+    const char *notes[] = { msk_decision_get_headline (decision), verdict != NULL ? verdict->label : NULL,
                             n > 0 ? PRIORITY_NOTE : NULL, stamp };
     for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
       if (notes[i] != NULL)

@@ -141,6 +141,11 @@ test_red_flag (void)
     g_assert_null (strstr (text, "doNotPerform"));
     g_assert_nonnull (strstr (text, msk_decision_get_verdict (decision)->label));
   }
+  /* The first note is the decision as the record states it elsewhere: the
+   * headline, which names the pathway. */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (
+                     json_object_get_array_member (json_node_get_object (root), "note"), 0), "text"),
+                   ==, msk_decision_get_headline (decision));
 
   /* The plan points to each request, most urgent first. */
   {
