@@ -10,7 +10,9 @@
  *   bench-interact app|baseline [--runs N]
  *
  * app       tick        a concern ticked and unticked, knee chosen
- *           region      the region switched between knee and lumbar spine
+ *           region      the region switched between knee and lumbar spine,
+ *                       nothing ticked (a routine patient)
+ *           region-flagged  the same with the first red flag ticked
  *           policy      the first switch to the Policy view (once)
  *           search      a word typed into the policy search
  *           menu        the main menu's first opening (its popover is
@@ -214,6 +216,36 @@ choose_knee (Bench *b,
   choose (b, "region_dropdown", region_label (b, "knee"));
 }
 
+/* The region changes below are measured in a known state, whatever number
+ * of ticks came before (an odd --runs used to leave the red flag ticked,
+ * and the region change then changed almost nothing in the pane). */
+static void
+set_first_concern (Bench   *b,
+                   gboolean active)
+{
+  GtkWidget *check = first_concern_check (b);
+
+  if (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) != active)
+    gtk_widget_activate (check);
+}
+
+/* A routine patient: nothing ticked, so the region decides what the pane
+ * says (the spinal rationale and safety net come and go). */
+static void
+untick_concern (Bench *b,
+                guint  i)
+{
+  set_first_concern (b, FALSE);
+}
+
+/* A red flag ticked: the region changes little in the pane. */
+static void
+tick_concern_first (Bench *b,
+                    guint  i)
+{
+  set_first_concern (b, TRUE);
+}
+
 static gboolean
 search_done (Bench *b)
 {
@@ -276,7 +308,8 @@ toggle_check (Bench *b,
 
 static const Step app_steps[] = {
   { "tick", 10, choose_knee, tick_concern, NULL, NULL, NULL },
-  { "region", 10, NULL, switch_region, NULL, NULL, NULL },
+  { "region", 10, untick_concern, switch_region, NULL, NULL, NULL },
+  { "region-flagged", 10, tick_concern_first, switch_region, NULL, NULL, NULL },
   { "policy", 1, NULL, show_policy, NULL, NULL, NULL },
   { "search", 10, open_search, type_search, search_done, NULL, NULL },
   { "menu", 1, NULL, open_menu, NULL, menu_popover, close_menu },
