@@ -13,10 +13,9 @@ G_BEGIN_DECLS
  * this way, so no text can push the window wider than the screen. */
 GtkWidget *_msk_wrapped_label_new  (const char *text,
                                     const char *css_class);
-/* Makes a label wrap that way, with its minimum and natural widths in
- * characters (see msk-utils.c for why). */
+/* Makes a label wrap that way, with its minimum width in characters and no
+ * maximum (see msk-utils.c for why). */
 #define MSK_WRAP_MIN_CHARS 12
-#define MSK_WRAP_MAX_CHARS 80
 void       _msk_label_set_wrapping (GtkLabel   *label);
 /* Empties a box that is refilled from data. */
 void       _msk_box_remove_all     (GtkBox     *box);

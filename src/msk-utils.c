@@ -12,7 +12,13 @@
  * character costs ten to twenty times a normal layout, and it was most of
  * the time a form change took to reach the screen (docs/performance.md).
  * With a width in characters the minimum is laid out at that width
- * instead, and the natural width at the longest line worth reading. */
+ * instead. No maximum width in characters: with one, GtkLabel lays a text
+ * longer than it out once more, at that width, to find its natural width,
+ * a fourth shaping of every long text (a quarter of a tick's instructions,
+ * a third of a region change's: docs/performance.md). These labels sit in
+ * columns whose width is set from outside (the pane's clamp, the form's
+ * fixed side of the paned, the policy view's clamp), so a natural width as
+ * wide as the whole text changes nothing on screen. */
 void
 _msk_label_set_wrapping (GtkLabel *label)
 {
@@ -20,7 +26,6 @@ _msk_label_set_wrapping (GtkLabel *label)
   gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (label, 0);
   gtk_label_set_width_chars (label, MSK_WRAP_MIN_CHARS);
-  gtk_label_set_max_width_chars (label, MSK_WRAP_MAX_CHARS);
 }
 
 GtkWidget *
