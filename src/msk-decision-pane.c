@@ -147,9 +147,8 @@ make_icon_row (const char *icon_name,
 
 /* A resource as a link when it has an address, else as its title; its note
  * says what it is, or that the policy's own link is a placeholder. */
-static void
-append_resource (GtkBox            *box,
-                 const MskResource *resource)
+static GtkWidget *
+make_resource (const MskResource *resource)
 {
   GtkWidget *item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *link = msk_resource_link_line_new (resource);
@@ -165,7 +164,14 @@ append_resource (GtkBox            *box,
    * to be the app's (PRODUCT.md). */
   if (resource->url_added)
     append_label (GTK_BOX (item), _("Link added by this app — not in the policy"), "dim-label");
-  gtk_box_append (box, item);
+  return item;
+}
+
+static void
+append_resource (GtkBox            *box,
+                 const MskResource *resource)
+{
+  gtk_box_append (box, make_resource (resource));
 }
 
 /* "Emergency — urgency from national guidance": the policy sets no
@@ -314,40 +320,71 @@ show_warnings (MskDecisionPane *self)
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_box), n > 0);
 }
 
+static GtkWidget *
+make_action_card (gpointer data,
+                  guint    i)
+{
+  MskDecisionPane *self = data;
+  const MskAction *action = msk_decision_get_action (self->decision, i);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  /* The route's own outcome, so an action card never wears a look
+   * that contradicts the headline's (a tick beside "refer"). */
+  const KindLook *look = look_for_kind (action->outcome->kind);
+  g_autofree char *urgency = msk_action_describe_urgency (action);
+  g_autofree char *quoted = g_strdup_printf (_("Policy: “%s”"), action->pathway->text);
+
+  gtk_widget_add_css_class (card, "action");
+  gtk_widget_add_css_class (card, look->css_class);
+  gtk_box_append (GTK_BOX (card),
+                  make_icon_row (look->icon, action->urgency->label,
+                                 action->pathway->title, "action-title"));
+  append_label (GTK_BOX (card), urgency, "action-urgency");
+  /* The policy's words in quotation marks, the app's marked as its own. */
+  append_label (GTK_BOX (card), quoted, NULL);
+  if (action->pathway->in_short != NULL)
+    {
+      g_autofree char *in_short = g_strdup_printf (_("In short (this app's words): %s"), action->pathway->in_short);
+      append_label (GTK_BOX (card), in_short, "dim-label");
+    }
+  if (action->pathway->resource != NULL)
+    append_resource (GTK_BOX (card), action->pathway->resource);
+  return card;
+}
+
+/* Everything an action card shows comes from these items. */
+static char *
+action_key (const MskAction *a)
+{
+  return g_strdup_printf ("%p,%p,%p,%p,%p", (gpointer) a->route, (gpointer) a->urgency,
+                          (gpointer) a->outcome, (gpointer) a->why, (gpointer) a->basis);
+}
+
+/* A row's key: the policy item it shows, and the policy, so that a row is
+ * never kept for another policy's item at a reused address. */
+static void
+add_key (MskDecisionPane *self,
+         GPtrArray       *keys,
+         const char      *kind,
+         gconstpointer    item)
+{
+  _msk_row_keys_add (keys, g_strdup_printf ("%p/%s %p", (gpointer) msk_decision_get_policy (self->decision),
+                                            kind, item));
+}
+
 static void
 show_actions (MskDecisionPane *self)
 {
   guint n = msk_decision_get_n_actions (self->decision);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
 
-  _msk_box_remove_all (self->actions_box);
   show_section (self->actions_section, n > 0);
   for (guint i = 0; i < n; i++)
     {
-      const MskAction *action = msk_decision_get_action (self->decision, i);
-      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      /* The route's own outcome, so an action card never wears a look
-       * that contradicts the headline's (a tick beside "refer"). */
-      const KindLook *look = look_for_kind (action->outcome->kind);
-      g_autofree char *urgency = msk_action_describe_urgency (action);
-      g_autofree char *quoted = g_strdup_printf (_("Policy: “%s”"), action->pathway->text);
+      g_autofree char *action = action_key (msk_decision_get_action (self->decision, i));
 
-      gtk_widget_add_css_class (card, "action");
-      gtk_widget_add_css_class (card, look->css_class);
-      gtk_box_append (GTK_BOX (card),
-                      make_icon_row (look->icon, action->urgency->label,
-                                     action->pathway->title, "action-title"));
-      append_label (GTK_BOX (card), urgency, "action-urgency");
-      /* The policy's words in quotation marks, the app's marked as its own. */
-      append_label (GTK_BOX (card), quoted, NULL);
-      if (action->pathway->in_short != NULL)
-        {
-          g_autofree char *in_short = g_strdup_printf (_("In short (this app's words): %s"), action->pathway->in_short);
-          append_label (GTK_BOX (card), in_short, "dim-label");
-        }
-      if (action->pathway->resource != NULL)
-        append_resource (GTK_BOX (card), action->pathway->resource);
-      gtk_box_append (self->actions_box, card);
+      add_key (self, keys, action, NULL);
     }
+  _msk_box_sync_rows (self->actions_box, keys, make_action_card, self);
 }
 
 static void
@@ -377,45 +414,65 @@ show_service (MskDecisionPane *self)
     }
 }
 
+/* Row i of "Why": each action's reason, then the policy's rationale. */
+static GtkWidget *
+make_why_row (gpointer data,
+              guint    i)
+{
+  MskDecisionPane *self = data;
+  guint n_actions = msk_decision_get_n_actions (self->decision);
+  const MskRationale *rationale;
+  GtkWidget *item;
+
+  if (i < n_actions)
+    return _msk_wrapped_label_new (msk_decision_get_action (self->decision, i)->why, NULL);
+
+  rationale = msk_decision_get_rationale (self->decision, i - n_actions);
+  item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_add_css_class (item, "rationale");
+  {
+    g_autofree char *quoted = g_strdup_printf (_("Policy: “%s”"), rationale->text);
+    append_label (GTK_BOX (item), quoted, NULL);
+  }
+  if (rationale->resource != NULL)
+    append_resource (GTK_BOX (item), rationale->resource);
+  return item;
+}
+
 static void
 show_why (MskDecisionPane *self)
 {
   guint n_actions = msk_decision_get_n_actions (self->decision);
   guint n_rationale = msk_decision_get_n_rationale (self->decision);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
 
-  _msk_box_remove_all (self->why_box);
   show_section (self->why_section, n_actions > 0 || n_rationale > 0);
   for (guint i = 0; i < n_actions; i++)
-    {
-      const MskAction *action = msk_decision_get_action (self->decision, i);
-
-      append_label (self->why_box, action->why, NULL);
-    }
+    add_key (self, keys, "why", msk_decision_get_action (self->decision, i)->why);
   for (guint i = 0; i < n_rationale; i++)
-    {
-      const MskRationale *rationale = msk_decision_get_rationale (self->decision, i);
-      GtkWidget *item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+    add_key (self, keys, "rationale", msk_decision_get_rationale (self->decision, i));
+  _msk_box_sync_rows (self->why_box, keys, make_why_row, self);
+}
 
-      gtk_widget_add_css_class (item, "rationale");
-      {
-        g_autofree char *quoted = g_strdup_printf (_("Policy: “%s”"), rationale->text);
-        append_label (GTK_BOX (item), quoted, NULL);
-      }
-      if (rationale->resource != NULL)
-        append_resource (GTK_BOX (item), rationale->resource);
-      gtk_box_append (self->why_box, item);
-    }
+static GtkWidget *
+make_evidence_row (gpointer data,
+                   guint    i)
+{
+  MskDecisionPane *self = data;
+
+  return make_resource (msk_decision_get_resource (self->decision, i));
 }
 
 static void
 show_evidence (MskDecisionPane *self)
 {
   guint n = msk_decision_get_n_resources (self->decision);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
 
-  _msk_box_remove_all (self->evidence_box);
   show_section (self->evidence_section, n > 0);
   for (guint i = 0; i < n; i++)
-    append_resource (self->evidence_box, msk_decision_get_resource (self->decision, i));
+    add_key (self, keys, "resource", msk_decision_get_resource (self->decision, i));
+  _msk_box_sync_rows (self->evidence_box, keys, make_evidence_row, self);
 }
 
 static void
@@ -592,9 +649,8 @@ section_key (MskDecision *d,
     case SECTION_TRACE:
       for (guint i = 0; i < n_actions; i++)
         {
-          const MskAction *a = msk_decision_get_action (d, i);
-          g_string_append_printf (key, "%p,%p,%p,%p,%p;", (gpointer) a->route, (gpointer) a->urgency,
-                                  (gpointer) a->outcome, (gpointer) a->why, (gpointer) a->basis);
+          g_autofree char *action = action_key (msk_decision_get_action (d, i));
+          g_string_append_printf (key, "%s;", action);
         }
       break;
     case SECTION_SERVICE:

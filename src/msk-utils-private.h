@@ -17,6 +17,16 @@ GtkWidget *_msk_wrapped_label_new  (const char *text,
  * maximum (see msk-utils.c for why). */
 #define MSK_WRAP_MIN_CHARS 12
 void       _msk_label_set_wrapping (GtkLabel   *label);
+
+/* Builds row I of a list (msk-utils.c: _msk_box_sync_rows). */
+typedef GtkWidget *(*MskMakeRow) (gpointer data,
+                                  guint    i);
+void       _msk_box_sync_rows      (GtkBox     *box,
+                                    GPtrArray  *keys,
+                                    MskMakeRow  make,
+                                    gpointer    data);
+void       _msk_row_keys_add       (GPtrArray  *keys,
+                                    char       *key);
 /* Empties a box that is refilled from data. */
 void       _msk_box_remove_all     (GtkBox     *box);
 /* Scrolls the scrolled window that is `widget`, or holds it, to its top. */

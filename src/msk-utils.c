@@ -40,6 +40,83 @@ _msk_wrapped_label_new (const char *text,
   return label;
 }
 
+/* The rows of a list, kept where they show the same item: a row whose item
+ * is still shown stays, with its labels already laid out and measured, and
+ * only new rows are built (a routine region change swaps the spinal
+ * rationale and evidence in the decision pane and keeps the rest).
+ * KEYS[i] names what row i shows, distinct within the list
+ * (_msk_row_keys_add); MAKE builds row i. */
+void
+_msk_box_sync_rows (GtkBox     *box,
+                    GPtrArray  *keys,
+                    MskMakeRow  make,
+                    gpointer    data)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkWidget *child, *next, *prev = NULL;
+
+  for (guint i = 0; i < keys->len; i++)
+    g_hash_table_add (wanted, keys->pdata[i]);
+  /* Stale rows go first, so the rows that stay keep their order and are
+   * not moved past them: a moved widget is measured again. */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (box)); child != NULL; child = next)
+    {
+      const char *key = g_object_get_data (G_OBJECT (child), "msk-row-key");
+
+      next = gtk_widget_get_next_sibling (child);
+      if (key != NULL && g_hash_table_contains (wanted, key) && !g_hash_table_contains (kept, key))
+        g_hash_table_insert (kept, (gpointer) key, child);
+      else
+        gtk_box_remove (box, child);
+    }
+  for (guint i = 0; i < keys->len; i++)
+    {
+      GtkWidget *row = g_hash_table_lookup (kept, keys->pdata[i]);
+
+      if (row == NULL)
+        {
+          row = make (data, i);
+          g_object_set_data_full (G_OBJECT (row), "msk-row-key", g_strdup (keys->pdata[i]), g_free);
+          gtk_box_insert_child_after (box, row, prev);
+        }
+      else if (gtk_widget_get_prev_sibling (row) != prev)
+        gtk_box_reorder_child_after (box, row, prev);
+      prev = row;
+    }
+}
+
+static gboolean
+has_key (GPtrArray  *keys,
+         const char *key)
+{
+  for (guint i = 0; i < keys->len; i++)
+    if (g_str_equal (keys->pdata[i], key))
+      return TRUE;
+  return FALSE;
+}
+
+/* Adds KEY (taken) to KEYS, numbered if the list already has it: the same
+ * item twice in a list is two rows. */
+void
+_msk_row_keys_add (GPtrArray *keys,
+                   char      *key)
+{
+  char *numbered = NULL;
+
+  for (guint n = 2; has_key (keys, numbered != NULL ? numbered : key); n++)
+    {
+      g_free (numbered);
+      numbered = g_strdup_printf ("%s#%u", key, n);
+    }
+  if (numbered != NULL)
+    {
+      g_free (key);
+      key = numbered;
+    }
+  g_ptr_array_add (keys, key);
+}
+
 void
 _msk_box_remove_all (GtkBox *box)
 {

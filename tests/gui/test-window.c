@@ -729,6 +729,55 @@ empty_sections_leave_no_gap (Fixture *f)
   g_assert_cmpfloat (below.origin.y - (above.origin.y + above.size.height), >=, 6);
 }
 
+/* The evidence rows shown, in order, are the decision's resources; returns
+ * the row widgets, held, so that a new row cannot take a removed one's
+ * address and pass for it. */
+static GPtrArray *
+assert_evidence_rows (Fixture *f)
+{
+  GtkWidget *box = child (get_pane (f), MSK_TYPE_DECISION_PANE, "evidence_box");
+  MskDecision *decision = msk_decision_pane_get_decision (MSK_DECISION_PANE (get_pane (f)));
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  guint i = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (box); row != NULL; row = gtk_widget_get_next_sibling (row), i++)
+    {
+      g_autofree char *text = shown_text (row);
+
+      g_assert_cmpuint (i, <, msk_decision_get_n_resources (decision));
+      g_assert_nonnull (strstr (text, msk_decision_get_resource (decision, i)->title));
+      g_ptr_array_add (rows, g_object_ref (row));
+    }
+  g_assert_cmpuint (i, ==, msk_decision_get_n_resources (decision));
+  return rows;
+}
+
+/* Issue 14: a row whose content did not change is not rebuilt. Knee to
+ * lumbar spine for a routine patient adds the spinal evidence and keeps
+ * the general rows, the same widgets with their text already laid out;
+ * every row still shows its resource, in the decision's order. */
+static void
+unchanged_rows_are_kept (Fixture *f)
+{
+  g_autoptr(GPtrArray) knee = NULL;
+  g_autoptr(GPtrArray) lumbar = NULL;
+  guint kept = 0;
+
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "knee")->label);
+  knee = assert_evidence_rows (f);
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "lumbar_spine")->label);
+  lumbar = assert_evidence_rows (f);
+  g_assert_cmpuint (lumbar->len, >, knee->len);
+  for (guint i = 0; i < knee->len; i++)
+    kept += g_ptr_array_find (lumbar, knee->pdata[i], NULL) ? 1 : 0;
+  /* Every knee row but the knee's own guidance is still there. */
+  g_assert_cmpuint (kept, >=, knee->len - 1);
+  g_assert_cmpuint (kept, >, 0);
+  /* And back: the rows follow the decision again. */
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "knee")->label);
+  g_ptr_array_unref (assert_evidence_rows (f));
+}
+
 static void
 concern_shows_what_to_look_for (Fixture *f)
 {
@@ -2789,6 +2838,7 @@ main (int   argc,
   ADD_IN_APP ("/window/concern-shows-what-to-look-for", concern_shows_what_to_look_for);
   ADD_IN_APP ("/window/closed-headings-take-their-own-height", closed_headings_take_their_own_height);
   ADD_IN_APP ("/window/empty-sections-leave-no-gap", empty_sections_leave_no_gap);
+  ADD_IN_APP ("/window/unchanged-rows-are-kept", unchanged_rows_are_kept);
   ADD_IN_APP ("/window/policy-search", policy_search_finds_and_steps);
   ADD_IN_APP ("/window/policy-keys-scroll", policy_keys_scroll);
   ADD_IN_APP ("/window/policy-column-is-clamped", policy_column_is_clamped);
