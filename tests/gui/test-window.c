@@ -778,6 +778,78 @@ unchanged_rows_are_kept (Fixture *f)
   g_ptr_array_unref (assert_evidence_rows (f));
 }
 
+/* Every row of "What to do", "Why" and the evidence shows the current
+ * decision's item, in its order, and nothing else: rows are kept across
+ * decisions (_msk_box_sync_rows), and a kept row must never be stale. */
+static void
+assert_pane_rows_follow (Fixture *f)
+{
+  GtkWidget *pane = get_pane (f);
+  MskDecision *decision = msk_decision_pane_get_decision (MSK_DECISION_PANE (pane));
+  guint n_actions = msk_decision_get_n_actions (decision);
+  GtkWidget *row;
+  guint i;
+
+  row = gtk_widget_get_first_child (child (pane, MSK_TYPE_DECISION_PANE, "actions_box"));
+  for (i = 0; row != NULL; row = gtk_widget_get_next_sibling (row), i++)
+    {
+      g_autofree char *text = shown_text (row);
+      const MskAction *action;
+
+      g_assert_cmpuint (i, <, n_actions);
+      action = msk_decision_get_action (decision, i);
+      g_assert_nonnull (strstr (text, action->pathway->title));
+      g_assert_nonnull (strstr (text, action->urgency->label));
+    }
+  g_assert_cmpuint (i, ==, n_actions);
+
+  row = gtk_widget_get_first_child (child (pane, MSK_TYPE_DECISION_PANE, "why_box"));
+  for (i = 0; row != NULL; row = gtk_widget_get_next_sibling (row), i++)
+    {
+      g_autofree char *text = shown_text (row);
+
+      g_assert_cmpuint (i, <, n_actions + msk_decision_get_n_rationale (decision));
+      g_assert_nonnull (strstr (text, i < n_actions ? msk_decision_get_action (decision, i)->why
+                                                    : msk_decision_get_rationale (decision, i - n_actions)->text));
+    }
+  g_assert_cmpuint (i, ==, n_actions + msk_decision_get_n_rationale (decision));
+  g_ptr_array_unref (assert_evidence_rows (f));
+}
+
+/* A GP's morning: regions, requesters and red flags changed in every order,
+ * with the pane checked after each change. */
+static void
+pane_follows_every_change (Fixture *f)
+{
+  static const char *regions[] = { "knee", "lumbar_spine", "cervical_spine", "hip", "lumbar_spine", "knee" };
+  static const char *concerns[] = { "suspected_ces", "oncology_patient", "urgent_msk", "suspected_sarcoma" };
+  guint checked = 0;
+
+  for (guint r = 0; r < G_N_ELEMENTS (regions); r++)
+    {
+      choose (f, "region_dropdown", msk_policy_find_region (f->policy, regions[r])->label);
+      assert_pane_rows_follow (f);
+      /* Tick two concerns, then untick them in the other order. */
+      tick (f, concerns[r % G_N_ELEMENTS (concerns)]);
+      assert_pane_rows_follow (f);
+      tick (f, concerns[(r + 1) % G_N_ELEMENTS (concerns)]);
+      assert_pane_rows_follow (f);
+      tick (f, concerns[r % G_N_ELEMENTS (concerns)]);
+      assert_pane_rows_follow (f);
+      tick (f, concerns[(r + 1) % G_N_ELEMENTS (concerns)]);
+      assert_pane_rows_follow (f);
+      checked += 5;
+      if (r == 2)
+        {
+          choose (f, "requester_dropdown", msk_policy_find_requester (f->policy, "fcp")->label);
+          click_label (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "governance_label"));
+          assert_pane_rows_follow (f);
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, >=, 30);
+}
+
 static void
 concern_shows_what_to_look_for (Fixture *f)
 {
@@ -2839,6 +2911,7 @@ main (int   argc,
   ADD_IN_APP ("/window/closed-headings-take-their-own-height", closed_headings_take_their_own_height);
   ADD_IN_APP ("/window/empty-sections-leave-no-gap", empty_sections_leave_no_gap);
   ADD_IN_APP ("/window/unchanged-rows-are-kept", unchanged_rows_are_kept);
+  ADD_IN_APP ("/window/pane-follows-every-change", pane_follows_every_change);
   ADD_IN_APP ("/window/policy-search", policy_search_finds_and_steps);
   ADD_IN_APP ("/window/policy-keys-scroll", policy_keys_scroll);
   ADD_IN_APP ("/window/policy-column-is-clamped", policy_column_is_clamped);
