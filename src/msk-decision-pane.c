@@ -507,9 +507,16 @@ show_stamp (MskDecisionPane *self)
   g_autofree char *today = msk_format_date_uk (msk_decision_get_date (self->decision));
   g_autofree char *stamp = NULL;
 
-  /* Translators: the policy stamp (title, version, dates, file
-   * fingerprint), then the date of the decision */
-  stamp = g_strdup_printf (_("%s · decided %s"), policy_stamp, today);
+  /* Nothing is decided on a form not yet filled in: the date is the one
+   * the policy is read for (its review warning depends on it). */
+  if (msk_decision_is_incomplete (self->decision))
+    /* Translators: the policy stamp (title, version, dates, file
+     * fingerprint), then the date the policy is read for */
+    stamp = g_strdup_printf (_("%s · as of %s"), policy_stamp, today);
+  else
+    /* Translators: the policy stamp (title, version, dates, file
+     * fingerprint), then the date of the decision */
+    stamp = g_strdup_printf (_("%s · decided %s"), policy_stamp, today);
   gtk_label_set_text (self->stamp_label, stamp);
 }
 

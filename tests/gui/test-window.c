@@ -450,6 +450,8 @@ empty_form_says_what_to_choose (Fixture *f)
   /* The policy stamp is there from the start, dates in UK form. */
   g_assert_nonnull (strstr (shown_label (f, "stamp_label"), msk_policy_get_version (f->policy)));
   g_assert_nonnull (strstr (shown_label (f, "stamp_label"), effective));
+  /* Nothing is decided yet, and the stamp does not say it is (GP review). */
+  g_assert_null (strstr (shown_label (f, "stamp_label"), "decided"));
   g_assert_nonnull (strstr (text, "How this was decided"));
   /* The view switcher's buttons carry Alt+D and Alt+P. */
   {
