@@ -38,12 +38,11 @@ static const KindLook outcome_looks[] = {
   { "incomplete", "kind-incomplete", "dialog-information-symbolic" },
 };
 
+/* The sections rebuilt whole when their content changes; "What to do",
+ * "Why" and the evidence keep their rows instead (_msk_box_sync_rows). */
 enum {
   SECTION_WARNINGS,
-  SECTION_ACTIONS,
   SECTION_SERVICE,
-  SECTION_WHY,
-  SECTION_EVIDENCE,
   SECTION_TRACE,
   N_SECTIONS
 };
@@ -359,16 +358,15 @@ action_key (const MskAction *a)
                           (gpointer) a->outcome, (gpointer) a->why, (gpointer) a->basis);
 }
 
-/* A row's key: the policy item it shows, and the policy, so that a row is
- * never kept for another policy's item at a reused address. */
+/* A row's key: what it shows (WHAT, taken), and the policy, so that a row
+ * is never kept for another policy's item at a reused address. */
 static void
 add_key (MskDecisionPane *self,
          GPtrArray       *keys,
-         const char      *kind,
-         gconstpointer    item)
+         char            *what)
 {
-  _msk_row_keys_add (keys, g_strdup_printf ("%p/%s %p", (gpointer) msk_decision_get_policy (self->decision),
-                                            kind, item));
+  _msk_row_keys_add (keys, g_strdup_printf ("%p/%s", (gpointer) msk_decision_get_policy (self->decision), what));
+  g_free (what);
 }
 
 static void
@@ -379,11 +377,7 @@ show_actions (MskDecisionPane *self)
 
   show_section (self->actions_section, n > 0);
   for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *action = action_key (msk_decision_get_action (self->decision, i));
-
-      add_key (self, keys, action, NULL);
-    }
+    add_key (self, keys, action_key (msk_decision_get_action (self->decision, i)));
   _msk_box_sync_rows (self->actions_box, keys, make_action_card, self);
 }
 
@@ -448,9 +442,9 @@ show_why (MskDecisionPane *self)
 
   show_section (self->why_section, n_actions > 0 || n_rationale > 0);
   for (guint i = 0; i < n_actions; i++)
-    add_key (self, keys, "why", msk_decision_get_action (self->decision, i)->why);
+    add_key (self, keys, g_strdup_printf ("why %p", (gpointer) msk_decision_get_action (self->decision, i)->why));
   for (guint i = 0; i < n_rationale; i++)
-    add_key (self, keys, "rationale", msk_decision_get_rationale (self->decision, i));
+    add_key (self, keys, g_strdup_printf ("rationale %p", (gpointer) msk_decision_get_rationale (self->decision, i)));
   _msk_box_sync_rows (self->why_box, keys, make_why_row, self);
 }
 
@@ -471,7 +465,7 @@ show_evidence (MskDecisionPane *self)
 
   show_section (self->evidence_section, n > 0);
   for (guint i = 0; i < n; i++)
-    add_key (self, keys, "resource", msk_decision_get_resource (self->decision, i));
+    add_key (self, keys, g_strdup_printf ("resource %p", (gpointer) msk_decision_get_resource (self->decision, i)));
   _msk_box_sync_rows (self->evidence_box, keys, make_evidence_row, self);
 }
 
@@ -652,7 +646,6 @@ section_key (MskDecision *d,
       for (guint i = 0; i < msk_decision_get_n_warnings (d); i++)
         g_string_append_printf (key, "%p,", (gpointer) msk_decision_get_warning (d, i));
       break;
-    case SECTION_ACTIONS:
     case SECTION_TRACE:
       for (guint i = 0; i < n_actions; i++)
         {
@@ -662,17 +655,6 @@ section_key (MskDecision *d,
       break;
     case SECTION_SERVICE:
       g_string_append_printf (key, "%p", (gpointer) msk_decision_get_service (d));
-      break;
-    case SECTION_WHY:
-      for (guint i = 0; i < n_actions; i++)
-        g_string_append_printf (key, "%p,", (gpointer) msk_decision_get_action (d, i)->why);
-      g_string_append_c (key, ';');
-      for (guint i = 0; i < msk_decision_get_n_rationale (d); i++)
-        g_string_append_printf (key, "%p,", (gpointer) msk_decision_get_rationale (d, i));
-      break;
-    case SECTION_EVIDENCE:
-      for (guint i = 0; i < msk_decision_get_n_resources (d); i++)
-        g_string_append_printf (key, "%p,", (gpointer) msk_decision_get_resource (d, i));
       break;
     default:
       g_assert_not_reached ();
@@ -713,14 +695,11 @@ msk_decision_pane_set_decision (MskDecisionPane *self,
   show_outcome (self);
   if (section_changed (self, SECTION_WARNINGS))
     show_warnings (self);
-  if (section_changed (self, SECTION_ACTIONS))
-    show_actions (self);
+  show_actions (self);
   if (section_changed (self, SECTION_SERVICE))
     show_service (self);
-  if (section_changed (self, SECTION_WHY))
-    show_why (self);
-  if (section_changed (self, SECTION_EVIDENCE))
-    show_evidence (self);
+  show_why (self);
+  show_evidence (self);
   if (section_changed (self, SECTION_TRACE))
     show_trace (self);
   show_stamp (self);
