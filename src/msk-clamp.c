@@ -16,6 +16,7 @@ struct _MskClamp
 
   GtkWidget *child;
   int        max_chars;
+  int        allocated_child_width;  /* at the last allocation, margins in */
 };
 
 static void msk_clamp_buildable_init (GtkBuildableIface *iface);
@@ -80,6 +81,15 @@ msk_clamp_measure (GtkWidget      *widget,
                               &child_min, NULL, NULL, NULL);
           child_for = MAX (child_min, MIN (for_size, max_width));
         }
+      else if (self->allocated_child_width > 0)
+        {
+          /* A height for no width in particular, which GtkScrolledWindow
+           * asks of its child and, with no propagated natural height,
+           * never uses: the child's height at the width it has, so its
+           * wrapped text is not laid out again at its minimum width
+           * (GtkGrid answers -1 there) to be thrown away. */
+          child_for = self->allocated_child_width;
+        }
       gtk_widget_measure (self->child, orientation, child_for,
                           minimum, natural, NULL, NULL);
     }
@@ -101,6 +111,7 @@ msk_clamp_size_allocate (GtkWidget *widget,
   gtk_widget_measure (self->child, GTK_ORIENTATION_HORIZONTAL, -1,
                       &child_min, NULL, NULL, NULL);
   child_width = MAX (child_min, MIN (width, get_max_width (self)));
+  self->allocated_child_width = child_width;
   gtk_widget_size_allocate (self->child,
                             &(GtkAllocation) { (width - child_width) / 2, 0, child_width, height },
                             -1);
@@ -238,6 +249,7 @@ msk_clamp_set_child (MskClamp  *self,
     return;
 
   g_clear_pointer (&self->child, gtk_widget_unparent);
+  self->allocated_child_width = 0;
   if (child != NULL)
     {
       self->child = child;
