@@ -252,6 +252,7 @@ static void
 msk_concern_row_init (MskConcernRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _msk_wrapped_labels_measure_once (GTK_WIDGET (self));
   /* GTK 4.8's GtkExpander has no layout manager and no get_request_mode,
    * so it says "constant size" and is measured once, at no width: its
    * wrapping heading then asks for the height of four lines, which showed

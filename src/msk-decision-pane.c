@@ -614,6 +614,7 @@ static void
 msk_decision_pane_init (MskDecisionPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  _msk_wrapped_labels_measure_once (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -418,6 +418,7 @@ msk_request_form_init (MskRequestForm *self)
   g_autofree char *limit = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _msk_wrapped_labels_measure_once (GTK_WIDGET (self));
   /* Translators: %d is the longest note the app keeps, in characters */
   limit = g_strdup_printf (_("The note is full: it keeps up to %d characters."), MSK_REQUEST_NOTES_MAX_CHARS);
   gtk_label_set_text (self->notes_limit_label, limit);

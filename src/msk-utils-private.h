@@ -17,6 +17,9 @@ GtkWidget *_msk_wrapped_label_new  (const char *text,
  * maximum (see msk-utils.c for why). */
 #define MSK_WRAP_MIN_CHARS 12
 void       _msk_label_set_wrapping (GtkLabel   *label);
+/* Gives every wrapping label under ROOT the same measuring as
+ * _msk_label_set_wrapping's (msk-wrap-layout.c says why). */
+void       _msk_wrapped_labels_measure_once (GtkWidget *root);
 
 /* Builds row I of a list (msk-utils.c: _msk_box_sync_rows). */
 typedef GtkWidget *(*MskMakeRow) (gpointer data,

@@ -5,20 +5,15 @@
 #include "config.h"
 
 #include "msk-utils-private.h"
+#include "msk-wrap-layout.h"
 
-/* GtkLabel finds a wrapping label's minimum width by laying its text out
- * at width 0 unless it is told a width in characters, and Pango 1.50
- * shapes a line again at every break it tries: breaking after every
- * character costs ten to twenty times a normal layout, and it was most of
- * the time a form change took to reach the screen (docs/performance.md).
- * With a width in characters the minimum is laid out at that width
- * instead. No maximum width in characters: with one, GtkLabel lays a text
- * longer than it out once more, at that width, to find its natural width,
- * a fourth shaping of every long text (a quarter of a tick's instructions,
- * a third of a region change's: docs/performance.md). These labels sit in
- * columns whose width is set from outside (the pane's clamp, the form's
- * fixed side of the paned, the policy view's clamp), so a natural width as
- * wide as the whole text changes nothing on screen. */
+/* A wrapping label's width in characters is its minimum width, and
+ * MskWrapLayout measures it: laid out once, at the width it is given,
+ * instead of three times (msk-wrap-layout.c, docs/performance.md). Words
+ * break inside when one is wider than the column, so a minimum width under
+ * the longest word never lets text overflow. These labels sit in columns
+ * whose width is set from outside (the pane's clamp, the form's fixed side
+ * of the paned, the policy view's clamp). */
 void
 _msk_label_set_wrapping (GtkLabel *label)
 {
@@ -26,6 +21,23 @@ _msk_label_set_wrapping (GtkLabel *label)
   gtk_label_set_wrap_mode (label, PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (label, 0);
   gtk_label_set_width_chars (label, MSK_WRAP_MIN_CHARS);
+  gtk_widget_set_layout_manager (GTK_WIDGET (label), msk_wrap_layout_new ());
+}
+
+/* Every wrapping label under ROOT (a template's labels) measured by
+ * MskWrapLayout, as the labels made in code are (_msk_label_set_wrapping):
+ * set here, not in the .ui files, so gtk4-builder-tool can still check them. */
+void
+_msk_wrapped_labels_measure_once (GtkWidget *root)
+{
+  if (GTK_IS_LABEL (root) && gtk_label_get_wrap (GTK_LABEL (root)) &&
+      gtk_label_get_ellipsize (GTK_LABEL (root)) == PANGO_ELLIPSIZE_NONE &&
+      !MSK_IS_WRAP_LAYOUT (gtk_widget_get_layout_manager (root)))
+    gtk_widget_set_layout_manager (root, msk_wrap_layout_new ());
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    _msk_wrapped_labels_measure_once (child);
 }
 
 GtkWidget *

@@ -586,6 +586,7 @@ msk_window_init (MskWindow *self)
 {
   g_date_clear (&self->today, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
+  _msk_wrapped_labels_measure_once (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self, NULL);
   name_view_buttons (self);
   self->settings = create_settings ();

@@ -1,0 +1,167 @@
+/* msk-wrap-layout.c — measures a wrapping label by laying its text out once
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GtkLabel 4.8 measures a wrapping label by laying its text out at three
+ * widths: at its width in characters (for its minimum width), on one line
+ * (for its natural width), then at the width it is given (for its height).
+ * Pango 1.50 keeps no shaping between widths, so every new text in the
+ * decision pane was shaped three times, and a narrow layout shapes the rest
+ * of a line again at every break it tries: that was most of what a tick
+ * cost (docs/performance.md).
+ *
+ * This layout manager stands in for GtkLabel's own measuring (GTK asks a
+ * widget's layout manager, when it has one, instead of the widget):
+ *
+ * - its minimum width is its width in characters, from the font's
+ *   approximate character width, as GtkLabel's is when that is set, but
+ *   without laying out the text: the columns these labels sit in are sized
+ *   from outside (the pane's clamp, the form's side of the paned), and a
+ *   word wider than the column breaks inside the word (PANGO_WRAP_WORD_CHAR)
+ *   instead of overflowing;
+ * - its natural width is the same estimate for the whole text on one line,
+ *   the character count times that width: a natural width only shares out
+ *   spare room, and these labels take the whole width of their column;
+ * - its height for a width is the label's own layout laid out at that
+ *   width, and allocation gives the layout that same width, so the text is
+ *   shaped once and drawn from that layout.
+ *
+ * Only gtk_label_get_layout() and the layout's width are touched, which is
+ * what GtkLabel's own size_allocate sets; the label remakes its layout when
+ * its text, attributes or font change, and queues a resize when it does.
+ */
+#include "config.h"
+
+#include "msk-wrap-layout.h"
+
+struct _MskWrapLayout
+{
+  GtkLayoutManager parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (MskWrapLayout, msk_wrap_layout, GTK_TYPE_LAYOUT_MANAGER)
+
+typedef struct {
+  int char_width;   /* the wider of the approximate character and digit */
+  int line_height;  /* ascent and descent */
+} FontSizes;
+
+/* Pango 1.50 shapes a sample sentence for every pango_context_get_metrics()
+ * call, and GtkLabel asks for it at every measure; one answer per font,
+ * size and resolution is enough. */
+static const FontSizes *
+get_font_sizes (GtkWidget *widget)
+{
+  static GHashTable *cache;
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *desc = pango_context_get_font_description (context);
+  g_autofree char *font = pango_font_description_to_string (desc);
+  g_autofree char *key = g_strdup_printf ("%s@%g", font, pango_cairo_context_get_resolution (context));
+  FontSizes *sizes;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sizes = g_hash_table_lookup (cache, key);
+  if (sizes == NULL)
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+      sizes = g_new (FontSizes, 1);
+      sizes->char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                               pango_font_metrics_get_approximate_digit_width (metrics));
+      sizes->line_height = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
+      pango_font_metrics_unref (metrics);
+      g_hash_table_insert (cache, g_steal_pointer (&key), sizes);
+    }
+  return sizes;
+}
+
+static GtkSizeRequestMode
+msk_wrap_layout_get_request_mode (GtkLayoutManager *manager,
+                                  GtkWidget        *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+msk_wrap_layout_measure (GtkLayoutManager *manager,
+                         GtkWidget        *widget,
+                         GtkOrientation    orientation,
+                         int               for_size,
+                         int              *minimum,
+                         int              *natural,
+                         int              *minimum_baseline,
+                         int              *natural_baseline)
+{
+  GtkLabel *label = GTK_LABEL (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int char_width = get_font_sizes (widget)->char_width;
+      long chars = g_utf8_strlen (gtk_label_get_text (label), -1);
+
+      *minimum = PANGO_PIXELS_CEIL (char_width * MAX (gtk_label_get_width_chars (label), 0));
+      *natural = MAX (*minimum, PANGO_PIXELS_CEIL ((gint64) char_width * MIN (chars, G_MAXINT / char_width)));
+    }
+  else
+    {
+      PangoLayout *layout = gtk_label_get_layout (label);
+      int height;
+
+      if (for_size >= 0)
+        pango_layout_set_width (layout, for_size * PANGO_SCALE);
+      else if (pango_layout_get_width (layout) <= 0)
+        {
+          /* A height for no width in particular: GtkScrolledWindow asks
+           * it of its child and, with no propagated natural height, never
+           * uses it; GtkLabel would lay the text out on one line. One
+           * line's height, from the font, lays nothing out. */
+          *minimum = *natural = PANGO_PIXELS_CEIL (get_font_sizes (widget)->line_height);
+          *minimum_baseline = *natural_baseline = -1;
+          return;
+        }
+      /* else the width it has: laid out already, it costs nothing */
+      /* Rounded as GtkLabel rounds, so a label reads the same either way */
+      pango_layout_get_size (layout, NULL, &height);
+      *minimum = *natural = PANGO_PIXELS_CEIL (height);
+      *minimum_baseline = *natural_baseline = PANGO_PIXELS_CEIL (pango_layout_get_baseline (layout));
+    }
+}
+
+static void
+msk_wrap_layout_allocate (GtkLayoutManager *manager,
+                          GtkWidget        *widget,
+                          int               width,
+                          int               height,
+                          int               baseline)
+{
+  pango_layout_set_width (gtk_label_get_layout (GTK_LABEL (widget)), width * PANGO_SCALE);
+  /* GtkLabel's only child is the context menu of a selectable label or of
+   * a link, which GtkLabel presents at every allocation. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_POPOVER (child))
+      gtk_popover_present (GTK_POPOVER (child));
+}
+
+static void
+msk_wrap_layout_class_init (MskWrapLayoutClass *klass)
+{
+  GtkLayoutManagerClass *manager_class = GTK_LAYOUT_MANAGER_CLASS (klass);
+
+  manager_class->get_request_mode = msk_wrap_layout_get_request_mode;
+  manager_class->measure = msk_wrap_layout_measure;
+  manager_class->allocate = msk_wrap_layout_allocate;
+}
+
+static void
+msk_wrap_layout_init (MskWrapLayout *self)
+{
+}
+
+GtkLayoutManager *
+msk_wrap_layout_new (void)
+{
+  return g_object_new (MSK_TYPE_WRAP_LAYOUT, NULL);
+}
