@@ -22,6 +22,7 @@ void       _msk_label_set_wrapping (GtkLabel   *label);
 void       _msk_wrapped_labels_measure_once (GtkWidget *root);
 
 /* Builds row I of a list (msk-utils.c: _msk_box_sync_rows). */
+#define MSK_HIDDEN_ROWS_MAX 48
 typedef GtkWidget *(*MskMakeRow) (gpointer data,
                                   guint    i);
 void       _msk_box_sync_rows      (GtkBox     *box,

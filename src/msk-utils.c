@@ -52,12 +52,22 @@ _msk_wrapped_label_new (const char *text,
   return label;
 }
 
+/* Rows a list stopped showing stay in its box, hidden, after the rows it
+ * shows, to be shown again: a GP who ticks a red flag and unticks it, or
+ * goes back to the region before, gets the rows back with their text laid
+ * out, where a new row shapes all of it again (docs/performance.md). Hidden,
+ * not removed: GtkLabel throws its layout away whenever it is put back in a
+ * window. A key names everything its row shows, so a row shown again is
+ * the row MAKE would build. Bounded by MSK_HIDDEN_ROWS_MAX: past it the box
+ * drops them. */
+
 /* The rows of a list, kept where they show the same item: a row whose item
  * is still shown stays, with its labels already laid out and measured, and
- * only new rows are built (a routine region change swaps the spinal
- * rationale and evidence in the decision pane and keeps the rest).
- * KEYS[i] names what row i shows, distinct within the list
- * (_msk_row_keys_add); MAKE builds row i. */
+ * only rows it did not show before are built (a routine region change swaps
+ * the spinal rationale and evidence in the decision pane and keeps the
+ * rest). KEYS[i] names what row i shows, distinct within the list
+ * (_msk_row_keys_add); MAKE builds row i. Only a box's visible children
+ * are its rows. */
 void
 _msk_box_sync_rows (GtkBox     *box,
                     GPtrArray  *keys,
@@ -66,26 +76,41 @@ _msk_box_sync_rows (GtkBox     *box,
 {
   g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) hidden = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) newly_hidden = g_ptr_array_new ();
   GtkWidget *child, *next, *prev = NULL;
 
   for (guint i = 0; i < keys->len; i++)
     g_hash_table_add (wanted, keys->pdata[i]);
-  /* Stale rows go first, so the rows that stay keep their order and are
-   * not moved past them: a moved widget is measured again. */
   for (child = gtk_widget_get_first_child (GTK_WIDGET (box)); child != NULL; child = next)
     {
       const char *key = g_object_get_data (G_OBJECT (child), "msk-row-key");
 
       next = gtk_widget_get_next_sibling (child);
-      if (key != NULL && g_hash_table_contains (wanted, key) && !g_hash_table_contains (kept, key))
+      if (key == NULL || g_hash_table_contains (kept, key) || g_hash_table_contains (hidden, key))
+        gtk_box_remove (box, child);
+      else if (gtk_widget_get_visible (child) && g_hash_table_contains (wanted, key))
         g_hash_table_insert (kept, (gpointer) key, child);
       else
-        gtk_box_remove (box, child);
+        {
+          if (gtk_widget_get_visible (child))
+            {
+              gtk_widget_set_visible (child, FALSE);
+              g_ptr_array_add (newly_hidden, child);
+            }
+          g_hash_table_insert (hidden, (gpointer) key, child);
+        }
     }
+  /* Rows just hidden go after the others, so the rows that stay keep their
+   * order and are not moved past them: a moved widget is measured again. */
+  for (guint i = 0; i < newly_hidden->len; i++)
+    gtk_box_reorder_child_after (box, newly_hidden->pdata[i], gtk_widget_get_last_child (GTK_WIDGET (box)));
   for (guint i = 0; i < keys->len; i++)
     {
       GtkWidget *row = g_hash_table_lookup (kept, keys->pdata[i]);
 
+      if (row == NULL && g_hash_table_steal_extended (hidden, keys->pdata[i], NULL, (gpointer *) &row))
+        gtk_widget_set_visible (row, TRUE);
       if (row == NULL)
         {
           row = make (data, i);
@@ -95,6 +120,14 @@ _msk_box_sync_rows (GtkBox     *box,
       else if (gtk_widget_get_prev_sibling (row) != prev)
         gtk_box_reorder_child_after (box, row, prev);
       prev = row;
+    }
+  if (g_hash_table_size (hidden) > MSK_HIDDEN_ROWS_MAX)
+    {
+      GHashTableIter iter;
+
+      g_hash_table_iter_init (&iter, hidden);
+      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &child))
+        gtk_box_remove (box, child);
     }
 }
 

@@ -536,6 +536,57 @@ decision_text_never_overlaps (Fixture *f)
   assert_children_fit (get_pane (f));
 }
 
+/* Every wrapped label shown under WIDGET draws its text at the width it
+ * was given and within the height it was given: no line cut off or drawn
+ * over the next widget. */
+static void
+assert_labels_whole (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (widget));
+      int drawn_height;
+
+      pango_layout_get_pixel_size (layout, NULL, &drawn_height);
+      if (pango_layout_get_width (layout) != gtk_widget_get_width (widget) * PANGO_SCALE ||
+          drawn_height > gtk_widget_get_height (widget))
+        g_error ("\"%s\" is laid out %d px wide and %d px high in %d x %d px",
+                 gtk_label_get_text (GTK_LABEL (widget)), pango_layout_get_width (layout) / PANGO_SCALE,
+                 drawn_height, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    assert_labels_whole (c);
+}
+
+/* Rows the pane stopped showing are kept, hidden, and shown again when the
+ * decision comes back (_msk_box_sync_rows); the window may have changed
+ * width in between, and the rows must be laid out for the new width. */
+static void
+rows_shown_again_fit_the_new_width (Fixture *f)
+{
+  static const int widths[] = { 1366, 820, 1100, 700 };
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), widths[0], 768);
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "lumbar_spine")->label);
+  tick (f, "suspected_ces");
+  wait_for_frames ();
+  for (guint i = 1; i < G_N_ELEMENTS (widths); i++)
+    {
+      tick (f, "suspected_ces");
+      wait_for_frames ();
+      assert_labels_whole (get_pane (f));
+      gtk_window_set_default_size (GTK_WINDOW (f->window), widths[i], 768);
+      wait_for_frames ();
+      tick (f, "suspected_ces");
+      wait_for_frames ();
+      g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
+      assert_children_fit (get_pane (f));
+      assert_labels_whole (get_pane (f));
+    }
+}
+
 static void
 ces_alone_is_an_emergency (Fixture *f)
 {
@@ -731,6 +782,30 @@ empty_sections_leave_no_gap (Fixture *f)
   g_assert_cmpfloat (below.origin.y - (above.origin.y + above.size.height), >=, 6);
 }
 
+/* The rows a user sees in one of the pane's lists: its shown children
+ * (rows it stopped showing stay in it, hidden, to be shown again). */
+static GtkWidget *
+shown_row (GtkWidget *row)
+{
+  while (row != NULL && !gtk_widget_get_visible (row))
+    row = gtk_widget_get_next_sibling (row);
+  return row;
+}
+
+#define FOR_SHOWN_ROWS(row, box) \
+  for (row = shown_row (gtk_widget_get_first_child (box)); row != NULL; row = shown_row (gtk_widget_get_next_sibling (row)))
+
+/* Rows kept hidden stay few, whatever the GP does. */
+static void
+assert_hidden_rows_bounded (GtkWidget *box)
+{
+  guint hidden = 0;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (box); c != NULL; c = gtk_widget_get_next_sibling (c))
+    hidden += gtk_widget_get_visible (c) ? 0 : 1;
+  g_assert_cmpuint (hidden, <=, MSK_HIDDEN_ROWS_MAX);
+}
+
 /* The evidence rows shown, in order, are the decision's resources; returns
  * the row widgets, held, so that a new row cannot take a removed one's
  * address and pass for it. */
@@ -740,15 +815,18 @@ assert_evidence_rows (Fixture *f)
   GtkWidget *box = child (get_pane (f), MSK_TYPE_DECISION_PANE, "evidence_box");
   MskDecision *decision = msk_decision_pane_get_decision (MSK_DECISION_PANE (get_pane (f)));
   GPtrArray *rows = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkWidget *row;
   guint i = 0;
 
-  for (GtkWidget *row = gtk_widget_get_first_child (box); row != NULL; row = gtk_widget_get_next_sibling (row), i++)
+  assert_hidden_rows_bounded (box);
+  FOR_SHOWN_ROWS (row, box)
     {
       g_autofree char *text = shown_text (row);
 
       g_assert_cmpuint (i, <, msk_decision_get_n_resources (decision));
       g_assert_nonnull (strstr (text, msk_decision_get_resource (decision, i)->title));
       g_ptr_array_add (rows, g_object_ref (row));
+      i++;
     }
   g_assert_cmpuint (i, ==, msk_decision_get_n_resources (decision));
   return rows;
@@ -775,9 +853,16 @@ unchanged_rows_are_kept (Fixture *f)
   /* Every knee row but the knee's own guidance is still there. */
   g_assert_cmpuint (kept, >=, knee->len - 1);
   g_assert_cmpuint (kept, >, 0);
-  /* And back: the rows follow the decision again. */
+  /* And back: the rows follow the decision again, and are the knee's rows
+   * from before, the knee's own guidance too, with their text laid out. */
   choose (f, "region_dropdown", msk_policy_find_region (f->policy, "knee")->label);
-  g_ptr_array_unref (assert_evidence_rows (f));
+  {
+    g_autoptr(GPtrArray) back = assert_evidence_rows (f);
+
+    g_assert_cmpuint (back->len, ==, knee->len);
+    for (guint i = 0; i < knee->len; i++)
+      g_assert_true (back->pdata[i] == knee->pdata[i]);
+  }
 }
 
 /* Every row of "What to do", "Why" and the evidence shows the current
@@ -789,11 +874,13 @@ assert_pane_rows_follow (Fixture *f)
   GtkWidget *pane = get_pane (f);
   MskDecision *decision = msk_decision_pane_get_decision (MSK_DECISION_PANE (pane));
   guint n_actions = msk_decision_get_n_actions (decision);
-  GtkWidget *row;
+  GtkWidget *box, *row;
   guint i;
 
-  row = gtk_widget_get_first_child (child (pane, MSK_TYPE_DECISION_PANE, "actions_box"));
-  for (i = 0; row != NULL; row = gtk_widget_get_next_sibling (row), i++)
+  box = child (pane, MSK_TYPE_DECISION_PANE, "actions_box");
+  assert_hidden_rows_bounded (box);
+  i = 0;
+  FOR_SHOWN_ROWS (row, box)
     {
       g_autofree char *text = shown_text (row);
       const MskAction *action;
@@ -802,17 +889,21 @@ assert_pane_rows_follow (Fixture *f)
       action = msk_decision_get_action (decision, i);
       g_assert_nonnull (strstr (text, action->pathway->title));
       g_assert_nonnull (strstr (text, action->urgency->label));
+      i++;
     }
   g_assert_cmpuint (i, ==, n_actions);
 
-  row = gtk_widget_get_first_child (child (pane, MSK_TYPE_DECISION_PANE, "why_box"));
-  for (i = 0; row != NULL; row = gtk_widget_get_next_sibling (row), i++)
+  box = child (pane, MSK_TYPE_DECISION_PANE, "why_box");
+  assert_hidden_rows_bounded (box);
+  i = 0;
+  FOR_SHOWN_ROWS (row, box)
     {
       g_autofree char *text = shown_text (row);
 
       g_assert_cmpuint (i, <, n_actions + msk_decision_get_n_rationale (decision));
       g_assert_nonnull (strstr (text, i < n_actions ? msk_decision_get_action (decision, i)->why
                                                     : msk_decision_get_rationale (decision, i - n_actions)->text));
+      i++;
     }
   g_assert_cmpuint (i, ==, n_actions + msk_decision_get_n_rationale (decision));
   g_ptr_array_unref (assert_evidence_rows (f));
@@ -2913,6 +3004,7 @@ main (int   argc,
   ADD_IN_APP ("/window/closed-headings-take-their-own-height", closed_headings_take_their_own_height);
   ADD_IN_APP ("/window/empty-sections-leave-no-gap", empty_sections_leave_no_gap);
   ADD_IN_APP ("/window/unchanged-rows-are-kept", unchanged_rows_are_kept);
+  ADD_IN_APP ("/window/rows-shown-again-fit-the-new-width", rows_shown_again_fit_the_new_width);
   ADD_IN_APP ("/window/pane-follows-every-change", pane_follows_every_change);
   ADD_IN_APP ("/window/policy-search", policy_search_finds_and_steps);
   ADD_IN_APP ("/window/policy-keys-scroll", policy_keys_scroll);
