@@ -73,6 +73,11 @@ struct _MskDecisionPane
   GtkWidget   *copy_button;
 
   MskDecision *decision;
+  /* The policy the rows in "What to do", "Why" and the evidence are for,
+   * held: their keys name its items by address, and the rows they stopped
+   * showing outlive the decision, so its memory must not be reused by
+   * another policy's items while they exist. */
+  MskPolicy   *rows_policy;
   const char  *kind_class;     /* static: from outcome_looks */
   const char  *verdict_class;  /* static */
   guint        changed_mark_id;
@@ -530,6 +535,7 @@ msk_decision_pane_finalize (GObject *object)
   MskDecisionPane *self = MSK_DECISION_PANE (object);
 
   g_clear_pointer (&self->decision, msk_decision_unref);
+  g_clear_pointer (&self->rows_policy, msk_policy_unref);
   for (guint i = 0; i < N_SECTIONS; i++)
     g_free (self->keys[i]);
   G_OBJECT_CLASS (msk_decision_pane_parent_class)->finalize (object);
@@ -692,6 +698,14 @@ msk_decision_pane_set_decision (MskDecisionPane *self,
     before = msk_decision_get_outcome (self->decision);
   g_clear_pointer (&self->decision, msk_decision_unref);
   self->decision = msk_decision_ref (decision);
+  if (self->rows_policy != msk_decision_get_policy (decision))
+    {
+      _msk_box_remove_all (self->actions_box);
+      _msk_box_remove_all (self->why_box);
+      _msk_box_remove_all (self->evidence_box);
+      g_clear_pointer (&self->rows_policy, msk_policy_unref);
+      self->rows_policy = msk_policy_ref (msk_decision_get_policy (decision));
+    }
 
   show_outcome (self);
   if (section_changed (self, SECTION_WARNINGS))

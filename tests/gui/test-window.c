@@ -909,6 +909,41 @@ assert_pane_rows_follow (Fixture *f)
   g_ptr_array_unref (assert_evidence_rows (f));
 }
 
+/* The pane's rows name the policy's items by address, and rows it stopped
+ * showing outlive the decision: a decision from another policy object (the
+ * same file loaded again here) must not find any row of the first, shown
+ * or hidden, whose key another policy's item could take over once the
+ * first is freed. */
+static void
+no_row_outlives_its_policy (Fixture *f)
+{
+  static const char *const boxes[] = { "actions_box", "why_box", "evidence_box" };
+  GtkWidget *pane = get_pane (f);
+  g_autoptr(MskPolicy) other = msk_policy_new_bundled (NULL);
+  g_autoptr(MskRequest) request = msk_request_new (other);
+  g_autoptr(MskDecision) decision = NULL;
+  GDate today;
+  guint hidden = 0;
+
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "knee")->label);
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "lumbar_spine")->label);
+  for (guint b = 0; b < G_N_ELEMENTS (boxes); b++)
+    for (GtkWidget *c = gtk_widget_get_first_child (child (pane, MSK_TYPE_DECISION_PANE, boxes[b]));
+         c != NULL; c = gtk_widget_get_next_sibling (c))
+      hidden += gtk_widget_get_visible (c) ? 0 : 1;
+  g_assert_cmpuint (hidden, >, 0);
+
+  g_date_set_dmy (&today, 1, 12, 2026);
+  msk_request_set_region (request, msk_policy_find_region (other, "lumbar_spine"));
+  decision = msk_evaluate (other, request, &today);
+  msk_decision_pane_set_decision (MSK_DECISION_PANE (pane), decision);
+  for (guint b = 0; b < G_N_ELEMENTS (boxes); b++)
+    for (GtkWidget *c = gtk_widget_get_first_child (child (pane, MSK_TYPE_DECISION_PANE, boxes[b]));
+         c != NULL; c = gtk_widget_get_next_sibling (c))
+      g_assert_true (gtk_widget_get_visible (c));
+  assert_pane_rows_follow (f);
+}
+
 /* A GP's morning: regions, requesters and red flags changed in every order,
  * with the pane checked after each change. */
 static void
@@ -3005,6 +3040,7 @@ main (int   argc,
   ADD_IN_APP ("/window/empty-sections-leave-no-gap", empty_sections_leave_no_gap);
   ADD_IN_APP ("/window/unchanged-rows-are-kept", unchanged_rows_are_kept);
   ADD_IN_APP ("/window/rows-shown-again-fit-the-new-width", rows_shown_again_fit_the_new_width);
+  ADD_IN_APP ("/window/no-row-outlives-its-policy", no_row_outlives_its_policy);
   ADD_IN_APP ("/window/pane-follows-every-change", pane_follows_every_change);
   ADD_IN_APP ("/window/policy-search", policy_search_finds_and_steps);
   ADD_IN_APP ("/window/policy-keys-scroll", policy_keys_scroll);
