@@ -20,8 +20,10 @@
  *   word wider than the column breaks inside the word (PANGO_WRAP_WORD_CHAR)
  *   instead of overflowing;
  * - its natural width is the same estimate for the whole text on one line,
- *   the character count times that width: a natural width only shares out
- *   spare room, and these labels take the whole width of their column;
+ *   the character count times that width: these labels take the whole
+ *   width of their column, which a natural width does not change; a label
+ *   sized by its own text (a link's title, the centred toast) is laid out
+ *   on one line for it instead, as GtkLabel does;
  * - its height for a width is the label's own layout laid out at that
  *   width, and allocation gives the layout that same width, so the text is
  *   shaped once and drawn from that layout.
@@ -76,6 +78,18 @@ get_font_sizes (GtkWidget *widget)
   return sizes;
 }
 
+/* A label whose width is its text's, not its column's: one not stretched
+ * across its space (the toast, centred), or a button's (a link's title,
+ * whose button is as wide as it). Its natural width decides how wide it
+ * is, so it is the text's width on one line, as GtkLabel gives it, or a
+ * short title would wrap with room to spare. */
+static gboolean
+sized_by_its_text (GtkWidget *widget)
+{
+  return gtk_widget_get_halign (widget) != GTK_ALIGN_FILL ||
+         GTK_IS_BUTTON (gtk_widget_get_parent (widget));
+}
+
 static GtkSizeRequestMode
 msk_wrap_layout_get_request_mode (GtkLayoutManager *manager,
                                   GtkWidget        *widget)
@@ -101,7 +115,20 @@ msk_wrap_layout_measure (GtkLayoutManager *manager,
       long chars = g_utf8_strlen (gtk_label_get_text (label), -1);
 
       *minimum = PANGO_PIXELS_CEIL (char_width * MAX (gtk_label_get_width_chars (label), 0));
-      *natural = MAX (*minimum, PANGO_PIXELS_CEIL ((gint64) char_width * MIN (chars, G_MAXINT / char_width)));
+      if (sized_by_its_text (widget))
+        {
+          /* One line, laid out apart so the label's own layout keeps the
+           * width it is drawn at. */
+          PangoLayout *line = pango_layout_copy (gtk_label_get_layout (label));
+          int width;
+
+          pango_layout_set_width (line, -1);
+          pango_layout_get_size (line, &width, NULL);
+          g_object_unref (line);
+          *natural = MAX (*minimum, PANGO_PIXELS_CEIL (width));
+        }
+      else
+        *natural = MAX (*minimum, PANGO_PIXELS_CEIL ((gint64) char_width * MIN (chars, G_MAXINT / char_width)));
     }
   else
     {

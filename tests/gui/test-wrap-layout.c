@@ -193,6 +193,42 @@ test_follows_font_changes (Fixture       *f,
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
 }
 
+/* A label as wide as its own text (centred, or a link's title in its
+ * button) gets the natural width GtkLabel would give it, so a short title
+ * stays on one line where there is room. */
+static void
+test_sized_by_its_text (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *title = _msk_wrapped_label_new ("", NULL);
+  GtkWidget *reference = _msk_wrapped_label_new ("", NULL);
+  GtkWidget *box = gtk_widget_get_parent (f->ours);
+
+  gtk_widget_set_layout_manager (reference, NULL);
+  gtk_button_set_child (GTK_BUTTON (button), title);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_box_append (GTK_BOX (box), reference);
+  gtk_widget_set_halign (f->ours, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (f->reference, GTK_ALIGN_CENTER);
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      int nat, ref_nat;
+
+      set_both (f, texts[t]);
+      assert_measures_like_gtklabel (f, texts[t]);
+      gtk_widget_measure (f->ours, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+      gtk_widget_measure (f->reference, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &ref_nat, NULL, NULL);
+      g_assert_cmpint (nat, ==, ref_nat);
+
+      gtk_label_set_text (GTK_LABEL (title), texts[t]);
+      gtk_label_set_text (GTK_LABEL (reference), texts[t]);
+      gtk_widget_measure (title, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+      gtk_widget_measure (reference, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &ref_nat, NULL, NULL);
+      g_assert_cmpint (nat, ==, ref_nat);
+    }
+}
+
 /* In a window the frame clock lays out, the label draws the layout it was
  * measured with, at the width it was given, and the window keeps it whole
  * as the window narrows and widens. */
@@ -255,6 +291,8 @@ main (int   argc,
               fixture_set_up, test_follows_text_changes, fixture_tear_down);
   g_test_add ("/wrap-layout/follows-font-changes", Fixture, NULL,
               fixture_set_up, test_follows_font_changes, fixture_tear_down);
+  g_test_add ("/wrap-layout/sized-by-its-text", Fixture, NULL,
+              fixture_set_up, test_sized_by_its_text, fixture_tear_down);
   g_test_add ("/wrap-layout/in-a-window", Fixture, NULL,
               fixture_set_up, test_in_a_window, fixture_tear_down);
   g_test_add_func ("/wrap-layout/templates-get-it", test_templates_get_it);
