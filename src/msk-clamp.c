@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "msk-clamp.h"
+#include "msk-utils-private.h"
 
 struct _MskClamp
 {
@@ -38,12 +39,7 @@ static GtkBuildableIface *parent_buildable_iface;
 static int
 get_max_width (MskClamp *self)
 {
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-  int char_width = pango_font_metrics_get_approximate_char_width (metrics);
-
-  pango_font_metrics_unref (metrics);
-  return PANGO_PIXELS_CEIL (char_width * self->max_chars);
+  return PANGO_PIXELS_CEIL (_msk_font_sizes (GTK_WIDGET (self))->char_width * self->max_chars);
 }
 
 static void

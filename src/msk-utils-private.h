@@ -8,6 +8,15 @@
 
 G_BEGIN_DECLS
 
+/* The current font's sizes for WIDGET, in Pango units, from its metrics;
+ * kept per font, size and resolution (msk-utils.c says why). */
+typedef struct {
+  int char_width;   /* approximate */
+  int digit_width;  /* approximate */
+  int line_height;  /* ascent and descent */
+} MskFontSizes;
+const MskFontSizes *_msk_font_sizes (GtkWidget *widget);
+
 /* A label that wraps at words (or inside a word too long for the line) and
  * starts at the left edge: every text from the policy or a note is shown
  * this way, so no text can push the window wider than the screen. */

@@ -7,6 +7,36 @@
 #include "msk-utils-private.h"
 #include "msk-wrap-layout.h"
 
+/* Pango 1.50 shapes a sample sentence for every pango_context_get_metrics()
+ * call, and GtkLabel and MskClamp asked for it at every measure; one answer
+ * per font, size and resolution is enough. */
+const MskFontSizes *
+_msk_font_sizes (GtkWidget *widget)
+{
+  static GHashTable *cache;
+  PangoContext *context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *desc = pango_context_get_font_description (context);
+  g_autofree char *font = pango_font_description_to_string (desc);
+  g_autofree char *key = g_strdup_printf ("%s@%g", font, pango_cairo_context_get_resolution (context));
+  MskFontSizes *sizes;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sizes = g_hash_table_lookup (cache, key);
+  if (sizes == NULL)
+    {
+      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
+
+      sizes = g_new (MskFontSizes, 1);
+      sizes->char_width = pango_font_metrics_get_approximate_char_width (metrics);
+      sizes->digit_width = pango_font_metrics_get_approximate_digit_width (metrics);
+      sizes->line_height = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
+      pango_font_metrics_unref (metrics);
+      g_hash_table_insert (cache, g_steal_pointer (&key), sizes);
+    }
+  return sizes;
+}
+
 /* A wrapping label's width in characters is its minimum width, and
  * MskWrapLayout measures it: laid out once, at the width it is given,
  * instead of three times (msk-wrap-layout.c, docs/performance.md). Words

@@ -35,6 +35,7 @@
 #include "config.h"
 
 #include "msk-wrap-layout.h"
+#include "msk-utils-private.h"
 
 struct _MskWrapLayout
 {
@@ -42,41 +43,6 @@ struct _MskWrapLayout
 };
 
 G_DEFINE_FINAL_TYPE (MskWrapLayout, msk_wrap_layout, GTK_TYPE_LAYOUT_MANAGER)
-
-typedef struct {
-  int char_width;   /* the wider of the approximate character and digit */
-  int line_height;  /* ascent and descent */
-} FontSizes;
-
-/* Pango 1.50 shapes a sample sentence for every pango_context_get_metrics()
- * call, and GtkLabel asks for it at every measure; one answer per font,
- * size and resolution is enough. */
-static const FontSizes *
-get_font_sizes (GtkWidget *widget)
-{
-  static GHashTable *cache;
-  PangoContext *context = gtk_widget_get_pango_context (widget);
-  const PangoFontDescription *desc = pango_context_get_font_description (context);
-  g_autofree char *font = pango_font_description_to_string (desc);
-  g_autofree char *key = g_strdup_printf ("%s@%g", font, pango_cairo_context_get_resolution (context));
-  FontSizes *sizes;
-
-  if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  sizes = g_hash_table_lookup (cache, key);
-  if (sizes == NULL)
-    {
-      PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-
-      sizes = g_new (FontSizes, 1);
-      sizes->char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
-                               pango_font_metrics_get_approximate_digit_width (metrics));
-      sizes->line_height = pango_font_metrics_get_ascent (metrics) + pango_font_metrics_get_descent (metrics);
-      pango_font_metrics_unref (metrics);
-      g_hash_table_insert (cache, g_steal_pointer (&key), sizes);
-    }
-  return sizes;
-}
 
 /* A label whose width is its text's, not its column's: one not stretched
  * across its space (the toast, centred), or a button's (a link's title,
@@ -111,7 +77,9 @@ msk_wrap_layout_measure (GtkLayoutManager *manager,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      int char_width = get_font_sizes (widget)->char_width;
+      const MskFontSizes *font = _msk_font_sizes (widget);
+      /* GtkLabel's character: the wider of the average letter and digit */
+      int char_width = MAX (font->char_width, font->digit_width);
       long chars = g_utf8_strlen (gtk_label_get_text (label), -1);
 
       *minimum = PANGO_PIXELS_CEIL (char_width * MAX (gtk_label_get_width_chars (label), 0));
@@ -143,7 +111,7 @@ msk_wrap_layout_measure (GtkLayoutManager *manager,
            * it of its child and, with no propagated natural height, never
            * uses it; GtkLabel would lay the text out on one line. One
            * line's height, from the font, lays nothing out. */
-          *minimum = *natural = PANGO_PIXELS_CEIL (get_font_sizes (widget)->line_height);
+          *minimum = *natural = PANGO_PIXELS_CEIL (_msk_font_sizes (widget)->line_height);
           *minimum_baseline = *natural_baseline = -1;
           return;
         }
