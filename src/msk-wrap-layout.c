@@ -37,6 +37,8 @@
 #include "msk-wrap-layout.h"
 #include "msk-utils-private.h"
 
+#include <string.h>
+
 struct _MskWrapLayout
 {
   GtkLayoutManager parent_instance;
@@ -101,21 +103,32 @@ msk_wrap_layout_measure (GtkLayoutManager *manager,
   else
     {
       PangoLayout *layout = gtk_label_get_layout (label);
+      g_autoptr(PangoLayout) copy = NULL;
       int height;
 
-      if (for_size >= 0)
-        pango_layout_set_width (layout, for_size * PANGO_SCALE);
-      else if (pango_layout_get_width (layout) <= 0)
+      if (for_size < 0)
         {
-          /* A height for no width in particular: GtkScrolledWindow asks
-           * it of its child and, with no propagated natural height, never
-           * uses it; GtkLabel would lay the text out on one line. One
-           * line's height, from the font, lays nothing out. */
-          *minimum = *natural = PANGO_PIXELS_CEIL (_msk_font_sizes (widget)->line_height);
+          /* A height for no width in particular, which GtkScrolledWindow
+           * asks of its child and, with no propagated natural height,
+           * never uses: GtkLabel answers its text's lines unbroken, and so
+           * does this, from the font, laying nothing out. */
+          const char *text = gtk_label_get_text (label);
+          int lines = 1;
+
+          for (const char *c = strchr (text, '\n'); c != NULL; c = strchr (c + 1, '\n'))
+            lines++;
+          *minimum = *natural = PANGO_PIXELS_CEIL (lines * _msk_font_sizes (widget)->line_height);
           *minimum_baseline = *natural_baseline = -1;
           return;
         }
-      /* else the width it has: laid out already, it costs nothing */
+      /* The label's own layout when it is laid out at this width already
+       * or has never been drawn; a copy otherwise, as GtkLabel measures,
+       * so the text drawn keeps the width it was given (GTK does not
+       * allocate a widget again at an unchanged size). */
+      if (pango_layout_get_width (layout) != for_size * PANGO_SCALE &&
+          gtk_widget_get_width (widget) > 1)
+        layout = copy = pango_layout_copy (layout);
+      pango_layout_set_width (layout, for_size * PANGO_SCALE);
       /* Rounded as GtkLabel rounds, so a label reads the same either way */
       pango_layout_get_size (layout, NULL, &height);
       *minimum = *natural = PANGO_PIXELS_CEIL (height);

@@ -94,6 +94,12 @@ assert_measures_like_gtklabel (Fixture    *f,
     g_error ("%s: minimum width %d, GtkLabel's %d", what, min, ref_min);
   g_assert_cmpint (nat, >=, min);
 
+  /* Asked for a height at no width in particular: one line a paragraph */
+  gtk_widget_measure (f->ours, GTK_ORIENTATION_VERTICAL, -1, &min, &nat, NULL, NULL);
+  gtk_widget_measure (f->reference, GTK_ORIENTATION_VERTICAL, -1, &ref_min, &ref_nat, NULL, NULL);
+  if (min != ref_min || nat != ref_nat)
+    g_error ("%s at no width: height %d/%d, GtkLabel's %d/%d", what, min, nat, ref_min, ref_nat);
+
   for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
     {
       gtk_widget_measure (f->ours, GTK_ORIENTATION_VERTICAL, widths[w], &min, &nat, &base, NULL);
@@ -125,6 +131,34 @@ assert_draws_within (Fixture    *f,
       pango_layout_get_pixel_size (layout, NULL, &drawn_height);
       if (drawn_height > height)
         g_error ("%s at %d px: draws %d px of text in %d px", what, width, drawn_height, height);
+    }
+}
+
+/* GTK measures a widget at widths it does not give it (a stack page, a
+ * container trying sizes) and does not allocate it again when its size
+ * is unchanged: the text drawn must stay laid out at the width given. */
+static void
+test_measuring_leaves_the_drawn_text (Fixture       *f,
+                                      gconstpointer  data)
+{
+  gtk_label_set_text (GTK_LABEL (f->ours), texts[1]);
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (f->ours));
+      int min_width, height, drawn_height, other;
+      int width;
+
+      gtk_widget_measure (f->ours, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      width = MAX (widths[w], min_width);
+      gtk_widget_measure (f->ours, GTK_ORIENTATION_VERTICAL, width, &height, NULL, NULL, NULL);
+      gtk_widget_size_allocate (f->ours, &(GtkAllocation) { 0, 0, width, height }, -1);
+      gtk_widget_measure (f->ours, GTK_ORIENTATION_VERTICAL, width / 2 + 7, &other, NULL, NULL, NULL);
+      gtk_widget_measure (f->ours, GTK_ORIENTATION_VERTICAL, width * 2 + 3, &other, NULL, NULL, NULL);
+      gtk_widget_size_allocate (f->ours, &(GtkAllocation) { 0, 0, width, height }, -1);
+      layout = gtk_label_get_layout (GTK_LABEL (f->ours));
+      g_assert_cmpint (pango_layout_get_width (layout), ==, width * PANGO_SCALE);
+      pango_layout_get_pixel_size (layout, NULL, &drawn_height);
+      g_assert_cmpint (drawn_height, <=, height);
     }
 }
 
@@ -291,6 +325,8 @@ main (int   argc,
               fixture_set_up, test_follows_text_changes, fixture_tear_down);
   g_test_add ("/wrap-layout/follows-font-changes", Fixture, NULL,
               fixture_set_up, test_follows_font_changes, fixture_tear_down);
+  g_test_add ("/wrap-layout/measuring-leaves-the-drawn-text", Fixture, NULL,
+              fixture_set_up, test_measuring_leaves_the_drawn_text, fixture_tear_down);
   g_test_add ("/wrap-layout/sized-by-its-text", Fixture, NULL,
               fixture_set_up, test_sized_by_its_text, fixture_tear_down);
   g_test_add ("/wrap-layout/in-a-window", Fixture, NULL,
