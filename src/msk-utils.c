@@ -56,7 +56,11 @@ _msk_label_set_wrapping (GtkLabel *label)
 
 /* Every wrapping label under ROOT (a template's labels) measured by
  * MskWrapLayout, as the labels made in code are (_msk_label_set_wrapping):
- * set here, not in the .ui files, so gtk4-builder-tool can still check them. */
+ * set here, not in the .ui files, so gtk4-builder-tool can still check them.
+ * MskWrapLayout estimates a label's natural width unless the label is sized
+ * by its own text (msk-wrap-layout.c): a wrapping label added to a
+ * container that shares out width by natural widths (a horizontal box
+ * beside other widgets) should expand, or be a button's. */
 void
 _msk_wrapped_labels_measure_once (GtkWidget *root)
 {
@@ -90,6 +94,16 @@ _msk_wrapped_label_new (const char *text,
  * window. A key names everything its row shows, so a row shown again is
  * the row MAKE would build. Bounded by MSK_HIDDEN_ROWS_MAX: past it the box
  * drops them. */
+
+/* The first hidden row: the child after the last shown row LAST (NULL: the
+ * list shows none). */
+static GtkWidget *
+shown_rows_end (GtkBox    *box,
+                GtkWidget *last)
+{
+  return last != NULL ? gtk_widget_get_next_sibling (last)
+                      : gtk_widget_get_first_child (GTK_WIDGET (box));
+}
 
 /* The rows of a list, kept where they show the same item: a row whose item
  * is still shown stays, with its labels already laid out and measured, and
@@ -151,13 +165,12 @@ _msk_box_sync_rows (GtkBox     *box,
         gtk_box_reorder_child_after (box, row, prev);
       prev = row;
     }
-  if (g_hash_table_size (hidden) > MSK_HIDDEN_ROWS_MAX)
+  /* Past the bound, the rows hidden longest ago go: hidden rows are in the
+   * order they were hidden, after the shown ones. */
+  for (guint n = g_hash_table_size (hidden); n > MSK_HIDDEN_ROWS_MAX; n--)
     {
-      GHashTableIter iter;
-
-      g_hash_table_iter_init (&iter, hidden);
-      while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &child))
-        gtk_box_remove (box, child);
+      child = shown_rows_end (box, prev);
+      gtk_box_remove (box, child);
     }
 }
 

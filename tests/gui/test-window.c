@@ -567,6 +567,7 @@ static void
 rows_shown_again_fit_the_new_width (Fixture *f)
 {
   static const int widths[] = { 1366, 820, 1100, 700 };
+  int width;
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), widths[0], 768);
   choose (f, "region_dropdown", msk_policy_find_region (f->policy, "lumbar_spine")->label);
@@ -577,8 +578,15 @@ rows_shown_again_fit_the_new_width (Fixture *f)
       tick (f, "suspected_ces");
       wait_for_frames ();
       assert_labels_whole (get_pane (f));
+      width = gtk_widget_get_width (get_pane (f));
       gtk_window_set_default_size (GTK_WINDOW (f->window), widths[i], 768);
-      wait_for_frames ();
+      /* The rows are shown again only once the pane has its new width
+       * (a loaded machine may take longer than wait_for_frames). */
+      for (guint tries = 0; gtk_widget_get_width (get_pane (f)) == width; tries++)
+        {
+          g_assert_cmpuint (tries, <, 20);
+          wait_for_frames ();
+        }
       tick (f, "suspected_ces");
       wait_for_frames ();
       g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
