@@ -560,6 +560,35 @@ assert_labels_whole (GtkWidget *widget)
     assert_labels_whole (c);
 }
 
+/* Seen by a GP reviewer: with a concern ticked (its emergency signs shown),
+ * a visit to the Policy view left that concern's card with its title over
+ * its help text. GTK measures a stack's hidden page at other widths while
+ * the other page is shown; the text drawn must keep the width it has. */
+static void
+form_is_whole_after_the_policy_view (Fixture *f)
+{
+  GtkStack *stack = GTK_STACK (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "stack"));
+  const char *concerns[] = { "oncology_patient", "urgent_msk", "suspected_ces" };
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 760);
+  for (guint i = 0; i < G_N_ELEMENTS (concerns); i++)
+    tick (f, concerns[i]);
+  wait_for_frames ();
+  assert_labels_whole (GTK_WIDGET (get_form (f)));
+  for (guint round = 0; round < 2; round++)
+    {
+      gtk_stack_set_visible_child_name (stack, "policy");
+      wait_for_frames ();
+      gtk_window_set_default_size (GTK_WINDOW (f->window), round == 0 ? 860 : 1200, 700);
+      wait_for_frames ();
+      gtk_stack_set_visible_child_name (stack, "decide");
+      wait_for_frames ();
+      assert_labels_whole (GTK_WIDGET (get_form (f)));
+      assert_children_fit (GTK_WIDGET (get_form (f)));
+      assert_labels_whole (get_pane (f));
+    }
+}
+
 /* Rows the pane stopped showing are kept, hidden, and shown again when the
  * decision comes back (_msk_box_sync_rows); the window may have changed
  * width in between, and the rows must be laid out for the new width. */
@@ -3048,6 +3077,7 @@ main (int   argc,
   ADD_IN_APP ("/window/empty-sections-leave-no-gap", empty_sections_leave_no_gap);
   ADD_IN_APP ("/window/unchanged-rows-are-kept", unchanged_rows_are_kept);
   ADD_IN_APP ("/window/rows-shown-again-fit-the-new-width", rows_shown_again_fit_the_new_width);
+  ADD_IN_APP ("/window/form-is-whole-after-the-policy-view", form_is_whole_after_the_policy_view);
   ADD_IN_APP ("/window/no-row-outlives-its-policy", no_row_outlives_its_policy);
   ADD_IN_APP ("/window/pane-follows-every-change", pane_follows_every_change);
   ADD_IN_APP ("/window/policy-search", policy_search_finds_and_steps);
