@@ -227,6 +227,33 @@ test_follows_font_changes (Fixture       *f,
   gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider));
 }
 
+/* A label whose wrapping is switched off after it was made (the Policy
+ * view's link buttons inside text) is measured as GtkLabel measures it: on
+ * one line, however wide its space. */
+static void
+test_wrapping_switched_off (Fixture       *f,
+                            gconstpointer  data)
+{
+  gtk_label_set_wrap (GTK_LABEL (f->ours), FALSE);
+  gtk_label_set_wrap (GTK_LABEL (f->reference), FALSE);
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      PangoLayout *layout;
+      int nat, ref_nat, height;
+
+      set_both (f, texts[t]);
+      assert_measures_like_gtklabel (f, texts[t]);
+      gtk_widget_measure (f->ours, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+      gtk_widget_measure (f->reference, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &ref_nat, NULL, NULL);
+      g_assert_cmpint (nat, ==, ref_nat);
+      gtk_widget_measure (f->ours, GTK_ORIENTATION_VERTICAL, nat, &height, NULL, NULL, NULL);
+      gtk_widget_size_allocate (f->ours, &(GtkAllocation) { 0, 0, nat, height }, -1);
+      layout = gtk_label_get_layout (GTK_LABEL (f->ours));
+      g_assert_cmpint (pango_layout_get_width (layout), ==, -1);
+      g_assert_false (pango_layout_is_wrapped (layout));
+    }
+}
+
 /* A label as wide as its own text (centred, or a link's title in its
  * button) gets the natural width GtkLabel would give it, so a short title
  * stays on one line where there is room. */
@@ -327,6 +354,8 @@ main (int   argc,
               fixture_set_up, test_follows_font_changes, fixture_tear_down);
   g_test_add ("/wrap-layout/measuring-leaves-the-drawn-text", Fixture, NULL,
               fixture_set_up, test_measuring_leaves_the_drawn_text, fixture_tear_down);
+  g_test_add ("/wrap-layout/wrapping-switched-off", Fixture, NULL,
+              fixture_set_up, test_wrapping_switched_off, fixture_tear_down);
   g_test_add ("/wrap-layout/sized-by-its-text", Fixture, NULL,
               fixture_set_up, test_sized_by_its_text, fixture_tear_down);
   g_test_add ("/wrap-layout/in-a-window", Fixture, NULL,
