@@ -341,25 +341,21 @@ test_templates_get_it (void)
   g_object_unref (box);
 }
 
+#define ADD(path, test) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, test, fixture_tear_down)
+
 int
 main (int   argc,
       char *argv[])
 {
   gtk_test_init (&argc, &argv, NULL);
-  g_test_add ("/wrap-layout/every-text-and-width", Fixture, NULL,
-              fixture_set_up, test_every_text_and_width, fixture_tear_down);
-  g_test_add ("/wrap-layout/follows-text-changes", Fixture, NULL,
-              fixture_set_up, test_follows_text_changes, fixture_tear_down);
-  g_test_add ("/wrap-layout/follows-font-changes", Fixture, NULL,
-              fixture_set_up, test_follows_font_changes, fixture_tear_down);
-  g_test_add ("/wrap-layout/measuring-leaves-the-drawn-text", Fixture, NULL,
-              fixture_set_up, test_measuring_leaves_the_drawn_text, fixture_tear_down);
-  g_test_add ("/wrap-layout/wrapping-switched-off", Fixture, NULL,
-              fixture_set_up, test_wrapping_switched_off, fixture_tear_down);
-  g_test_add ("/wrap-layout/sized-by-its-text", Fixture, NULL,
-              fixture_set_up, test_sized_by_its_text, fixture_tear_down);
-  g_test_add ("/wrap-layout/in-a-window", Fixture, NULL,
-              fixture_set_up, test_in_a_window, fixture_tear_down);
+  ADD ("/wrap-layout/every-text-and-width", test_every_text_and_width);
+  ADD ("/wrap-layout/follows-text-changes", test_follows_text_changes);
+  ADD ("/wrap-layout/follows-font-changes", test_follows_font_changes);
+  ADD ("/wrap-layout/measuring-leaves-the-drawn-text", test_measuring_leaves_the_drawn_text);
+  ADD ("/wrap-layout/wrapping-switched-off", test_wrapping_switched_off);
+  ADD ("/wrap-layout/sized-by-its-text", test_sized_by_its_text);
+  ADD ("/wrap-layout/in-a-window", test_in_a_window);
   g_test_add_func ("/wrap-layout/templates-get-it", test_templates_get_it);
   return g_test_run ();
 }
