@@ -44,6 +44,9 @@ void       _msk_row_keys_add       (GPtrArray  *keys,
 void       _msk_box_remove_all     (GtkBox     *box);
 /* Scrolls the scrolled window that is `widget`, or holds it, to its top. */
 void       _msk_scroll_to_top      (GtkWidget  *widget);
+/* Scrolls the scrolled window holding `widget` just enough to show all of
+ * it (its top, if it is taller than the view). */
+void       _msk_scroll_into_view   (GtkWidget  *widget);
 /* The first descendant of `widget` (itself included) of `type`, depth first,
  * or NULL. GTK 4.8 gives some composite widgets' parts no public getter. */
 GtkWidget *_msk_widget_find_descendant (GtkWidget *widget,

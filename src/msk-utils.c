@@ -214,6 +214,31 @@ _msk_box_remove_all (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+/* Scrolls the scrolled window that holds WIDGET just enough to show all of
+ * it, or its top when it is taller than the view. */
+void
+_msk_scroll_into_view (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *vadj;
+  graphene_rect_t bounds;
+  double top, bottom, page;
+
+  /* Where WIDGET is in the view: the scrolled window's child (its viewport)
+   * is the part shown, whatever margins the content has. */
+  if (scroller == NULL ||
+      !gtk_widget_compute_bounds (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)), &bounds))
+    return;
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  page = gtk_adjustment_get_page_size (vadj);
+  top = bounds.origin.y;
+  bottom = bounds.origin.y + bounds.size.height;
+  if (top < 0)
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + top);
+  else if (bottom > page)
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + MIN (top, bottom - page));
+}
+
 GtkWidget *
 _msk_widget_find_descendant (GtkWidget *widget,
                              GType      type)

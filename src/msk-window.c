@@ -19,6 +19,7 @@
 #include "msk-request-form.h"
 #include "msk-utils-private.h"
 #include "msk-window.h"
+#include "msk-concern-row.h"
 
 /* How many lines of a refused file's errors the banner shows. */
 #define BANNER_MAX_ERRORS 3
@@ -581,6 +582,23 @@ name_view_buttons (MskWindow *self)
     }
 }
 
+/* The form scrolls to what has the focus itself, instead of GtkViewport:
+ * reached by the keyboard (Tab), a red flag's whole card comes into view,
+ * its prompts and signs with its tick box, where the viewport showed only
+ * the tick box (GP review). And at once: the viewport's scroll is an
+ * animation that nothing else can set the view during. */
+static void
+focus_widget_changed_cb (MskWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *card;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->request_form)))
+    return;
+  card = gtk_widget_get_ancestor (focus, MSK_TYPE_CONCERN_ROW);
+  _msk_scroll_into_view (card != NULL && gtk_window_get_focus_visible (GTK_WINDOW (self)) ? card : focus);
+}
+
 static void
 msk_window_init (MskWindow *self)
 {
@@ -590,6 +608,11 @@ msk_window_init (MskWindow *self)
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self, NULL);
   name_view_buttons (self);
   self->settings = create_settings ();
+  /* The form is not scrollable itself, so GtkScrolledWindow gave it a
+   * viewport. */
+  if (GTK_IS_VIEWPORT (gtk_scrolled_window_get_child (self->form_scroller)))
+    gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->form_scroller)), FALSE);
+  g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb), NULL);
 }
 
 MskWindow *

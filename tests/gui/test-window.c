@@ -589,6 +589,34 @@ form_is_whole_after_the_policy_view (Fixture *f)
     }
 }
 
+/* GP review: moving down the red flags with Tab left each card half out of
+ * view, its prompts and signs below the fold. The whole card comes into
+ * view, in a short window too. */
+static void
+tab_shows_the_whole_concern (Fixture *f)
+{
+  GtkWidget *scroller = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "form_scroller");
+  GtkWidget *box = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "concerns_box");
+  guint n = 0;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 520);
+  wait_for_frames ();
+  gtk_window_set_focus_visible (GTK_WINDOW (f->window), TRUE);
+  for (GtkWidget *row = gtk_widget_get_first_child (box); row != NULL; row = gtk_widget_get_next_sibling (row), n++)
+    {
+      graphene_rect_t bounds;
+
+      gtk_widget_grab_focus (child (row, MSK_TYPE_CONCERN_ROW, "check"));
+      wait_for_frames ();
+      g_assert_true (gtk_widget_compute_bounds (row, scroller, &bounds));
+      g_assert_cmpfloat (bounds.size.height, <, gtk_widget_get_height (scroller));
+      if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > gtk_widget_get_height (scroller) + 1)
+        g_error ("concern %u: card at %.0f..%.0f px in a view %d px high", n, bounds.origin.y,
+                 bounds.origin.y + bounds.size.height, gtk_widget_get_height (scroller));
+    }
+  g_assert_cmpuint (n, >, 3);
+}
+
 /* Rows the pane stopped showing are kept, hidden, and shown again when the
  * decision comes back (_msk_box_sync_rows); the window may have changed
  * width in between, and the rows must be laid out for the new width. */
@@ -3078,6 +3106,7 @@ main (int   argc,
   ADD_IN_APP ("/window/unchanged-rows-are-kept", unchanged_rows_are_kept);
   ADD_IN_APP ("/window/rows-shown-again-fit-the-new-width", rows_shown_again_fit_the_new_width);
   ADD_IN_APP ("/window/form-is-whole-after-the-policy-view", form_is_whole_after_the_policy_view);
+  ADD_IN_APP ("/window/tab-shows-the-whole-concern", tab_shows_the_whole_concern);
   ADD_IN_APP ("/window/no-row-outlives-its-policy", no_row_outlives_its_policy);
   ADD_IN_APP ("/window/pane-follows-every-change", pane_follows_every_change);
   ADD_IN_APP ("/window/policy-search", policy_search_finds_and_steps);
