@@ -593,7 +593,9 @@ focus_widget_changed_cb (MskWindow *self)
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   GtkWidget *card;
 
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->request_form)))
+  /* Not inside a drop-down's popover: that is a surface of its own. */
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->request_form)) ||
+      gtk_widget_get_native (focus) != GTK_NATIVE (self))
     return;
   card = gtk_widget_get_ancestor (focus, MSK_TYPE_CONCERN_ROW);
   _msk_scroll_into_view (card != NULL && gtk_window_get_focus_visible (GTK_WINDOW (self)) ? card : focus);
