@@ -38,6 +38,11 @@ struct _MskRequestForm
   MskPolicy      *policy;
   /* Set while clear() resets many fields, so listeners see one change. */
   gboolean        frozen;
+  /* A list opened by its key (Alt+R, Alt+B, Alt+G) waits for its drop-down
+   * to be scrolled into view (open_list_cb). */
+  GtkDropDown    *list_to_open;
+  guint           list_tick_id;
+  gint64          list_asked_at;  /* frame counter */
 };
 
 G_DEFINE_FINAL_TYPE (MskRequestForm, msk_request_form, GTK_TYPE_BOX)
@@ -259,6 +264,49 @@ clear_search (GtkDropDown *dropdown)
     gtk_editable_set_text (GTK_EDITABLE (search), "");
 }
 
+/* After one frame: the form has been laid out where the window scrolled
+ * it to, so the list opens beside its drop-down. */
+static gboolean
+open_list_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       data)
+{
+  MskRequestForm *self = data;
+  GtkDropDown *dropdown = self->list_to_open;
+
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->list_asked_at + 1)
+    return G_SOURCE_CONTINUE;
+  self->list_tick_id = 0;
+  self->list_to_open = NULL;
+  if (dropdown != NULL)
+    gtk_widget_activate (GTK_WIDGET (dropdown));
+  return G_SOURCE_REMOVE;
+}
+
+/* Alt+R, Alt+B or Alt+G opens a drop-down's list from anywhere in the form,
+ * and GTK positions the list at once, beside the drop-down even when it is
+ * scrolled out of view (and says so on the terminal). The drop-down takes
+ * the focus first, which scrolls it into view (msk-window.c), and its list
+ * opens a frame later. */
+static gboolean
+mnemonic_activate_cb (MskRequestForm *self,
+                      gboolean        group_cycling,
+                      GtkWidget      *dropdown)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (dropdown);
+
+  if (group_cycling || clock == NULL)
+    return FALSE;
+  gtk_widget_grab_focus (dropdown);
+  self->list_to_open = GTK_DROP_DOWN (dropdown);
+  if (self->list_tick_id == 0)
+    {
+      self->list_asked_at = gdk_frame_clock_get_frame_counter (clock);
+      self->list_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), open_list_cb, self, NULL);
+    }
+  return TRUE;
+}
+
 /* Once per drop-down: its list popover is named each time it opens. */
 static void
 watch_popup (GtkDropDown *dropdown,
@@ -359,6 +407,12 @@ notes_changed_cb (MskRequestForm *self,
 static void
 msk_request_form_dispose (GObject *object)
 {
+  MskRequestForm *self = MSK_REQUEST_FORM (object);
+
+  if (self->list_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->list_tick_id);
+  self->list_tick_id = 0;
+  self->list_to_open = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (object), MSK_TYPE_REQUEST_FORM);
   G_OBJECT_CLASS (msk_request_form_parent_class)->dispose (object);
 }
@@ -425,6 +479,9 @@ msk_request_form_init (MskRequestForm *self)
   watch_popup (self->requester_dropdown, self->requester_label);
   watch_popup (self->borough_dropdown, self->borough_label);
   watch_popup (self->region_dropdown, self->region_label);
+  g_signal_connect_swapped (self->requester_dropdown, "mnemonic-activate", G_CALLBACK (mnemonic_activate_cb), self);
+  g_signal_connect_swapped (self->borough_dropdown, "mnemonic-activate", G_CALLBACK (mnemonic_activate_cb), self);
+  g_signal_connect_swapped (self->region_dropdown, "mnemonic-activate", G_CALLBACK (mnemonic_activate_cb), self);
 }
 
 GtkWidget *

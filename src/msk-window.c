@@ -46,6 +46,9 @@ struct _MskWindow
   GtkRevealer          *toast_revealer;
   GtkLabel             *toast_label;
   guint                 toast_timeout_id;
+  /* The last input was a key, not a pointer: the focus moved by the
+   * keyboard (focus_widget_changed_cb). */
+  gboolean              by_keyboard;
   /* What this window last put on the clipboard, while it is still there
    * (weak: the clipboard drops it when anyone copies anything else). */
   GdkContentProvider   *copied;
@@ -583,22 +586,52 @@ name_view_buttons (MskWindow *self)
 }
 
 /* The form scrolls to what has the focus itself, instead of GtkViewport:
- * reached by the keyboard (Tab), a red flag's whole card comes into view,
- * its prompts and signs with its tick box, where the viewport showed only
- * the tick box (GP review). And at once: the viewport's scroll is an
- * animation that nothing else can set the view during. */
+ * reached by the keyboard (Tab, Shift+Tab), a red flag's whole card comes
+ * into view, its prompts and signs with its tick box, where the viewport
+ * showed only the tick box (GP review); a click moves nothing that is
+ * already in view. And at once: the viewport's scroll is an animation that
+ * nothing else can set the view during. */
 static void
 focus_widget_changed_cb (MskWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   GtkWidget *card;
+  GtkNative *native;
 
-  /* Not inside a drop-down's popover: that is a surface of its own. */
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->request_form)) ||
-      gtk_widget_get_native (focus) != GTK_NATIVE (self))
+  if (focus == NULL)
+    return;
+  /* In a drop-down's open list (a surface of its own, opened by Alt+B,
+   * Alt+G or Alt+R from anywhere): the drop-down comes into view, so the
+   * list opens beside it, not beside a control scrolled away. */
+  native = gtk_widget_get_native (focus);
+  if (GTK_IS_POPOVER (native))
+    focus = gtk_widget_get_parent (GTK_WIDGET (native));
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->request_form)))
     return;
   card = gtk_widget_get_ancestor (focus, MSK_TYPE_CONCERN_ROW);
-  _msk_scroll_into_view (card != NULL && gtk_window_get_focus_visible (GTK_WINDOW (self)) ? card : focus);
+  _msk_scroll_into_view (card != NULL && self->by_keyboard ? card : focus);
+}
+
+/* Which input moved the focus: GTK 4.8's focus-visible flag is no guide,
+ * as it goes off three seconds after a key and comes on only after Tab
+ * has moved the focus. Watched before any widget sees the event. */
+static gboolean
+input_cb (MskWindow *self,
+          GdkEvent  *event)
+{
+  switch ((int) gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+      self->by_keyboard = TRUE;
+      break;
+    case GDK_BUTTON_PRESS:
+    case GDK_TOUCH_BEGIN:
+      self->by_keyboard = FALSE;
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -615,6 +648,16 @@ msk_window_init (MskWindow *self)
   if (GTK_IS_VIEWPORT (gtk_scrolled_window_get_child (self->form_scroller)))
     gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->form_scroller)), FALSE);
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (focus_widget_changed_cb), NULL);
+  /* The focus the app sets itself (start-up, Ctrl+N) counts as the
+   * keyboard's: it is where typing goes next. */
+  self->by_keyboard = TRUE;
+  {
+    GtkEventController *input = gtk_event_controller_legacy_new ();
+
+    gtk_event_controller_set_propagation_phase (input, GTK_PHASE_CAPTURE);
+    g_signal_connect_swapped (input, "event", G_CALLBACK (input_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), input);
+  }
 }
 
 MskWindow *

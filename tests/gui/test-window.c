@@ -2683,6 +2683,35 @@ enter_gp_tower_hamlets_ces (Fixture *f)
   g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
 }
 
+/* GP review: Alt+G with the form scrolled down to the note opened the
+ * region list beside a drop-down out of view. The drop-down comes into
+ * view with its list. */
+static void
+list_opened_by_its_key_comes_into_view (Fixture *f)
+{
+  GtkWidget *scroller = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "form_scroller");
+  GtkWidget *dropdown = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "region_dropdown");
+  GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  graphene_rect_t bounds;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 520);
+  wait_for_frames ();
+  gtk_widget_grab_focus (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "notes_view"));
+  wait_for_frames ();
+  g_assert_true (gtk_widget_compute_bounds (dropdown, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, 0);
+
+  key_mnemonic (f, "region_label");
+  while (!gtk_widget_get_mapped (dropdown_popover (dropdown)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frame (dropdown_popover (dropdown));
+  g_assert_true (gtk_widget_compute_bounds (dropdown, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
+  gtk_popover_popdown (GTK_POPOVER (dropdown_popover (dropdown)));
+}
+
 /* README, "Keyboard": 9 keys from a fresh window to a copied note. */
 static void
 keyboard_only_to_copied_note (Fixture *f)
@@ -3107,6 +3136,7 @@ main (int   argc,
   ADD_IN_APP ("/window/rows-shown-again-fit-the-new-width", rows_shown_again_fit_the_new_width);
   ADD_IN_APP ("/window/form-is-whole-after-the-policy-view", form_is_whole_after_the_policy_view);
   ADD_IN_APP ("/window/tab-shows-the-whole-concern", tab_shows_the_whole_concern);
+  ADD_IN_APP ("/window/list-opened-by-its-key-comes-into-view", list_opened_by_its_key_comes_into_view);
   ADD_IN_APP ("/window/no-row-outlives-its-policy", no_row_outlives_its_policy);
   ADD_IN_APP ("/window/pane-follows-every-change", pane_follows_every_change);
   ADD_IN_APP ("/window/policy-search", policy_search_finds_and_steps);
