@@ -49,6 +49,8 @@ struct _MskWindow
   /* The last input was a key, not a pointer: the focus moved by the
    * keyboard (focus_widget_changed_cb). */
   gboolean              by_keyboard;
+  guint                 card_tick_id;
+  gint64                card_changed_at;  /* frame counter */
   /* What this window last put on the clipboard, while it is still there
    * (weak: the clipboard drops it when anyone copies anything else). */
   GdkContentProvider   *copied;
@@ -278,10 +280,45 @@ ensure_policy_view (MskWindow *self)
   return self->policy_view;
 }
 
+/* After the frame that laid out the card's new size. */
+static gboolean
+show_focused_card_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       data)
+{
+  MskWindow *self = data;
+  GtkWidget *focus;
+  GtkWidget *card;
+
+  if (gdk_frame_clock_get_frame_counter (clock) <= self->card_changed_at + 1)
+    return G_SOURCE_CONTINUE;
+  self->card_tick_id = 0;
+  focus = gtk_root_get_focus (GTK_ROOT (self));
+  card = focus != NULL ? gtk_widget_get_ancestor (focus, MSK_TYPE_CONCERN_ROW) : NULL;
+  if (card != NULL)
+    _msk_scroll_into_view (card);
+  return G_SOURCE_REMOVE;
+}
+
+/* A red flag ticked from the keyboard may show its emergency signs below
+ * the fold: its whole card comes into view once it has its new size
+ * (keyboard review). A click leaves the view where the pointer is. */
+static void
+show_focused_card_later (MskWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!self->by_keyboard || clock == NULL || self->card_tick_id != 0)
+    return;
+  self->card_changed_at = gdk_frame_clock_get_frame_counter (clock);
+  self->card_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_focused_card_cb, self, NULL);
+}
+
 static void
 request_changed_cb (MskWindow      *self,
                     MskRequestForm *form)
 {
+  show_focused_card_later (self);
   /* A "Saved as…" or "Copied" message is about the decision that was on
    * screen: left up after a change, it would seem to be about the new one. */
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
@@ -485,6 +522,9 @@ msk_window_dispose (GObject *object)
   MskWindow *self = MSK_WINDOW (object);
 
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
+  if (self->card_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->card_tick_id);
+  self->card_tick_id = 0;
   g_clear_weak_pointer (&self->copied);
   /* Here rather than on close-request, which app.quit never emits. */
   if (self->settings != NULL)

@@ -615,6 +615,29 @@ tab_shows_the_whole_concern (Fixture *f)
                  bounds.origin.y + bounds.size.height, gtk_widget_get_height (scroller));
     }
   g_assert_cmpuint (n, >, 3);
+
+  /* Ticked with Space at the bottom of the view, "Other urgent MSK
+   * problem" shows its emergency sign: the whole card, sign included,
+   * comes into view once it has grown. */
+  {
+    GtkWidget *check = concern_check (f, "urgent_msk");
+    GtkWidget *row = gtk_widget_get_ancestor (check, MSK_TYPE_CONCERN_ROW);
+    GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    graphene_rect_t bounds;
+
+    gtk_widget_grab_focus (check);
+    wait_for_frames ();
+    g_assert_true (gtk_widget_compute_bounds (row, scroller, &bounds));
+    /* The card's bottom at the bottom of the view */
+    gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + bounds.origin.y + bounds.size.height - gtk_widget_get_height (scroller));
+    wait_for_frames ();
+    gtk_widget_activate (check);
+    wait_for_frames ();
+    g_assert_true (gtk_widget_compute_bounds (row, scroller, &bounds));
+    if (bounds.origin.y < 0 || bounds.origin.y + bounds.size.height > gtk_widget_get_height (scroller) + 1)
+      g_error ("ticked card at %.0f..%.0f px in a view %d px high", bounds.origin.y,
+               bounds.origin.y + bounds.size.height, gtk_widget_get_height (scroller));
+  }
 }
 
 /* Rows the pane stopped showing are kept, hidden, and shown again when the
