@@ -42,7 +42,6 @@ struct _MskRequestForm
    * to be scrolled into view (open_list_cb). */
   GtkDropDown    *list_to_open;
   guint           list_tick_id;
-  gint64          list_asked_at;  /* frame counter */
 };
 
 G_DEFINE_FINAL_TYPE (MskRequestForm, msk_request_form, GTK_TYPE_BOX)
@@ -266,21 +265,16 @@ clear_search (GtkDropDown *dropdown)
 
 /* After one frame: the form has been laid out where the window scrolled
  * it to, so the list opens beside its drop-down. */
-static gboolean
-open_list_cb (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       data)
+static void
+open_list (gpointer data)
 {
   MskRequestForm *self = data;
   GtkDropDown *dropdown = self->list_to_open;
 
-  if (gdk_frame_clock_get_frame_counter (clock) <= self->list_asked_at + 1)
-    return G_SOURCE_CONTINUE;
   self->list_tick_id = 0;
   self->list_to_open = NULL;
   if (dropdown != NULL)
     gtk_widget_activate (GTK_WIDGET (dropdown));
-  return G_SOURCE_REMOVE;
 }
 
 /* Alt+R, Alt+B or Alt+G opens a drop-down's list from anywhere in the form,
@@ -293,17 +287,12 @@ mnemonic_activate_cb (MskRequestForm *self,
                       gboolean        group_cycling,
                       GtkWidget      *dropdown)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (dropdown);
-
-  if (group_cycling || clock == NULL)
+  if (group_cycling || gtk_widget_get_frame_clock (dropdown) == NULL)
     return FALSE;
   gtk_widget_grab_focus (dropdown);
   self->list_to_open = GTK_DROP_DOWN (dropdown);
   if (self->list_tick_id == 0)
-    {
-      self->list_asked_at = gdk_frame_clock_get_frame_counter (clock);
-      self->list_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), open_list_cb, self, NULL);
-    }
+    self->list_tick_id = _msk_after_next_layout (GTK_WIDGET (self), open_list, self);
   return TRUE;
 }
 

@@ -47,6 +47,14 @@ void       _msk_scroll_to_top      (GtkWidget  *widget);
 /* Scrolls the scrolled window holding `widget` just enough to show all of
  * it (its top, if it is taller than the view). */
 void       _msk_scroll_into_view   (GtkWidget  *widget);
+/* Runs `func (data)` once, after the next frame of `widget` has laid it out
+ * (a scroll or a new size is then in the allocations). The tick callback's
+ * id, for gtk_widget_remove_tick_callback(); 0, running nothing, when the
+ * widget has no frame clock (not shown). */
+typedef void (*MskAfterLayout) (gpointer data);
+guint      _msk_after_next_layout  (GtkWidget      *widget,
+                                    MskAfterLayout  func,
+                                    gpointer        data);
 /* The first descendant of `widget` (itself included) of `type`, depth first,
  * or NULL. GTK 4.8 gives some composite widgets' parts no public getter. */
 GtkWidget *_msk_widget_find_descendant (GtkWidget *widget,

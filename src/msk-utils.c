@@ -239,6 +239,44 @@ _msk_scroll_into_view (GtkWidget *widget)
     gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + MIN (top, bottom - page));
 }
 
+typedef struct {
+  MskAfterLayout func;
+  gpointer       data;
+  gint64         asked_at;  /* frame counter */
+} AfterLayout;
+
+static gboolean
+after_layout_tick_cb (GtkWidget     *widget,
+                      GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  AfterLayout *after = user_data;
+
+  /* A tick comes before its frame's layout: the second tick after the
+   * request follows a frame that laid out what the request changed. */
+  if (gdk_frame_clock_get_frame_counter (clock) <= after->asked_at + 1)
+    return G_SOURCE_CONTINUE;
+  after->func (after->data);
+  return G_SOURCE_REMOVE;
+}
+
+guint
+_msk_after_next_layout (GtkWidget      *widget,
+                        MskAfterLayout  func,
+                        gpointer        data)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  AfterLayout *after;
+
+  if (clock == NULL)
+    return 0;
+  after = g_new (AfterLayout, 1);
+  after->func = func;
+  after->data = data;
+  after->asked_at = gdk_frame_clock_get_frame_counter (clock);
+  return gtk_widget_add_tick_callback (widget, after_layout_tick_cb, after, g_free);
+}
+
 GtkWidget *
 _msk_widget_find_descendant (GtkWidget *widget,
                              GType      type)

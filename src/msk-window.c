@@ -50,7 +50,6 @@ struct _MskWindow
    * keyboard (focus_widget_changed_cb). */
   gboolean              by_keyboard;
   guint                 card_tick_id;
-  gint64                card_changed_at;  /* frame counter */
   /* What this window last put on the clipboard, while it is still there
    * (weak: the clipboard drops it when anyone copies anything else). */
   GdkContentProvider   *copied;
@@ -281,23 +280,16 @@ ensure_policy_view (MskWindow *self)
 }
 
 /* After the frame that laid out the card's new size. */
-static gboolean
-show_focused_card_cb (GtkWidget     *widget,
-                      GdkFrameClock *clock,
-                      gpointer       data)
+static void
+show_focused_card (gpointer data)
 {
   MskWindow *self = data;
-  GtkWidget *focus;
-  GtkWidget *card;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *card = focus != NULL ? gtk_widget_get_ancestor (focus, MSK_TYPE_CONCERN_ROW) : NULL;
 
-  if (gdk_frame_clock_get_frame_counter (clock) <= self->card_changed_at + 1)
-    return G_SOURCE_CONTINUE;
   self->card_tick_id = 0;
-  focus = gtk_root_get_focus (GTK_ROOT (self));
-  card = focus != NULL ? gtk_widget_get_ancestor (focus, MSK_TYPE_CONCERN_ROW) : NULL;
   if (card != NULL)
     _msk_scroll_into_view (card);
-  return G_SOURCE_REMOVE;
 }
 
 /* A red flag ticked from the keyboard may show its emergency signs below
@@ -306,12 +298,8 @@ show_focused_card_cb (GtkWidget     *widget,
 static void
 show_focused_card_later (MskWindow *self)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
-  if (!self->by_keyboard || clock == NULL || self->card_tick_id != 0)
-    return;
-  self->card_changed_at = gdk_frame_clock_get_frame_counter (clock);
-  self->card_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_focused_card_cb, self, NULL);
+  if (self->by_keyboard && self->card_tick_id == 0)
+    self->card_tick_id = _msk_after_next_layout (GTK_WIDGET (self), show_focused_card, self);
 }
 
 static void
@@ -636,17 +624,11 @@ focus_widget_changed_cb (MskWindow *self)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   GtkWidget *card;
-  GtkNative *native;
 
-  if (focus == NULL)
-    return;
-  /* In a drop-down's open list (a surface of its own, opened by Alt+B,
-   * Alt+G or Alt+R from anywhere): the drop-down comes into view, so the
-   * list opens beside it, not beside a control scrolled away. */
-  native = gtk_widget_get_native (focus);
-  if (GTK_IS_POPOVER (native))
-    focus = gtk_widget_get_parent (GTK_WIDGET (native));
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->request_form)))
+  /* Not in a drop-down's open list, a surface of its own: its drop-down
+   * came into view before it opened (msk-request-form.c). */
+  if (focus == NULL || gtk_widget_get_native (focus) != GTK_NATIVE (self) ||
+      !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->request_form)))
     return;
   card = gtk_widget_get_ancestor (focus, MSK_TYPE_CONCERN_ROW);
   _msk_scroll_into_view (card != NULL && self->by_keyboard ? card : focus);
