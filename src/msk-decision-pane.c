@@ -76,7 +76,8 @@ struct _MskDecisionPane
   /* The policy the rows in "What to do", "Why" and the evidence are for,
    * held: their keys name its items by address, and the rows they stopped
    * showing outlive the decision, so its memory must not be reused by
-   * another policy's items while they exist. */
+   * another policy's items while they exist. A decision from another
+   * policy drops them all (msk_decision_pane_set_decision). */
   MskPolicy   *rows_policy;
   const char  *kind_class;     /* static: from outcome_looks */
   const char  *verdict_class;  /* static */
@@ -363,17 +364,6 @@ action_key (const MskAction *a)
                           (gpointer) a->outcome, (gpointer) a->why, (gpointer) a->basis);
 }
 
-/* A row's key: what it shows (WHAT, taken), and the policy, so that a row
- * is never kept for another policy's item at a reused address. */
-static void
-add_key (MskDecisionPane *self,
-         GPtrArray       *keys,
-         char            *what)
-{
-  _msk_row_keys_add (keys, g_strdup_printf ("%p/%s", (gpointer) msk_decision_get_policy (self->decision), what));
-  g_free (what);
-}
-
 static void
 show_actions (MskDecisionPane *self)
 {
@@ -382,7 +372,7 @@ show_actions (MskDecisionPane *self)
 
   show_section (self->actions_section, n > 0);
   for (guint i = 0; i < n; i++)
-    add_key (self, keys, action_key (msk_decision_get_action (self->decision, i)));
+    _msk_row_keys_add (keys, action_key (msk_decision_get_action (self->decision, i)));
   _msk_box_sync_rows (self->actions_box, keys, make_action_card, self);
 }
 
@@ -447,9 +437,9 @@ show_why (MskDecisionPane *self)
 
   show_section (self->why_section, n_actions > 0 || n_rationale > 0);
   for (guint i = 0; i < n_actions; i++)
-    add_key (self, keys, g_strdup_printf ("why %p", (gpointer) msk_decision_get_action (self->decision, i)->why));
+    _msk_row_keys_add (keys, g_strdup_printf ("why %p", (gpointer) msk_decision_get_action (self->decision, i)->why));
   for (guint i = 0; i < n_rationale; i++)
-    add_key (self, keys, g_strdup_printf ("rationale %p", (gpointer) msk_decision_get_rationale (self->decision, i)));
+    _msk_row_keys_add (keys, g_strdup_printf ("rationale %p", (gpointer) msk_decision_get_rationale (self->decision, i)));
   _msk_box_sync_rows (self->why_box, keys, make_why_row, self);
 }
 
@@ -470,7 +460,7 @@ show_evidence (MskDecisionPane *self)
 
   show_section (self->evidence_section, n > 0);
   for (guint i = 0; i < n; i++)
-    add_key (self, keys, g_strdup_printf ("resource %p", (gpointer) msk_decision_get_resource (self->decision, i)));
+    _msk_row_keys_add (keys, g_strdup_printf ("resource %p", (gpointer) msk_decision_get_resource (self->decision, i)));
   _msk_box_sync_rows (self->evidence_box, keys, make_evidence_row, self);
 }
 

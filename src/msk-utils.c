@@ -86,15 +86,6 @@ _msk_wrapped_label_new (const char *text,
   return label;
 }
 
-/* Rows a list stopped showing stay in its box, hidden, after the rows it
- * shows, to be shown again: a GP who ticks a red flag and unticks it, or
- * goes back to the region before, gets the rows back with their text laid
- * out, where a new row shapes all of it again (docs/performance.md). Hidden,
- * not removed: GtkLabel throws its layout away whenever it is put back in a
- * window. A key names everything its row shows, so a row shown again is
- * the row MAKE would build. Bounded by MSK_HIDDEN_ROWS_MAX: past it the box
- * drops them. */
-
 /* The first hidden row: the child after the last shown row LAST (NULL: the
  * list shows none). */
 static GtkWidget *
@@ -111,7 +102,16 @@ shown_rows_end (GtkBox    *box,
  * the spinal rationale and evidence in the decision pane and keeps the
  * rest). KEYS[i] names what row i shows, distinct within the list
  * (_msk_row_keys_add); MAKE builds row i. Only a box's visible children
- * are its rows. */
+ * are its rows.
+ *
+ * Rows the list stopped showing stay in the box, hidden, after the rows it
+ * shows, to be shown again: a GP who ticks a red flag and unticks it, or
+ * goes back to the region before, gets the rows back with their text laid
+ * out, where a new row shapes all of it again (docs/performance.md). Hidden,
+ * not removed: GtkLabel throws its layout away whenever it is put back in a
+ * window. A key names everything its row shows, so a row shown again is
+ * the row MAKE would build. Past MSK_HIDDEN_ROWS_MAX hidden rows, the
+ * oldest go. */
 void
 _msk_box_sync_rows (GtkBox     *box,
                     GPtrArray  *keys,

@@ -59,47 +59,22 @@ sized_by_its_text (GtkWidget *widget)
 }
 
 /* A label whose wrapping was switched off after it got this layout manager
- * (a link button's label the Policy view puts inside text) is measured as
- * GtkLabel measures it: its text on one line, at any width. */
+ * (a link button's label the Policy view puts inside text), or that
+ * ellipsizes, is left to GtkLabel's own measuring and allocation: only a
+ * wrapping label is laid out more than once by GtkLabel. */
 static gboolean
 wraps (GtkLabel *label)
 {
   return gtk_label_get_wrap (label) && gtk_label_get_ellipsize (label) == PANGO_ELLIPSIZE_NONE;
 }
 
-static void
-measure_one_line (GtkLabel       *label,
-                  GtkOrientation  orientation,
-                  int            *minimum,
-                  int            *natural,
-                  int            *minimum_baseline,
-                  int            *natural_baseline)
-{
-  PangoLayout *layout = gtk_label_get_layout (label);
-  int width, height;
-
-  pango_layout_set_width (layout, -1);
-  pango_layout_get_size (layout, &width, &height);
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      const MskFontSizes *font = _msk_font_sizes (GTK_WIDGET (label));
-
-      *minimum = *natural = MAX (PANGO_PIXELS_CEIL (width),
-                                 PANGO_PIXELS_CEIL (MAX (font->char_width, font->digit_width) *
-                                                    MAX (gtk_label_get_width_chars (label), 0)));
-    }
-  else
-    {
-      *minimum = *natural = PANGO_PIXELS_CEIL (height);
-      *minimum_baseline = *natural_baseline = PANGO_PIXELS_CEIL (pango_layout_get_baseline (layout));
-    }
-}
-
 static GtkSizeRequestMode
 msk_wrap_layout_get_request_mode (GtkLayoutManager *manager,
                                   GtkWidget        *widget)
 {
-  return wraps (GTK_LABEL (widget)) ? GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH : GTK_SIZE_REQUEST_CONSTANT_SIZE;
+  if (!wraps (GTK_LABEL (widget)))
+    return GTK_WIDGET_GET_CLASS (widget)->get_request_mode (widget);
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -116,7 +91,8 @@ msk_wrap_layout_measure (GtkLayoutManager *manager,
 
   if (!wraps (label))
     {
-      measure_one_line (label, orientation, minimum, natural, minimum_baseline, natural_baseline);
+      GTK_WIDGET_GET_CLASS (widget)->measure (widget, orientation, for_size,
+                                              minimum, natural, minimum_baseline, natural_baseline);
       return;
     }
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
@@ -185,8 +161,12 @@ msk_wrap_layout_allocate (GtkLayoutManager *manager,
                           int               height,
                           int               baseline)
 {
-  pango_layout_set_width (gtk_label_get_layout (GTK_LABEL (widget)),
-                          wraps (GTK_LABEL (widget)) ? width * PANGO_SCALE : -1);
+  if (!wraps (GTK_LABEL (widget)))
+    {
+      GTK_WIDGET_GET_CLASS (widget)->size_allocate (widget, width, height, baseline);
+      return;
+    }
+  pango_layout_set_width (gtk_label_get_layout (GTK_LABEL (widget)), width * PANGO_SCALE);
   /* GtkLabel's only child is the context menu of a selectable label or of
    * a link, which GtkLabel presents at every allocation. */
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
