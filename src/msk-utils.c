@@ -215,22 +215,48 @@ _msk_box_remove_all (GtkBox *box)
 }
 
 /* Scrolls the scrolled window that holds WIDGET just enough to show all of
- * it, or its top when it is taller than the view. */
+ * it, with the label that names it when both fit (a field's label above
+ * its drop-down: a list scrolled into view without it says nothing of what
+ * it is for), or its top when it is taller than the view. */
 void
 _msk_scroll_into_view (GtkWidget *widget)
 {
   GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *view, *named;
   GtkAdjustment *vadj;
-  graphene_rect_t bounds;
+  graphene_rect_t bounds, with_labels;
+  GList *labels;
   double top, bottom, page;
 
   /* Where WIDGET is in the view: the scrolled window's child (its viewport)
    * is the part shown, whatever margins the content has. */
-  if (scroller == NULL ||
-      !gtk_widget_compute_bounds (widget, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller)), &bounds))
+  if (scroller == NULL)
+    return;
+  view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  if (!gtk_widget_compute_bounds (widget, view, &bounds))
     return;
   vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
   page = gtk_adjustment_get_page_size (vadj);
+
+  /* The focus in a drop-down is on its button; the label names the
+   * drop-down. */
+  named = gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN);
+  if (named == NULL)
+    named = widget;
+  with_labels = bounds;
+  labels = gtk_widget_list_mnemonic_labels (named);
+  for (GList *l = labels; l != NULL; l = l->next)
+    {
+      graphene_rect_t label_bounds;
+
+      if (gtk_widget_get_visible (l->data) && gtk_widget_is_ancestor (l->data, view) &&
+          gtk_widget_compute_bounds (l->data, view, &label_bounds))
+        graphene_rect_union (&with_labels, &label_bounds, &with_labels);
+    }
+  g_list_free (labels);
+  if (with_labels.size.height <= page)
+    bounds = with_labels;
+
   top = bounds.origin.y;
   bottom = bounds.origin.y + bounds.size.height;
   if (top < 0)
