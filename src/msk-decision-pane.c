@@ -241,11 +241,19 @@ show_outcome (MskDecisionPane *self)
   const KindLook *look = look_for_kind (outcome->kind);
   g_autofree char *name = NULL;
 
-  if (self->kind_class != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->outcome_box), self->kind_class);
-  self->kind_class = look->css_class;
-  gtk_widget_add_css_class (GTK_WIDGET (self->outcome_box), self->kind_class);
-  gtk_image_set_from_icon_name (self->urgency_icon, look->icon);
+  /* A class or an icon that did not change is not set again: GTK 4.8
+   * restyles the box for a class removed and added back, and reloads and
+   * redraws an icon set to the name it had (a new region keeps the outcome
+   * of most patients). GtkLabel already ignores the text it has. */
+  if (g_strcmp0 (self->kind_class, look->css_class) != 0)
+    {
+      if (self->kind_class != NULL)
+        gtk_widget_remove_css_class (GTK_WIDGET (self->outcome_box), self->kind_class);
+      self->kind_class = look->css_class;
+      gtk_widget_add_css_class (GTK_WIDGET (self->outcome_box), self->kind_class);
+    }
+  if (g_strcmp0 (gtk_image_get_icon_name (self->urgency_icon), look->icon) != 0)
+    gtk_image_set_from_icon_name (self->urgency_icon, look->icon);
 
   gtk_widget_set_visible (GTK_WIDGET (self->urgency_label), urgency != NULL);
   if (urgency != NULL)
@@ -260,20 +268,25 @@ show_outcome (MskDecisionPane *self)
   /* A verdict is styled by what it says: only "not recommended" reads as
    * a refusal. On a red flag the verdict says imaging goes through the
    * pathway, which must never look like "no imaging". */
-  if (self->verdict_class != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), self->verdict_class);
-  self->verdict_class = NULL;
   gtk_widget_set_visible (GTK_WIDGET (self->verdict_label), verdict != NULL);
   if (verdict != NULL)
     {
+      const char *verdict_class;
+
       gtk_label_set_text (self->verdict_label, verdict->label);
       if (g_strcmp0 (verdict->kind, "not_recommended") == 0)
-        self->verdict_class = "verdict-not-recommended";
+        verdict_class = "verdict-not-recommended";
       else if (g_strcmp0 (verdict->kind, "permitted") == 0)
-        self->verdict_class = "verdict-permitted";
+        verdict_class = "verdict-permitted";
       else
-        self->verdict_class = "verdict-via-pathway";
-      gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), self->verdict_class);
+        verdict_class = "verdict-via-pathway";
+      if (g_strcmp0 (self->verdict_class, verdict_class) != 0)
+        {
+          if (self->verdict_class != NULL)
+            gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), self->verdict_class);
+          self->verdict_class = verdict_class;
+          gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), self->verdict_class);
+        }
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->missing_label), missing != NULL);

@@ -920,6 +920,14 @@ assert_evidence_rows (Fixture *f)
   return rows;
 }
 
+static void
+count_cb (GObject    *object,
+          GParamSpec *pspec,
+          guint      *count)
+{
+  (*count)++;
+}
+
 /* Issue 14: a row whose content did not change is not rebuilt. Knee to
  * lumbar spine for a routine patient adds the spinal evidence and keeps
  * the general rows, the same widgets with their text already laid out;
@@ -929,12 +937,25 @@ unchanged_rows_are_kept (Fixture *f)
 {
   g_autoptr(GPtrArray) knee = NULL;
   g_autoptr(GPtrArray) lumbar = NULL;
+  GtkWidget *outcome = child (get_pane (f), MSK_TYPE_DECISION_PANE, "outcome_box");
+  GtkWidget *icon = child (get_pane (f), MSK_TYPE_DECISION_PANE, "urgency_icon");
+  guint restyled = 0;
   guint kept = 0;
 
   choose (f, "region_dropdown", msk_policy_find_region (f->policy, "knee")->label);
   knee = assert_evidence_rows (f);
+  g_signal_connect (outcome, "notify::css-classes", G_CALLBACK (count_cb), &restyled);
+  g_signal_connect (icon, "notify", G_CALLBACK (count_cb), &restyled);
   choose (f, "region_dropdown", msk_policy_find_region (f->policy, "lumbar_spine")->label);
   lumbar = assert_evidence_rows (f);
+  /* The outcome is the same for both regions: its box keeps its style and
+   * its icon (GTK restyles a box whose class is removed and added back,
+   * and reloads an icon set again to the same name). */
+  g_assert_cmpstr (outcome_label (f, "refer_community_msk"), !=, NULL);
+  g_assert_true (gtk_widget_has_css_class (outcome, "kind-refer"));
+  g_assert_cmpuint (restyled, ==, 0);
+  g_signal_handlers_disconnect_by_func (outcome, count_cb, &restyled);
+  g_signal_handlers_disconnect_by_func (icon, count_cb, &restyled);
   g_assert_cmpuint (lumbar->len, >, knee->len);
   for (guint i = 0; i < knee->len; i++)
     kept += g_ptr_array_find (lumbar, knee->pdata[i], NULL) ? 1 : 0;
@@ -1743,14 +1764,6 @@ flick_pane (Fixture *f,
         }
     }
   g_assert_true (flicked);
-}
-
-static void
-count_cb (GObject    *object,
-          GParamSpec *pspec,
-          guint      *count)
-{
-  (*count)++;
 }
 
 static void
