@@ -185,28 +185,190 @@ name_popup (GtkWidget  *widget,
     name_popup (c, field);
 }
 
-/* The first choice whose name starts with `typed`, ignoring case;
- * GTK_INVALID_LIST_POSITION when none. Only a prefix: GTK's list shows the
- * names that start with what was typed, and Return must never pick a name
- * the list is not showing (a wrong borough is a wrong service). */
+/* The words of `text`, casefolded: its runs of letters and digits, so a
+ * word starts after a space, a bracket, a slash, a hyphen or any other
+ * sign. A combining accent stays in its word. */
+static GStrv
+casefolded_words (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  GPtrArray *words = g_ptr_array_new ();
+  const char *start = NULL;
+
+  for (const char *p = folded;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean in_word = c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c));
+
+      if (in_word && start == NULL)
+        start = p;
+      else if (!in_word && start != NULL)
+        {
+          g_ptr_array_add (words, g_strndup (start, p - start));
+          start = NULL;
+        }
+      if (c == 0)
+        break;
+    }
+  g_ptr_array_add (words, NULL);
+  return (GStrv) g_ptr_array_free (words, FALSE);
+}
+
+/* Whether a list's search for `typed` finds the choice named `label`: the
+ * one rule for the rows the list shows (search_filter_match) and for what
+ * Return picks (find_typed), so Return never picks a name the list is not
+ * showing (a wrong borough is a wrong service).
+ *
+ * Every word typed must start some word of the label, ignoring case, in
+ * any order: "lumbar", "spine", "back" and "low" all find "Lower back
+ * (lumbar spine)", as do "lower back" and "back lumbar"; "ee" does not find
+ * "Knee" (the start of a word, never the middle). Two typed words may start
+ * the same word of the label. A search with no word in it, empty or only
+ * spaces and signs, looks for nothing and hides nothing: it finds every
+ * choice. */
+static gboolean
+choice_matches (const char *label,
+                const char *typed)
+{
+  g_auto(GStrv) wanted = casefolded_words (typed);
+  g_auto(GStrv) words = NULL;
+
+  if (wanted[0] == NULL)
+    return TRUE;
+  words = casefolded_words (label);
+  for (guint i = 0; wanted[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; words[j] != NULL && !found; j++)
+        found = g_str_has_prefix (words[j], wanted[i]);
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether `typed` has no word to look for: empty, or spaces and signs. */
+static gboolean
+search_is_blank (const char *typed)
+{
+  g_auto(GStrv) wanted = casefolded_words (typed);
+
+  return wanted[0] == NULL;
+}
+
+/* The first choice that a search for `typed` finds (choice_matches);
+ * GTK_INVALID_LIST_POSITION when none. */
 static guint
 find_typed (GListModel *choices,
             const char *typed)
 {
-  g_autofree char *needle = g_utf8_casefold (typed, -1);
-
   for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (choices, i);
-      g_autofree char *name = NULL;
 
-      if (!GTK_IS_STRING_OBJECT (item))
-        continue;
-      name = g_utf8_casefold (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), -1);
-      if (g_str_has_prefix (name, needle))
+      if (GTK_IS_STRING_OBJECT (item) &&
+          choice_matches (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), typed))
         return i;
     }
   return GTK_INVALID_LIST_POSITION;
+}
+
+/* A row of an open list is shown while its name matches the list's
+ * search, read from the search entry itself (`data`). */
+static gboolean
+search_filter_match (gpointer item,
+                     gpointer data)
+{
+  GtkEditable *search = data;
+
+  return GTK_IS_STRING_OBJECT (item) &&
+         choice_matches (gtk_string_object_get_string (GTK_STRING_OBJECT (item)),
+                         gtk_editable_get_text (search));
+}
+
+/* The list an open drop-down shows, filtered by its search. GTK 4.8 gives
+ * it no getter: its list view shows a GtkSingleSelection of a
+ * GtkFilterListModel of the drop-down's model. NULL before a model is
+ * set. */
+static GtkFilterListModel *
+get_search_model (GtkDropDown *dropdown)
+{
+  GtkWidget *list = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *selection = list != NULL ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
+  GListModel *filtered = NULL;
+
+  if (GTK_IS_SINGLE_SELECTION (selection))
+    filtered = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+  return GTK_IS_FILTER_LIST_MODEL (filtered) ? GTK_FILTER_LIST_MODEL (filtered) : NULL;
+}
+
+/* GTK 4.8 filters a drop-down's list with a GtkStringFilter that matches
+ * only the start of a name (4.12 added GtkDropDown:search-match-mode), so
+ * "lumbar" found nothing. The list is filtered by choice_matches instead.
+ * GTK makes a new filter model, with a new prefix filter, each time the
+ * model is set (a policy loaded, a form cleared) and a new filter when the
+ * expression is, so this runs after each (watch_popup). */
+static void
+install_search_filter (GtkDropDown *dropdown)
+{
+  GtkFilterListModel *filtered = get_search_model (dropdown);
+  GtkWidget *search = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr(GtkCustomFilter) filter = NULL;
+
+  if (gtk_drop_down_get_model (dropdown) == NULL)
+    return;
+  /* Another GTK, laid out otherwise: the list would match prefixes only
+   * while Return matched words. */
+  if (filtered == NULL || search == NULL)
+    {
+      g_warning ("%s: no filtered list to search; GTK %u.%u is not laid out as 4.8",
+                 gtk_widget_get_name (GTK_WIDGET (dropdown)),
+                 gtk_get_major_version (), gtk_get_minor_version ());
+      return;
+    }
+  if (GTK_IS_CUSTOM_FILTER (gtk_filter_list_model_get_filter (filtered)))
+    return;
+  filter = gtk_custom_filter_new (search_filter_match, g_object_ref (search), g_object_unref);
+  gtk_filter_list_model_set_filter (filtered, GTK_FILTER (filter));
+}
+
+static void
+search_model_replaced_cb (GtkDropDown *dropdown,
+                          GParamSpec  *pspec,
+                          gpointer     data)
+{
+  install_search_filter (dropdown);
+}
+
+/* GTK's own handler updates only its prefix filter. The filter reads the
+ * search text itself; it is told to read it again. An emptied search
+ * comes at once (GtkSearchEntry delays only a non-empty one), so GTK,
+ * which empties the search when the list closes on a row, then sees the
+ * whole list and picks the row clicked, not the one at its position in
+ * the filtered list. */
+static void
+search_changed_cb (GtkSearchEntry *search,
+                   GtkDropDown    *dropdown)
+{
+  GtkFilterListModel *filtered = get_search_model (dropdown);
+  GtkFilter *filter = filtered != NULL ? gtk_filter_list_model_get_filter (filtered) : NULL;
+
+  if (GTK_IS_CUSTOM_FILTER (filter))
+    gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+/* Escape in a list's search: GTK 4.8 handles it only for its own prefix
+ * filter. As it did, the first Escape gives the whole list back, the next
+ * closes the list. */
+static void
+search_stopped_cb (GtkSearchEntry *search,
+                   GtkDropDown    *dropdown)
+{
+  if (gtk_editable_get_text (GTK_EDITABLE (search))[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+  else
+    gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_POPOVER)));
 }
 
 /* Return in a drop-down's search picks what was typed, as typing a name
@@ -220,11 +382,16 @@ search_activated_cb (GtkSearchEntry *search,
   const char *typed = gtk_editable_get_text (GTK_EDITABLE (search));
   guint position;
 
-  if (typed[0] == '\0')
+  if (search_is_blank (typed))
     return;
   position = find_typed (gtk_drop_down_get_model (dropdown), typed);
   if (position == GTK_INVALID_LIST_POSITION)
     return;
+  /* GTK 4.8 selects the chosen position in the list's own selection too,
+   * taking it for a position in the whole list: the search is emptied
+   * first, as GTK empties its own prefix filter, or the list would keep
+   * another row selected, or none. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
   gtk_drop_down_set_selected (dropdown, position);
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_POPOVER)));
 }
@@ -296,14 +463,26 @@ mnemonic_activate_cb (MskRequestForm *self,
   return TRUE;
 }
 
-/* Once per drop-down: its list popover is named each time it opens. */
+/* Once per drop-down: its list popover is named each time it opens, and
+ * its search finds words (install_search_filter). */
 static void
 watch_popup (GtkDropDown *dropdown,
              GtkLabel    *field_label)
 {
+  GtkWidget *search = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
+
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); c != NULL; c = gtk_widget_get_next_sibling (c))
     if (GTK_IS_POPOVER (c))
       g_signal_connect_object (c, "map", G_CALLBACK (popup_mapped_cb), field_label, G_CONNECT_AFTER);
+  g_signal_connect (dropdown, "notify::model", G_CALLBACK (search_model_replaced_cb), NULL);
+  g_signal_connect (dropdown, "notify::expression", G_CALLBACK (search_model_replaced_cb), NULL);
+  g_signal_connect (dropdown, "notify::enable-search", G_CALLBACK (search_model_replaced_cb), NULL);
+  if (search != NULL)
+    {
+      g_signal_connect_object (search, "search-changed", G_CALLBACK (search_changed_cb), dropdown, 0);
+      g_signal_connect_object (search, "stop-search", G_CALLBACK (search_stopped_cb), dropdown, 0);
+    }
+  install_search_filter (dropdown);
 }
 
 static void

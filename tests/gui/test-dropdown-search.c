@@ -1,0 +1,483 @@
+/* test-dropdown-search.c — typing in a list finds a word of a name
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A GP looking for the lower back types "lumbar", or "spine", or "back":
+ * the form's lists find the start of any word of a name, in the rows the
+ * open list shows and in what Return picks, not only the start of the name
+ * (GTK 4.8's own search). Each test opens a real list of the real form,
+ * types into its search and reads what the list shows and what is chosen.
+ * Expected names come from the policy file.
+ */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "msk-request-form.h"
+#include "msk-utils-private.h"
+
+typedef struct {
+  GtkWidget      *window;
+  MskRequestForm *form;
+  MskPolicy      *policy;
+} Fixture;
+
+static void
+spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+frame_done_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* One frame drawn, as between two key presses. */
+static void
+wait_for_frame (GtkWidget *widget)
+{
+  gboolean done = FALSE;
+
+  gtk_widget_add_tick_callback (widget, frame_done_cb, &done, NULL);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  spin ();
+}
+
+static void
+setup (Fixture       *f,
+       gconstpointer  data)
+{
+  f->policy = msk_policy_new_bundled (NULL);
+  g_assert_nonnull (f->policy);
+  f->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 700);
+  f->form = MSK_REQUEST_FORM (msk_request_form_new ());
+  gtk_window_set_child (GTK_WINDOW (f->window), GTK_WIDGET (f->form));
+  msk_request_form_set_policy (f->form, f->policy);
+  gtk_window_present (GTK_WINDOW (f->window));
+  while (!gtk_widget_get_mapped (f->window))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frame (f->window);
+}
+
+static void
+teardown (Fixture       *f,
+          gconstpointer  data)
+{
+  g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin ();
+  g_assert_null (f->window);
+  g_clear_pointer (&f->policy, msk_policy_unref);
+}
+
+static GtkDropDown *
+get_dropdown (Fixture    *f,
+              const char *name)
+{
+  GObject *dropdown = gtk_widget_get_template_child (GTK_WIDGET (f->form), MSK_TYPE_REQUEST_FORM, name);
+
+  g_assert_true (GTK_IS_DROP_DOWN (dropdown));
+  return GTK_DROP_DOWN (dropdown);
+}
+
+static GtkWidget *
+find_in (GtkDropDown *dropdown,
+         GType        type)
+{
+  GtkWidget *widget = _msk_widget_find_descendant (GTK_WIDGET (dropdown), type);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static GtkWidget *
+popover_of (GtkDropDown *dropdown)
+{
+  return find_in (dropdown, GTK_TYPE_POPOVER);
+}
+
+static GtkEditable *
+search_of (GtkDropDown *dropdown)
+{
+  return GTK_EDITABLE (find_in (dropdown, GTK_TYPE_SEARCH_ENTRY));
+}
+
+static GtkListView *
+list_of (GtkDropDown *dropdown)
+{
+  return GTK_LIST_VIEW (find_in (dropdown, GTK_TYPE_LIST_VIEW));
+}
+
+/* As a click on the drop-down, or Space on it: the list opens, with the
+ * keyboard in it and an empty search. */
+static void
+open_list (GtkDropDown *dropdown)
+{
+  GtkWidget *focus;
+
+  g_assert_false (gtk_widget_get_mapped (popover_of (dropdown)));
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (dropdown)));
+  while (!gtk_widget_get_mapped (popover_of (dropdown)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frame (popover_of (dropdown));
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (dropdown)));
+  g_assert_true (focus == GTK_WIDGET (list_of (dropdown)) || gtk_widget_is_ancestor (focus, GTK_WIDGET (list_of (dropdown))));
+  g_assert_cmpstr (gtk_editable_get_text (search_of (dropdown)), ==, "");
+}
+
+static void
+search_changed_cb (GtkSearchEntry *search,
+                   gboolean       *changed)
+{
+  *changed = TRUE;
+}
+
+/* Types `text` into the open list's search, replacing what was there, and
+ * waits out GtkSearchEntry's typing delay, after which the list shows what
+ * was found. */
+static void
+type_in_list (GtkDropDown *dropdown,
+              const char  *text)
+{
+  GtkEditable *search = search_of (dropdown);
+  gboolean changed = FALSE;
+  gulong id;
+
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (search)));
+  g_assert_cmpstr (gtk_editable_get_text (search), !=, text);
+  id = g_signal_connect_after (search, "search-changed", G_CALLBACK (search_changed_cb), &changed);
+  gtk_widget_grab_focus (GTK_WIDGET (search));
+  gtk_editable_set_text (search, text);
+  while (!changed)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (search, id);
+  wait_for_frame (popover_of (dropdown));
+}
+
+/* The names the open list shows, in order, one a line. */
+static char *
+shown_rows (GtkDropDown *dropdown)
+{
+  GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (list_of (dropdown)));
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkStringObject) row = g_list_model_get_item (rows, i);
+
+      g_string_append_printf (out, "%s\n", gtk_string_object_get_string (row));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static guint
+n_shown_rows (GtkDropDown *dropdown)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (list_of (dropdown))));
+}
+
+typedef enum {
+  REQUESTER,
+  BOROUGH,
+  REGION
+} List;
+
+static const char *
+label_of (Fixture    *f,
+          List        list,
+          const char *id)
+{
+  const char *label = NULL;
+
+  switch (list)
+    {
+    case REQUESTER:
+      label = msk_policy_find_requester (f->policy, id)->label;
+      break;
+    case BOROUGH:
+      label = msk_policy_find_borough (f->policy, id)->label;
+      break;
+    case REGION:
+      label = msk_policy_find_region (f->policy, id)->label;
+      break;
+    }
+  g_assert_nonnull (label);
+  return label;
+}
+
+/* The policy's names for the ids in `ids` (NULL-terminated), one a line. */
+static char *
+expected_rows (Fixture           *f,
+               List               list,
+               const char *const *ids)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    g_string_append_printf (out, "%s\n", label_of (f, list, ids[i]));
+  return g_string_free (out, FALSE);
+}
+
+static const char *
+selected_label (GtkDropDown *dropdown)
+{
+  GObject *item = gtk_drop_down_get_selected_item (dropdown);
+
+  g_assert_true (GTK_IS_STRING_OBJECT (item));
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+}
+
+/* Return in the search. */
+static void
+press_return (GtkDropDown *dropdown)
+{
+  g_signal_emit_by_name (search_of (dropdown), "activate");
+  spin ();
+}
+
+/* From the list's first choice ("Choose…", or GP), opens the list, types
+ * `typed`, checks that the list shows exactly the choices `ids`
+ * (NULL-terminated), in order, and presses Return: it picks the first of
+ * them and closes the list, or, when none is shown, picks nothing and
+ * leaves the list open. */
+static void
+check_search (Fixture           *f,
+              const char        *dropdown_name,
+              List               list,
+              const char        *typed,
+              const char *const *ids)
+{
+  GtkDropDown *dropdown = get_dropdown (f, dropdown_name);
+  g_autofree char *want = expected_rows (f, list, ids);
+  g_autofree char *shown = NULL;
+
+  g_test_message ("%s: “%s”", dropdown_name, typed);
+  /* Return is seen to pick only if it changes the choice. */
+  gtk_drop_down_set_selected (dropdown, 0);
+  open_list (dropdown);
+  type_in_list (dropdown, typed);
+  shown = shown_rows (dropdown);
+  g_assert_cmpstr (shown, ==, want);
+  g_assert_cmpuint (n_shown_rows (dropdown), ==, g_strv_length ((char **) ids));
+  press_return (dropdown);
+  if (ids[0] == NULL)
+    {
+      g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
+      g_assert_true (gtk_widget_get_mapped (popover_of (dropdown)));
+      gtk_popover_popdown (GTK_POPOVER (popover_of (dropdown)));
+      spin ();
+    }
+  else
+    {
+      g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), !=, 0);
+      g_assert_cmpstr (selected_label (dropdown), ==, label_of (f, list, ids[0]));
+      g_assert_false (gtk_widget_get_mapped (popover_of (dropdown)));
+    }
+}
+
+#define IDS(...) ((const char *const[]) { __VA_ARGS__, NULL })
+#define NO_IDS ((const char *const[]) { NULL })
+
+/* The GP's complaint: a word from inside the name. */
+static void
+test_lumbar (Fixture       *f,
+             gconstpointer  data)
+{
+  check_search (f, "region_dropdown", REGION, "lumbar", IDS ("lumbar_spine"));
+  /* Whatever the case typed. */
+  check_search (f, "region_dropdown", REGION, "LUMBAR", IDS ("lumbar_spine"));
+  /* The start of the name still finds it. */
+  check_search (f, "region_dropdown", REGION, "low", IDS ("lumbar_spine"));
+}
+
+/* Three names share a word; Return picks the first shown. */
+static void
+test_spine (Fixture       *f,
+            gconstpointer  data)
+{
+  check_search (f, "region_dropdown", REGION, "spine", IDS ("lumbar_spine", "thoracic_spine", "cervical_spine"));
+  check_search (f, "region_dropdown", REGION, "back", IDS ("lumbar_spine", "thoracic_spine"));
+}
+
+static void
+test_wrist (Fixture       *f,
+            gconstpointer  data)
+{
+  check_search (f, "region_dropdown", REGION, "wrist", IDS ("hand_wrist"));
+  check_search (f, "region_dropdown", REGION, "ank", IDS ("foot_ankle"));
+}
+
+/* The start of a word, never its middle: "ee" is in "Knee" but starts no
+ * word, and Return then picks nothing. */
+static void
+test_word_starts_only (Fixture       *f,
+                       gconstpointer  data)
+{
+  check_search (f, "region_dropdown", REGION, "spi", IDS ("lumbar_spine", "thoracic_spine", "cervical_spine"));
+  check_search (f, "region_dropdown", REGION, "ee", NO_IDS);
+  check_search (f, "region_dropdown", REGION, "ine", NO_IDS);
+}
+
+/* Several words: each must start some word of the name, in any order. */
+static void
+test_several_words (Fixture       *f,
+                    gconstpointer  data)
+{
+  check_search (f, "region_dropdown", REGION, "lower back", IDS ("lumbar_spine"));
+  check_search (f, "region_dropdown", REGION, "back lumbar", IDS ("lumbar_spine"));
+  check_search (f, "region_dropdown", REGION, "(lumbar sp", IDS ("lumbar_spine"));
+  check_search (f, "region_dropdown", REGION, "hand wrist", IDS ("hand_wrist"));
+  check_search (f, "region_dropdown", REGION, "back neck", NO_IDS);
+}
+
+/* The other two lists search the same way. */
+static void
+test_borough_and_requester (Fixture       *f,
+                            gconstpointer  data)
+{
+  check_search (f, "borough_dropdown", BOROUGH, "hackney", IDS ("city_hackney"));
+  /* Hamlets, not Dagenham, Newham or Waltham. */
+  check_search (f, "borough_dropdown", BOROUGH, "ham", IDS ("tower_hamlets"));
+  check_search (f, "borough_dropdown", BOROUGH, "forest", IDS ("waltham_forest"));
+  check_search (f, "requester_dropdown", REQUESTER, "fcp", IDS ("fcp"));
+  check_search (f, "requester_dropdown", REQUESTER, "nurse", NO_IDS);
+  check_search (f, "requester_dropdown", REQUESTER, "clin", IDS ("other"));
+}
+
+/* The closed list: every choice, with the list's own selection (the row
+ * it reopens on, unless the pointer is over another) on the choice made. */
+static void
+assert_closed_list_whole (Fixture     *f,
+                          GtkDropDown *dropdown)
+{
+  GtkSingleSelection *rows = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_of (dropdown)));
+
+  g_assert_false (gtk_widget_get_mapped (popover_of (dropdown)));
+  g_assert_cmpstr (gtk_editable_get_text (search_of (dropdown)), ==, "");
+  g_assert_cmpuint (n_shown_rows (dropdown), ==, 1 + msk_policy_get_n_regions (f->policy));
+  g_assert_cmpuint (gtk_single_selection_get_selected (rows), ==, gtk_drop_down_get_selected (dropdown));
+  g_assert_cmpstr (gtk_string_object_get_string (gtk_single_selection_get_selected_item (rows)), ==,
+                   selected_label (dropdown));
+}
+
+/* A click on a row of a filtered list picks that row, not the one at its
+ * position in the whole list; after a click or Return the list is whole
+ * again, on the choice made. */
+static void
+test_click_found_row (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkDropDown *dropdown = get_dropdown (f, "region_dropdown");
+
+  open_list (dropdown);
+  type_in_list (dropdown, "spine");
+  g_assert_cmpuint (n_shown_rows (dropdown), ==, 3);
+  /* The second row shown, clicked: the pointer over it selects it, the
+   * click activates it. */
+  g_assert_true (gtk_selection_model_select_item (gtk_list_view_get_model (list_of (dropdown)), 1, TRUE));
+  g_signal_emit_by_name (list_of (dropdown), "activate", 1u);
+  spin ();
+  g_assert_cmpstr (selected_label (dropdown), ==, label_of (f, REGION, "thoracic_spine"));
+  assert_closed_list_whole (f, dropdown);
+
+  check_search (f, "region_dropdown", REGION, "neck", IDS ("cervical_spine"));
+  assert_closed_list_whole (f, dropdown);
+}
+
+/* Escape in the search gives the whole list back; Escape again closes it. */
+static void
+test_escape (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkDropDown *dropdown = get_dropdown (f, "region_dropdown");
+
+  open_list (dropdown);
+  type_in_list (dropdown, "back");
+  g_assert_cmpuint (n_shown_rows (dropdown), ==, 2);
+  g_signal_emit_by_name (search_of (dropdown), "stop-search");
+  spin ();
+  g_assert_true (gtk_widget_get_mapped (popover_of (dropdown)));
+  g_assert_cmpstr (gtk_editable_get_text (search_of (dropdown)), ==, "");
+  g_assert_cmpuint (n_shown_rows (dropdown), ==, 1 + msk_policy_get_n_regions (f->policy));
+  g_signal_emit_by_name (search_of (dropdown), "stop-search");
+  spin ();
+  g_assert_false (gtk_widget_get_mapped (popover_of (dropdown)));
+  g_assert_cmpstr (selected_label (dropdown), ==, "Choose…");
+}
+
+static GtkFilter *
+list_filter (GtkDropDown *dropdown)
+{
+  GtkSelectionModel *rows = gtk_list_view_get_model (list_of (dropdown));
+  GListModel *filtered = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (rows));
+
+  g_assert_true (GTK_IS_FILTER_LIST_MODEL (filtered));
+  return gtk_filter_list_model_get_filter (GTK_FILTER_LIST_MODEL (filtered));
+}
+
+/* A policy loaded again, or the form cleared for the next patient, builds
+ * the lists anew (and GTK their filtered lists): the search still finds
+ * words, and nothing of the old lists' search is kept alive. */
+static void
+test_second_policy (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkDropDown *region = get_dropdown (f, "region_dropdown");
+  GtkFilter *old_filter = list_filter (region);
+
+  check_search (f, "region_dropdown", REGION, "lumbar", IDS ("lumbar_spine"));
+
+  g_object_add_weak_pointer (G_OBJECT (old_filter), (gpointer *) &old_filter);
+  g_clear_pointer (&f->policy, msk_policy_unref);
+  f->policy = msk_policy_new_bundled (NULL);
+  g_assert_nonnull (f->policy);
+  msk_request_form_set_policy (f->form, f->policy);
+  spin ();
+  g_assert_null (old_filter);
+  g_assert_cmpstr (selected_label (region), ==, "Choose…");
+
+  check_search (f, "region_dropdown", REGION, "spine", IDS ("lumbar_spine", "thoracic_spine", "cervical_spine"));
+  check_search (f, "borough_dropdown", BOROUGH, "hackney", IDS ("city_hackney"));
+  check_search (f, "requester_dropdown", REQUESTER, "fcp", IDS ("fcp"));
+
+  /* The next patient, with a search left open in the list. */
+  open_list (region);
+  type_in_list (region, "back");
+  old_filter = list_filter (region);
+  g_object_add_weak_pointer (G_OBJECT (old_filter), (gpointer *) &old_filter);
+  msk_request_form_clear (f->form);
+  spin ();
+  g_assert_null (old_filter);
+  g_assert_cmpstr (gtk_editable_get_text (search_of (region)), ==, "");
+  g_assert_cmpuint (n_shown_rows (region), ==, 1 + msk_policy_get_n_regions (f->policy));
+  gtk_popover_popdown (GTK_POPOVER (popover_of (region)));
+  spin ();
+  check_search (f, "region_dropdown", REGION, "wrist", IDS ("hand_wrist"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add ("/dropdown-search/" path, Fixture, NULL, setup, func, teardown)
+  ADD ("lumbar", test_lumbar);
+  ADD ("spine", test_spine);
+  ADD ("wrist", test_wrist);
+  ADD ("word-starts-only", test_word_starts_only);
+  ADD ("several-words", test_several_words);
+  ADD ("borough-and-requester", test_borough_and_requester);
+  ADD ("click-found-row", test_click_found_row);
+  ADD ("escape", test_escape);
+  ADD ("second-policy", test_second_policy);
+#undef ADD
+  return g_test_run ();
+}
