@@ -66,3 +66,30 @@ msk_test_press_shortcut (GtkWidget  *widget,
   g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
                                                widget, gtk_shortcut_get_arguments (shortcut)));
 }
+
+void
+msk_test_spin (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static gboolean
+frame_done_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+msk_test_wait_for_frame (GtkWidget *widget)
+{
+  gboolean done = FALSE;
+
+  gtk_widget_add_tick_callback (widget, frame_done_cb, &done, NULL);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  msk_test_spin ();
+}

@@ -20,4 +20,10 @@ void         msk_test_press_shortcut (GtkWidget  *widget,
                                       const char *accel,
                                       gboolean    unique);
 
+/* Runs what is pending in the main context, without waiting. */
+void         msk_test_spin           (void);
+/* Lets GTK lay out and draw one frame of WIDGET, as it does between two
+ * key presses, then runs what is pending. */
+void         msk_test_wait_for_frame (GtkWidget  *widget);
+
 G_END_DECLS

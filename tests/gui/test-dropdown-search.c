@@ -13,6 +13,7 @@
 
 #include <gtk/gtk.h>
 
+#include "msk-gui-test-util.h"
 #include "msk-request-form.h"
 #include "msk-utils-private.h"
 
@@ -21,34 +22,6 @@ typedef struct {
   MskRequestForm *form;
   MskPolicy      *policy;
 } Fixture;
-
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-frame_done_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* One frame drawn, as between two key presses. */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  gboolean done = FALSE;
-
-  gtk_widget_add_tick_callback (widget, frame_done_cb, &done, NULL);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
-}
 
 static void
 setup (Fixture       *f,
@@ -64,7 +37,7 @@ setup (Fixture       *f,
   gtk_window_present (GTK_WINDOW (f->window));
   while (!gtk_widget_get_mapped (f->window))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_frame (f->window);
+  msk_test_wait_for_frame (f->window);
 }
 
 static void
@@ -73,7 +46,7 @@ teardown (Fixture       *f,
 {
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin ();
+  msk_test_spin ();
   g_assert_null (f->window);
   g_clear_pointer (&f->policy, msk_policy_unref);
 }
@@ -127,7 +100,7 @@ open_list (GtkDropDown *dropdown)
   g_assert_true (gtk_widget_activate (GTK_WIDGET (dropdown)));
   while (!gtk_widget_get_mapped (popover_of (dropdown)))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_frame (popover_of (dropdown));
+  msk_test_wait_for_frame (popover_of (dropdown));
   focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (dropdown)));
   g_assert_true (focus == GTK_WIDGET (list_of (dropdown)) || gtk_widget_is_ancestor (focus, GTK_WIDGET (list_of (dropdown))));
   g_assert_cmpstr (gtk_editable_get_text (search_of (dropdown)), ==, "");
@@ -159,7 +132,7 @@ type_in_list (GtkDropDown *dropdown,
   while (!changed)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (search, id);
-  wait_for_frame (popover_of (dropdown));
+  msk_test_wait_for_frame (popover_of (dropdown));
 }
 
 /* The names the open list shows, in order, one a line. */
@@ -240,7 +213,7 @@ static void
 press_return (GtkDropDown *dropdown)
 {
   g_signal_emit_by_name (search_of (dropdown), "activate");
-  spin ();
+  msk_test_spin ();
 }
 
 /* From the list's first choice ("Choose…", or GP), opens the list, types
@@ -273,7 +246,7 @@ check_search (Fixture           *f,
       g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 0);
       g_assert_true (gtk_widget_get_mapped (popover_of (dropdown)));
       gtk_popover_popdown (GTK_POPOVER (popover_of (dropdown)));
-      spin ();
+      msk_test_spin ();
     }
   else
     {
@@ -384,7 +357,7 @@ test_click_found_row (Fixture       *f,
    * click activates it. */
   g_assert_true (gtk_selection_model_select_item (gtk_list_view_get_model (list_of (dropdown)), 1, TRUE));
   g_signal_emit_by_name (list_of (dropdown), "activate", 1u);
-  spin ();
+  msk_test_spin ();
   g_assert_cmpstr (selected_label (dropdown), ==, label_of (f, REGION, "thoracic_spine"));
   assert_closed_list_whole (f, dropdown);
 
@@ -403,12 +376,12 @@ test_escape (Fixture       *f,
   type_in_list (dropdown, "back");
   g_assert_cmpuint (n_shown_rows (dropdown), ==, 2);
   g_signal_emit_by_name (search_of (dropdown), "stop-search");
-  spin ();
+  msk_test_spin ();
   g_assert_true (gtk_widget_get_mapped (popover_of (dropdown)));
   g_assert_cmpstr (gtk_editable_get_text (search_of (dropdown)), ==, "");
   g_assert_cmpuint (n_shown_rows (dropdown), ==, 1 + msk_policy_get_n_regions (f->policy));
   g_signal_emit_by_name (search_of (dropdown), "stop-search");
-  spin ();
+  msk_test_spin ();
   g_assert_false (gtk_widget_get_mapped (popover_of (dropdown)));
   g_assert_cmpstr (selected_label (dropdown), ==, "Choose…");
 }
@@ -440,7 +413,7 @@ test_second_policy (Fixture       *f,
   f->policy = msk_policy_new_bundled (NULL);
   g_assert_nonnull (f->policy);
   msk_request_form_set_policy (f->form, f->policy);
-  spin ();
+  msk_test_spin ();
   g_assert_null (old_filter);
   g_assert_cmpstr (selected_label (region), ==, "Choose…");
 
@@ -454,12 +427,12 @@ test_second_policy (Fixture       *f,
   old_filter = list_filter (region);
   g_object_add_weak_pointer (G_OBJECT (old_filter), (gpointer *) &old_filter);
   msk_request_form_clear (f->form);
-  spin ();
+  msk_test_spin ();
   g_assert_null (old_filter);
   g_assert_cmpstr (gtk_editable_get_text (search_of (region)), ==, "");
   g_assert_cmpuint (n_shown_rows (region), ==, 1 + msk_policy_get_n_regions (f->policy));
   gtk_popover_popdown (GTK_POPOVER (popover_of (region)));
-  spin ();
+  msk_test_spin ();
   check_search (f, "region_dropdown", REGION, "wrist", IDS ("hand_wrist"));
 }
 

@@ -40,13 +40,6 @@ static GTestDBus *test_bus;
 /* XDG_DATA_DIRS before the tests isolated it. */
 static char *system_data_dirs;
 
-static void
-spin (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static GtkWidget *
 child (GtkWidget  *widget,
        GType       type,
@@ -99,7 +92,7 @@ activated_cb (GApplication *app,
   g_assert_nonnull (f->window);
   while (!gtk_widget_get_mapped (GTK_WIDGET (f->window)))
     g_main_context_iteration (NULL, TRUE);
-  spin ();
+  msk_test_spin ();
 
   f->body (f);
 
@@ -184,7 +177,7 @@ shown_text (GtkWidget *widget)
 {
   GString *out = g_string_new (NULL);
 
-  spin ();
+  msk_test_spin ();
   collect_shown_text (widget, out);
   return g_string_free (out, FALSE);
 }
@@ -215,7 +208,7 @@ choose (Fixture    *f,
       if (g_strcmp0 (text, item_label) == 0)
         {
           gtk_drop_down_set_selected (dropdown, i);
-          spin ();
+          msk_test_spin ();
           return;
         }
     }
@@ -243,7 +236,7 @@ tick (Fixture    *f,
 
   g_assert_true (gtk_widget_is_sensitive (check));
   gtk_widget_activate (check);
-  spin ();
+  msk_test_spin ();
 }
 
 /* As a click on a label that stands for its check box. */
@@ -264,7 +257,7 @@ click_label (GtkWidget *label)
         }
     }
   g_assert_cmpuint (clicked, ==, 1);
-  spin ();
+  msk_test_spin ();
 }
 
 static const char *
@@ -294,7 +287,7 @@ static gboolean
 button_sensitive (Fixture    *f,
                   const char *name)
 {
-  spin ();
+  msk_test_spin ();
   return gtk_widget_is_sensitive (child (get_pane (f), MSK_TYPE_DECISION_PANE, name));
 }
 
@@ -326,7 +319,7 @@ copy_puts_the_decision_on_the_clipboard (Fixture *f)
    * every key (which would also reset a screen reader's place)... */
   card = g_object_ref (gtk_widget_get_first_child (actions));
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes)), "Lump in thigh, 6 cm", -1);
-  spin ();
+  msk_test_spin ();
   g_assert_true (gtk_widget_get_first_child (actions) == card);
   g_object_unref (card);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.copy-text", NULL));
@@ -352,18 +345,18 @@ shortcuts_window_opens (Fixture *f)
 
   /* The main menu opens, as with F10 or its button. */
   gtk_menu_button_popup (menu);
-  spin ();
+  msk_test_spin ();
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (menu))));
   gtk_menu_button_popdown (menu);
-  spin ();
+  msk_test_spin ();
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
-  spin ();
+  msk_test_spin ();
   overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
   gtk_window_close (overlay);
-  spin ();
+  msk_test_spin ();
 }
 
 static void
@@ -375,7 +368,7 @@ about_names_app_and_policy_versions (Fixture *f)
   g_autofree char *review = msk_format_date_uk (msk_policy_get_review (f->policy));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.about", NULL));
-  spin ();
+  msk_test_spin ();
   toplevels = g_object_ref (gtk_window_get_toplevels ());
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -389,7 +382,7 @@ about_names_app_and_policy_versions (Fixture *f)
   g_assert_nonnull (strstr (gtk_about_dialog_get_comments (about), version));
   g_assert_nonnull (strstr (gtk_about_dialog_get_comments (about), review));
   gtk_window_destroy (GTK_WINDOW (about));
-  spin ();
+  msk_test_spin ();
 }
 
 #define PATIENT_NOTE "Mrs Zedbury, NHS 999 000 0000, knee pain"
@@ -403,9 +396,9 @@ fill_in_a_patient (Fixture *f)
   choose (f, "region_dropdown", msk_policy_find_region (f->policy, "knee")->label);
   choose (f, "borough_dropdown", msk_policy_find_borough (f->policy, "newham")->label);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (notes), PATIENT_NOTE, -1);
-  spin ();
+  msk_test_spin ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-request", NULL));
-  spin ();
+  msk_test_spin ();
 }
 
 /* Every file under `dir` (the test's private home and XDG dirs). */
@@ -803,7 +796,7 @@ new_request_clears_everything (Fixture *f)
   g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "urgent_pathway"));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-request", NULL));
-  spin ();
+  msk_test_spin ();
 
   g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "incomplete"));
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (region)),
@@ -1128,30 +1121,6 @@ count_tagged_ranges (GtkTextBuffer *buffer,
   return n;
 }
 
-static gboolean
-frame_done_cb (GtkWidget     *widget,
-               GdkFrameClock *clock,
-               gpointer       user_data)
-{
-  gboolean *done = user_data;
-
-  *done = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets GTK lay out and draw one frame, as it does between two key
- * presses: the next step then starts from scrolled widgets. */
-static void
-wait_for_frame (GtkWidget *widget)
-{
-  gboolean done = FALSE;
-
-  gtk_widget_add_tick_callback (widget, frame_done_cb, &done, NULL);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  spin ();
-}
-
 /* Where the reader sees `iter`: the top of its line, in the coordinates of
  * the scrolled window around the text. The text view scrolls itself, so
  * this holds as soon as the scroll position changes. */
@@ -1223,7 +1192,7 @@ wait_for_scrolling (GtkWidget *view)
    * out before the scroll starts. */
   for (guint i = 0; i < 200 && still < 5; i++)
     {
-      wait_for_frame (view);
+      msk_test_wait_for_frame (view);
       still = gtk_adjustment_get_value (vadj) == last ? still + 1 : 0;
       last = gtk_adjustment_get_value (vadj);
     }
@@ -1265,7 +1234,7 @@ policy_search_finds_and_steps (Fixture *f)
 
   /* Ctrl+F's action: switches view and opens the search bar. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
-  spin ();
+  msk_test_spin ();
   view = get_policy_view (f);
   entry = child (view, MSK_TYPE_POLICY_VIEW, "search_entry");
   count = GTK_LABEL (child (view, MSK_TYPE_POLICY_VIEW, "match_label"));
@@ -1294,7 +1263,7 @@ policy_search_finds_and_steps (Fixture *f)
   g_assert_cmpuint (count_tagged_ranges (buffer, "current-match"), ==, 1);
   /* The first match is on screen once the fresh page has been laid out. */
   for (guint i = 0; i < 6; i++)
-    wait_for_frame (view);
+    msk_test_wait_for_frame (view);
   wait_for_scrolling (view);
   g_assert_true (current_match_on_screen (view));
   /* About a third of the way down, with context above it, unless the page
@@ -1356,7 +1325,7 @@ policy_search_finds_and_steps (Fixture *f)
 
     g_assert_nonnull (row);
     g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), n_sections));
-    wait_for_frame (view);
+    msk_test_wait_for_frame (view);
     gtk_widget_activate (GTK_WIDGET (row));
     wait_for_scrolling (view);
     mark = gtk_text_buffer_get_mark (buffer, mark_name);
@@ -1371,7 +1340,7 @@ policy_search_finds_and_steps (Fixture *f)
 
   /* A word the policy does not hold. */
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  spin ();
+  msk_test_spin ();
   gtk_editable_set_text (GTK_EDITABLE (entry), "zzqx");
   wait_for_label (count);
   g_assert_cmpstr (gtk_label_get_text (count), ==, "No matches");
@@ -1511,7 +1480,7 @@ switch_to_policy_and_resize (Fixture *f)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "decide");
   gtk_stack_set_visible_child_name (stack, "policy");
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 650);
-  spin ();
+  msk_test_spin ();
 }
 
 static void
@@ -1639,7 +1608,7 @@ assert_every_control_named (GtkWidget  *root,
   g_autoptr(GString) unnamed = g_string_new (NULL);
   guint n_checked = 0;
 
-  spin ();
+  msk_test_spin ();
   collect_unnamed (root, unnamed, &n_checked);
   g_test_message ("%s: %u controls checked", where, n_checked);
   g_assert_cmpuint (n_checked, >, 3);
@@ -1667,14 +1636,14 @@ open_dropdown (GtkWidget *dropdown)
   gtk_widget_activate (button);
   while (!gtk_widget_get_mapped (dropdown_popover (dropdown)))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_frame (dropdown_popover (dropdown));
+  msk_test_wait_for_frame (dropdown_popover (dropdown));
 }
 
 static void
 close_dropdown (GtkWidget *dropdown)
 {
   gtk_popover_popdown (GTK_POPOVER (dropdown_popover (dropdown)));
-  spin ();
+  msk_test_spin ();
 }
 
 static void
@@ -1723,7 +1692,7 @@ press (Fixture    *f,
        const char *accel)
 {
   msk_test_press_shortcut (GTK_WIDGET (f->window), accel, TRUE);
-  spin ();
+  msk_test_spin ();
 }
 
 static GtkAdjustment *
@@ -1945,7 +1914,7 @@ read_look (Fixture *f,
   GString *icons = g_string_new (NULL);
   const char *classes[] = { "verdict-not-recommended", "verdict-permitted", "verdict-via-pathway" };
 
-  spin ();
+  msk_test_spin ();
   look->icon = g_strdup (gtk_image_get_icon_name (GTK_IMAGE (icon)));
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (icon), &look->colour);
@@ -2069,7 +2038,7 @@ type_in_list (GtkWidget  *dropdown,
   g_assert_true (gtk_widget_get_mapped (search));
   gtk_widget_grab_focus (search);
   gtk_editable_set_text (GTK_EDITABLE (search), text);
-  wait_for_frame (dropdown_popover (dropdown));
+  msk_test_wait_for_frame (dropdown_popover (dropdown));
 }
 
 /* Return where the focus is: a row of the list, or the search (which
@@ -2085,7 +2054,7 @@ activate_focused_row (Fixture   *f,
     g_signal_emit_by_name (search, "activate");
   else if (!gtk_widget_activate (focus))
     g_error ("could not activate the focused %s", G_OBJECT_TYPE_NAME (focus));
-  spin ();
+  msk_test_spin ();
   g_assert_false (gtk_widget_get_mapped (dropdown_popover (dropdown)));
 }
 
@@ -2155,7 +2124,7 @@ new_request_is_a_fresh_window (Fixture *f)
   open_dropdown (borough);
   type_in_list (borough, "am");
   g_signal_emit_by_name (_msk_widget_find_descendant (dropdown_popover (borough), GTK_TYPE_SEARCH_ENTRY), "activate");
-  spin ();
+  msk_test_spin ();
   g_assert_cmpstr (selected_text (borough), ==, "Choose…");
   close_dropdown (borough);
   open_dropdown (borough);
@@ -2242,7 +2211,7 @@ wait_for_toplevel (GType type)
 static guint
 n_toplevels (void)
 {
-  spin ();
+  msk_test_spin ();
   return g_list_model_get_n_items (gtk_window_get_toplevels ());
 }
 
@@ -2270,7 +2239,7 @@ export_by_keyboard (Fixture    *f,
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   name = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (dialog));
   g_assert_true (gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), dir, NULL));
-  spin ();
+  msk_test_spin ();
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
   G_GNUC_END_IGNORE_DEPRECATIONS
   path = g_build_filename (folder, name, NULL);
@@ -2397,7 +2366,7 @@ print_preview_without_dialog (Fixture *f)
   g_assert_cmpint (gtk_drawing_area_get_content_height (GTK_DRAWING_AREA (pages)), >, 400);
   g_assert_true (gtk_window_get_transient_for (preview) == GTK_WINDOW (f->window));
   gtk_window_destroy (preview);
-  spin ();
+  msk_test_spin ();
 
   /* On screen, not only Escape: a close button and Print, which closes the
    * preview and opens the print dialog for the same decision. */
@@ -2418,7 +2387,7 @@ print_preview_without_dialog (Fixture *f)
     g_assert_cmpuint (n_toplevels (), ==, before + 1);
     g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (f->window));
     gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
-    spin ();
+    msk_test_spin ();
   }
   g_assert_cmpuint (n_toplevels (), ==, before);
 }
@@ -2547,13 +2516,13 @@ alt_keys_are_unique_and_listed (Fixture *f)
   GtkWindow *overlay;
 
   tick (f, "suspected_ces");
-  spin ();
+  msk_test_spin ();
   collect_mnemonics (GTK_WIDGET (f->window), keys);
   lines = g_strsplit (keys->str, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), >=, 8);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL));
-  spin ();
+  msk_test_spin ();
   overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (f->window)));
   collect_accelerators (GTK_WIDGET (overlay), listed);
 
@@ -2585,7 +2554,7 @@ alt_keys_are_unique_and_listed (Fixture *f)
       }
     }
   gtk_window_close (overlay);
-  spin ();
+  msk_test_spin ();
 }
 
 static GtkWidget *
@@ -2651,7 +2620,7 @@ key_mnemonic (Fixture    *f,
   GtkWidget *label = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, label_name);
 
   g_assert_true (gtk_widget_mnemonic_activate (label, FALSE));
-  spin ();
+  msk_test_spin ();
   n_keys++;
 }
 
@@ -2659,7 +2628,7 @@ static void
 key_tab (Fixture *f)
 {
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (f->window), GTK_DIR_TAB_FORWARD));
-  spin ();
+  msk_test_spin ();
   n_keys++;
 }
 
@@ -2668,7 +2637,7 @@ static void
 key_activate (Fixture *f)
 {
   g_assert_true (gtk_widget_activate (gtk_root_get_focus (GTK_ROOT (f->window))));
-  spin ();
+  msk_test_spin ();
   n_keys++;
 }
 
@@ -2684,7 +2653,7 @@ pick_by_typing (Fixture    *f,
   key_mnemonic (f, label_name);
   while (!gtk_widget_get_mapped (dropdown_popover (dropdown)))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_frame (dropdown_popover (dropdown));
+  msk_test_wait_for_frame (dropdown_popover (dropdown));
   type_in_list (dropdown, typed);
   n_keys += strlen (typed);
   activate_focused_row (f, dropdown);
@@ -2692,7 +2661,7 @@ pick_by_typing (Fixture    *f,
   /* A person's next key comes after the window has drawn the choice, and
    * GTK 4.8 gives the keyboard back to the drop-down only after the frame
    * that follows the list closing (the row that had it was unparented). */
-  wait_for_frame (GTK_WIDGET (f->window));
+  msk_test_wait_for_frame (GTK_WIDGET (f->window));
   /* The keyboard is back on the drop-down, ready for Tab. */
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), dropdown));
 }
@@ -2742,7 +2711,7 @@ list_opened_by_its_key_comes_into_view (Fixture *f)
   key_mnemonic (f, "region_label");
   while (!gtk_widget_get_mapped (dropdown_popover (dropdown)))
     g_main_context_iteration (NULL, TRUE);
-  wait_for_frame (dropdown_popover (dropdown));
+  msk_test_wait_for_frame (dropdown_popover (dropdown));
   g_assert_true (gtk_widget_compute_bounds (dropdown, scroller, &bounds));
   g_assert_cmpfloat (bounds.origin.y, >=, 0);
   g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scroller));
@@ -2817,12 +2786,12 @@ notes_stop_at_the_limit (Fixture *f)
   for (int i = 0; i < MSK_REQUEST_NOTES_MAX_CHARS - 3; i++)
     g_string_append_c (almost, 'a');
   gtk_text_buffer_set_text (buffer, almost->str, -1);
-  spin ();
+  msk_test_spin ();
   g_assert_false (gtk_widget_get_mapped (limit));
   /* Typed (or pasted) past the end: the first three characters fit, the
    * rest, of two bytes each, does not. */
   gtk_text_buffer_insert_at_cursor (buffer, "xyzééé", -1);
-  spin ();
+  msk_test_spin ();
   g_assert_cmpint (gtk_text_buffer_get_char_count (buffer), ==, MSK_REQUEST_NOTES_MAX_CHARS);
   g_assert_true (gtk_widget_get_mapped (limit));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (limit)), "2000"));
@@ -3002,7 +2971,7 @@ policy_text_is_shown_literally (Fixture *f)
   GtkTextIter start, end;
 
   gtk_stack_set_visible_child_name (GTK_STACK (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "stack")), "policy");
-  spin ();
+  msk_test_spin ();
   view = get_policy_view (f);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (view, MSK_TYPE_POLICY_VIEW, "text_view")));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
