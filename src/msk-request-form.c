@@ -215,9 +215,9 @@ casefolded_words (const char *text)
 }
 
 /* Whether a list's search for `typed` finds the choice named `label`: the
- * one rule for the rows the list shows (search_filter_match) and for what
- * Return picks (find_typed), so Return never picks a name the list is not
- * showing (a wrong borough is a wrong service).
+ * rule for the rows the list shows (search_filter_match); Return picks the
+ * first of those rows (search_activated_cb), so it never picks a name the
+ * list is not showing (a wrong borough is a wrong service).
  *
  * Every word typed must start some word of the label, ignoring case, in
  * any order: "lumbar", "spine", "back" and "low" all find "Lower back
@@ -255,23 +255,6 @@ search_is_blank (const char *typed)
   g_auto(GStrv) wanted = casefolded_words (typed);
 
   return wanted[0] == NULL;
-}
-
-/* The first choice that a search for `typed` finds (choice_matches);
- * GTK_INVALID_LIST_POSITION when none. */
-static guint
-find_typed (GListModel *choices,
-            const char *typed)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (choices); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (choices, i);
-
-      if (GTK_IS_STRING_OBJECT (item) &&
-          choice_matches (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), typed))
-        return i;
-    }
-  return GTK_INVALID_LIST_POSITION;
 }
 
 /* A row of an open list is shown while its name matches the list's
@@ -341,6 +324,10 @@ search_model_replaced_cb (GtkDropDown *dropdown,
   install_search_filter (dropdown);
 }
 
+/* The search text the list's rows were last filtered by (object data on
+ * the search entry; none: the whole list). */
+#define SHOWN_KEY "msk-shown-search"
+
 /* GTK's own handler updates only its prefix filter. The filter reads the
  * search text itself; it is told to read it again. An emptied search
  * comes at once (GtkSearchEntry delays only a non-empty one), so GTK,
@@ -356,6 +343,8 @@ search_changed_cb (GtkSearchEntry *search,
 
   if (GTK_IS_CUSTOM_FILTER (filter))
     gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  g_object_set_data_full (G_OBJECT (search), SHOWN_KEY,
+                          g_strdup (gtk_editable_get_text (GTK_EDITABLE (search))), g_free);
 }
 
 /* Escape in a list's search: GTK 4.8 handles it only for its own prefix
@@ -371,20 +360,48 @@ search_stopped_cb (GtkSearchEntry *search,
     gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_POPOVER)));
 }
 
-/* Return in a drop-down's search picks what was typed, as typing a name
- * and Return should; GTK 4.8 does nothing on it. The match is made here
- * from the text, not read off the filtered list, which GTK refreshes only
- * after a typing delay: a quick Return must not pick a stale first row. */
+/* Return in a drop-down's search picks the first name the list shows for
+ * what was typed; GTK 4.8 does nothing on it. The list is filtered again
+ * first: GtkSearchEntry tells it of a change only after its typing delay,
+ * and a quick Return after a letter deleted must not pick from text the
+ * list was never filtered by (code review: "hav", BackSpace, Return picked
+ * City and Hackney). Picked from the filtered rows themselves, never
+ * matched apart, so what Return picks is always a row the list shows; with
+ * no filtered list (a GTK laid out otherwise) it picks nothing. */
 static void
 search_activated_cb (GtkSearchEntry *search,
                      GtkDropDown    *dropdown)
 {
   const char *typed = gtk_editable_get_text (GTK_EDITABLE (search));
-  guint position;
+  GtkFilterListModel *filtered = get_search_model (dropdown);
+  GListModel *choices = gtk_drop_down_get_model (dropdown);
+  GtkFilter *filter;
+  g_autoptr(GObject) first = NULL;
+  guint position = GTK_INVALID_LIST_POSITION;
 
-  if (search_is_blank (typed))
+  const char *shown = g_object_get_data (G_OBJECT (search), SHOWN_KEY);
+  gboolean narrowed;
+
+  if (search_is_blank (typed) || filtered == NULL || choices == NULL)
     return;
-  position = find_typed (gtk_drop_down_get_model (dropdown), typed);
+  filter = gtk_filter_list_model_get_filter (filtered);
+  if (!GTK_IS_CUSTOM_FILTER (filter))
+    return;
+  /* Text that only adds to what the rows were filtered by finds a part of
+   * the rows shown; text with letters deleted or replaced may find rows
+   * the list has not shown, so this Return shows them and picks nothing. */
+  narrowed = g_str_has_prefix (typed, shown != NULL ? shown : "");
+  search_changed_cb (search, dropdown);
+  if (!narrowed || g_list_model_get_n_items (G_LIST_MODEL (filtered)) == 0)
+    return;
+  first = g_list_model_get_item (G_LIST_MODEL (filtered), 0);
+  for (guint i = 0; i < g_list_model_get_n_items (choices) && position == GTK_INVALID_LIST_POSITION; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (choices, i);
+
+      if (item == first)
+        position = i;
+    }
   if (position == GTK_INVALID_LIST_POSITION)
     return;
   /* GTK 4.8 selects the chosen position in the list's own selection too,
@@ -394,6 +411,75 @@ search_activated_cb (GtkSearchEntry *search,
   gtk_editable_set_text (GTK_EDITABLE (search), "");
   gtk_drop_down_set_selected (dropdown, position);
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_POPOVER)));
+}
+
+/* Whether the keyboard has moved through the list since the search last
+ * changed (object data on the search entry). */
+#define MOVED_KEY "msk-moved-since-search"
+
+static void
+search_text_changed_cb (GtkEditable *search)
+{
+  g_object_set_data (G_OBJECT (search), MOVED_KEY, NULL);
+}
+
+/* The name on the row of an open list that has the keyboard, or NULL. */
+static const char *
+focused_row_name (GtkWidget *popover)
+{
+  GtkRoot *root = gtk_widget_get_root (popover);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *list = _msk_widget_find_descendant (popover, GTK_TYPE_LIST_VIEW);
+  GtkWidget *label;
+
+  if (focus == NULL || list == NULL || !gtk_widget_is_ancestor (focus, list))
+    return NULL;
+  label = _msk_widget_find_descendant (focus, GTK_TYPE_LABEL);
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* Keys in an open list while something is typed in its search (GP review).
+ * The keyboard stays on the list's rows while letters go to the search,
+ * and the list shows the search only after its typing delay: Return there
+ * activated the row that had the keyboard, which after a quick "tower"
+ * was the City and Hackney row moved to before typing. Return now picks
+ * the first name the search finds, unless the GP has moved to another row
+ * the search also finds; Escape empties the search before it closes the
+ * list, as in GtkDropDown's own search. */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     GtkSearchEntry        *search)
+{
+  GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (search));
+  const char *row;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Up: case GDK_KEY_Down: case GDK_KEY_KP_Up: case GDK_KEY_KP_Down:
+    case GDK_KEY_Page_Up: case GDK_KEY_Page_Down: case GDK_KEY_Home: case GDK_KEY_End:
+      g_object_set_data (G_OBJECT (search), MOVED_KEY, GINT_TO_POINTER (TRUE));
+      return GDK_EVENT_PROPAGATE;
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
+      if (search_is_blank (typed))
+        return GDK_EVENT_PROPAGATE;
+      row = focused_row_name (popover);
+      if (g_object_get_data (G_OBJECT (search), MOVED_KEY) != NULL &&
+          row != NULL && choice_matches (row, typed))
+        return GDK_EVENT_PROPAGATE;
+      search_activated_cb (search, GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN)));
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Escape:
+      if (typed[0] == '\0')
+        return GDK_EVENT_PROPAGATE;
+      gtk_editable_set_text (GTK_EDITABLE (search), "");
+      return GDK_EVENT_STOP;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
 }
 
 static void
@@ -418,6 +504,15 @@ popup_mapped_cb (GtkWidget *popover,
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), popover);
   g_signal_connect_object (search, "activate", G_CALLBACK (search_activated_cb),
                            gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN), 0);
+  g_signal_connect (search, "changed", G_CALLBACK (search_text_changed_cb), NULL);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the list view and the search entry see the key. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), search, 0);
+    gtk_widget_add_controller (popover, keys);
+  }
 }
 
 /* A search left in a list belongs to the last patient. */
@@ -672,6 +767,12 @@ rebuild (MskRequestForm *self)
 
   self->frozen = TRUE;
 
+  /* A search left in a list belongs to the last patient; emptied before
+   * the models are set, so the lists GTK makes for them show every name. */
+  clear_search (self->requester_dropdown);
+  clear_search (self->borough_dropdown);
+  clear_search (self->region_dropdown);
+
   /* The requester is always one of the policy's roles: the request needs
    * one, and the first (GP) is who most often uses the app. */
   requesters = make_choice_model (NULL);
@@ -705,8 +806,6 @@ rebuild (MskRequestForm *self)
       gtk_box_append (self->concerns_box, row);
     }
 
-  clear_search (self->borough_dropdown);
-  clear_search (self->region_dropdown);
   gtk_drop_down_set_selected (self->requester_dropdown, 0);
   gtk_check_button_set_active (self->governance_check, FALSE);
   gtk_drop_down_set_selected (self->borough_dropdown, CHOOSE_POSITION);

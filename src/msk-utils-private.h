@@ -45,8 +45,10 @@ void       _msk_box_remove_all     (GtkBox     *box);
 /* Scrolls the scrolled window that is `widget`, or holds it, to its top. */
 void       _msk_scroll_to_top      (GtkWidget  *widget);
 /* Scrolls the scrolled window holding `widget` just enough to show all of
- * it (its top, if it is taller than the view). */
-void       _msk_scroll_into_view   (GtkWidget  *widget);
+ * it (its top, if it is taller than the view), and with `with_label` the
+ * label that names it, when both fit. */
+void       _msk_scroll_into_view   (GtkWidget  *widget,
+                                    gboolean    with_label);
 /* Runs `func (data)` once, after the next frame of `widget` has laid it out
  * (a scroll or a new size is then in the allocations). The tick callback's
  * id, for gtk_widget_remove_tick_callback(); 0, running nothing, when the

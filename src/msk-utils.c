@@ -215,11 +215,12 @@ _msk_box_remove_all (GtkBox *box)
 }
 
 /* Scrolls the scrolled window that holds WIDGET just enough to show all of
- * it, with the label that names it when both fit (a field's label above
+ * it, with the label that names it when WITH_LABEL and both fit (a field's label above
  * its drop-down: a list scrolled into view without it says nothing of what
  * it is for), or its top when it is taller than the view. */
 void
-_msk_scroll_into_view (GtkWidget *widget)
+_msk_scroll_into_view (GtkWidget *widget,
+                       gboolean   with_label)
 {
   GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *view, *named;
@@ -244,12 +245,12 @@ _msk_scroll_into_view (GtkWidget *widget)
   if (named == NULL)
     named = widget;
   with_labels = bounds;
-  labels = gtk_widget_list_mnemonic_labels (named);
+  labels = with_label ? gtk_widget_list_mnemonic_labels (named) : NULL;
   for (GList *l = labels; l != NULL; l = l->next)
     {
       graphene_rect_t label_bounds;
 
-      if (gtk_widget_get_visible (l->data) && gtk_widget_is_ancestor (l->data, view) &&
+      if (gtk_widget_get_mapped (l->data) && gtk_widget_is_ancestor (l->data, view) &&
           gtk_widget_compute_bounds (l->data, view, &label_bounds))
         graphene_rect_union (&with_labels, &label_bounds, &with_labels);
     }

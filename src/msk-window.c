@@ -289,7 +289,7 @@ show_focused_card (gpointer data)
 
   self->card_tick_id = 0;
   if (card != NULL)
-    _msk_scroll_into_view (card);
+    _msk_scroll_into_view (card, FALSE);
 }
 
 /* A red flag ticked from the keyboard may show its emergency signs below
@@ -631,7 +631,10 @@ focus_widget_changed_cb (MskWindow *self)
       !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->request_form)))
     return;
   card = gtk_widget_get_ancestor (focus, MSK_TYPE_CONCERN_ROW);
-  _msk_scroll_into_view (card != NULL && self->by_keyboard ? card : focus);
+  /* By the keyboard, a drop-down comes with its label; a click moves
+   * nothing already in view (code review: a click on a drop-down whose
+   * label was just above the view moved the form under the pointer). */
+  _msk_scroll_into_view (card != NULL && self->by_keyboard ? card : focus, self->by_keyboard);
 }
 
 /* Which input moved the focus: GTK 4.8's focus-visible flag is no guide,

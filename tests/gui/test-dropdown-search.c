@@ -386,6 +386,51 @@ test_escape (Fixture       *f,
   g_assert_cmpstr (selected_label (dropdown), ==, "Choose…");
 }
 
+/* Return right after letters are deleted, before the list has been
+ * filtered by what is left (code review: "hav", BackSpace, Return picked
+ * City and Hackney from a list showing only Havering): the list shows what
+ * the new text finds and nothing is picked; the next Return picks the first
+ * of the rows now shown. Letters only added are picked from at once: "tow",
+ * then "tower" and Return within the typing delay is Tower Hamlets. */
+static void
+test_return_picks_only_rows_shown (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkDropDown *dropdown = get_dropdown (f, "borough_dropdown");
+  g_autofree char *wanted = expected_rows (f, BOROUGH, IDS ("city_hackney", "havering", "tower_hamlets"));
+  g_autofree char *shown = NULL;
+
+  open_list (dropdown);
+  type_in_list (dropdown, "hav");
+  g_assert_cmpuint (n_shown_rows (dropdown), ==, 1);
+  /* BackSpace: the last letter deleted (gtk_editable_set_text would empty
+   * the search first, which shows the whole list at once). */
+  gtk_editable_delete_text (search_of (dropdown), 2, -1);
+  g_assert_cmpstr (gtk_editable_get_text (search_of (dropdown)), ==, "ha");
+  press_return (dropdown);
+  g_assert_true (gtk_widget_get_mapped (popover_of (dropdown)));
+  g_assert_cmpstr (selected_label (dropdown), ==, "Choose…");
+  shown = shown_rows (dropdown);
+  g_assert_cmpstr (shown, ==, wanted);
+  press_return (dropdown);
+  msk_test_spin ();
+  g_assert_false (gtk_widget_get_mapped (popover_of (dropdown)));
+  g_assert_cmpstr (selected_label (dropdown), ==, label_of (f, BOROUGH, "city_hackney"));
+
+  open_list (dropdown);
+  type_in_list (dropdown, "tow");
+  {
+    int end = 3;
+
+    gtk_editable_insert_text (search_of (dropdown), "er", -1, &end);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (search_of (dropdown)), ==, "tower");
+  press_return (dropdown);
+  msk_test_spin ();
+  g_assert_false (gtk_widget_get_mapped (popover_of (dropdown)));
+  g_assert_cmpstr (selected_label (dropdown), ==, label_of (f, BOROUGH, "tower_hamlets"));
+}
+
 static GtkFilter *
 list_filter (GtkDropDown *dropdown)
 {
@@ -450,6 +495,7 @@ main (int   argc,
   ADD ("borough-and-requester", test_borough_and_requester);
   ADD ("click-found-row", test_click_found_row);
   ADD ("escape", test_escape);
+  ADD ("return-picks-only-rows-shown", test_return_picks_only_rows_shown);
   ADD ("second-policy", test_second_policy);
 #undef ADD
   return g_test_run ();
