@@ -260,6 +260,17 @@ _msk_scroll_into_view (GtkWidget *widget,
 
   top = bounds.origin.y;
   bottom = bounds.origin.y + bounds.size.height;
+  if (top >= 0 && bottom <= page)
+    return;
+  /* A mouse-wheel scroll ends in a kinetic glide that sets the view at
+   * every frame until it stops, over what is set here (GP review: wheel
+   * down, Tab at once, and the field stayed out of view). Switching
+   * kinetic scrolling off stops the glide. */
+  if (gtk_scrolled_window_get_kinetic_scrolling (GTK_SCROLLED_WINDOW (scroller)))
+    {
+      gtk_scrolled_window_set_kinetic_scrolling (GTK_SCROLLED_WINDOW (scroller), FALSE);
+      gtk_scrolled_window_set_kinetic_scrolling (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    }
   if (top < 0)
     gtk_adjustment_set_value (vadj, gtk_adjustment_get_value (vadj) + top);
   else if (bottom > page)
