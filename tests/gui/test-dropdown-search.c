@@ -239,7 +239,6 @@ check_search (Fixture           *f,
   type_in_list (dropdown, typed);
   shown = shown_rows (dropdown);
   g_assert_cmpstr (shown, ==, want);
-  g_assert_cmpuint (n_shown_rows (dropdown), ==, g_strv_length ((char **) ids));
   press_return (dropdown);
   if (ids[0] == NULL)
     {
