@@ -328,6 +328,33 @@ search_model_replaced_cb (GtkDropDown *dropdown,
  * the search entry; none: the whole list). */
 #define SHOWN_KEY "msk-shown-search"
 
+/* After an open list's rows change for its search, the row highlighted
+ * (the list's own selection) is the row Return picks: the first row shown,
+ * or with the search emptied the choice the list was opened on. GTK 4.8
+ * kept the row highlighted before, or the nearest to it, and with a word
+ * search that is often not the first row (hazard H25: "ha" highlighted
+ * Havering while Return picked City and Hackney). Moving this selection
+ * chooses nothing: GTK reads it only when a row is activated. A list
+ * closing is left alone: GTK empties the search as it closes on a row
+ * clicked, then reads that row from this selection. */
+static void
+highlight_first_row (GtkSearchEntry *search,
+                     GtkDropDown    *dropdown)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_POPOVER);
+  GtkWidget *list = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *rows = list != NULL ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
+  guint position;
+
+  if (popover == NULL || !gtk_widget_get_mapped (popover) || !GTK_IS_SINGLE_SELECTION (rows))
+    return;
+  if (search_is_blank (gtk_editable_get_text (GTK_EDITABLE (search))))
+    position = gtk_drop_down_get_selected (dropdown);
+  else
+    position = g_list_model_get_n_items (G_LIST_MODEL (rows)) > 0 ? 0 : GTK_INVALID_LIST_POSITION;
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), position);
+}
+
 /* GTK's own handler updates only its prefix filter. The filter reads the
  * search text itself; it is told to read it again. An emptied search
  * comes at once (GtkSearchEntry delays only a non-empty one), so GTK,
@@ -343,6 +370,7 @@ search_changed_cb (GtkSearchEntry *search,
 
   if (GTK_IS_CUSTOM_FILTER (filter))
     gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  highlight_first_row (search, dropdown);
   g_object_set_data_full (G_OBJECT (search), SHOWN_KEY,
                           g_strdup (gtk_editable_get_text (GTK_EDITABLE (search))), g_free);
 }

@@ -208,6 +208,17 @@ selected_label (GtkDropDown *dropdown)
   return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
 }
 
+/* The name on the row the open list shows selected (highlighted), or
+ * NULL when none is. */
+static const char *
+highlighted_row (GtkDropDown *dropdown)
+{
+  GtkSingleSelection *rows = GTK_SINGLE_SELECTION (gtk_list_view_get_model (list_of (dropdown)));
+  GObject *item = gtk_single_selection_get_selected_item (rows);
+
+  return GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
+}
+
 /* Return in the search. */
 static void
 press_return (GtkDropDown *dropdown)
@@ -239,6 +250,8 @@ check_search (Fixture           *f,
   type_in_list (dropdown, typed);
   shown = shown_rows (dropdown);
   g_assert_cmpstr (shown, ==, want);
+  /* The row highlighted is the row Return picks (hazard H25). */
+  g_assert_cmpstr (highlighted_row (dropdown), ==, ids[0] != NULL ? label_of (f, list, ids[0]) : NULL);
   press_return (dropdown);
   if (ids[0] == NULL)
     {
@@ -379,6 +392,8 @@ test_escape (Fixture       *f,
   g_assert_true (gtk_widget_get_mapped (popover_of (dropdown)));
   g_assert_cmpstr (gtk_editable_get_text (search_of (dropdown)), ==, "");
   g_assert_cmpuint (n_shown_rows (dropdown), ==, 1 + msk_policy_get_n_regions (f->policy));
+  /* Highlighted again: the choice the list was opened on. */
+  g_assert_cmpstr (highlighted_row (dropdown), ==, "Choose…");
   g_signal_emit_by_name (search_of (dropdown), "stop-search");
   msk_test_spin ();
   g_assert_false (gtk_widget_get_mapped (popover_of (dropdown)));
@@ -411,6 +426,10 @@ test_return_picks_only_rows_shown (Fixture       *f,
   g_assert_cmpstr (selected_label (dropdown), ==, "Choose…");
   shown = shown_rows (dropdown);
   g_assert_cmpstr (shown, ==, wanted);
+  /* The row highlighted now is the one the next Return picks (hazard
+   * H25: Havering stayed highlighted while Return picked City and
+   * Hackney). */
+  g_assert_cmpstr (highlighted_row (dropdown), ==, label_of (f, BOROUGH, "city_hackney"));
   press_return (dropdown);
   msk_test_spin ();
   g_assert_false (gtk_widget_get_mapped (popover_of (dropdown)));
