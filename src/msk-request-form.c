@@ -355,6 +355,34 @@ highlight_first_row (GtkSearchEntry *search,
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), position);
 }
 
+/* The line under an open list's rows saying its search found nothing
+ * (object data on the search entry; made once, in popup_mapped_cb). GTK
+ * 4.8 showed an empty list, which reads as a list still loading. */
+#define NO_MATCH_KEY "msk-no-match-label"
+
+static void
+show_no_match (GtkSearchEntry *search,
+               GtkDropDown    *dropdown)
+{
+  GtkWidget *none = g_object_get_data (G_OBJECT (search), NO_MATCH_KEY);
+  GtkFilterListModel *filtered = get_search_model (dropdown);
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (search));
+  gboolean found_none = filtered != NULL && !search_is_blank (typed) &&
+                        g_list_model_get_n_items (G_LIST_MODEL (filtered)) == 0;
+
+  if (none == NULL)
+    return;
+  if (found_none)
+    {
+      g_autofree char *words = g_strstrip (g_strdup (typed));
+      g_autofree char *text = g_strdup_printf (_("No name here has a word that starts with “%s”. Escape shows every name."),
+                                               words);
+
+      gtk_label_set_text (GTK_LABEL (none), text);
+    }
+  gtk_widget_set_visible (none, found_none);
+}
+
 /* GTK's own handler updates only its prefix filter. The filter reads the
  * search text itself; it is told to read it again. An emptied search
  * comes at once (GtkSearchEntry delays only a non-empty one), so GTK,
@@ -371,6 +399,7 @@ search_changed_cb (GtkSearchEntry *search,
   if (GTK_IS_CUSTOM_FILTER (filter))
     gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
   highlight_first_row (search, dropdown);
+  show_no_match (search, dropdown);
   g_object_set_data_full (G_OBJECT (search), SHOWN_KEY,
                           g_strdup (gtk_editable_get_text (GTK_EDITABLE (search))), g_free);
 }
@@ -533,6 +562,22 @@ popup_mapped_cb (GtkWidget *popover,
   g_signal_connect_object (search, "activate", G_CALLBACK (search_activated_cb),
                            gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN), 0);
   g_signal_connect (search, "changed", G_CALLBACK (search_text_changed_cb), NULL);
+  if (GTK_IS_BOX (gtk_popover_get_child (GTK_POPOVER (popover))))
+    {
+      GtkWidget *none = gtk_label_new (NULL);
+
+      gtk_widget_add_css_class (none, "no-match");
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      /* Wrapped within the list's width, which the drop-down sets; a
+       * natural width of the whole sentence would widen the list. */
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (none), 12);
+      gtk_label_set_max_width_chars (GTK_LABEL (none), 24);
+      gtk_widget_set_visible (none, FALSE);
+      gtk_box_append (GTK_BOX (gtk_popover_get_child (GTK_POPOVER (popover))), none);
+      g_object_set_data (G_OBJECT (search), NO_MATCH_KEY, none);
+    }
   {
     GtkEventController *keys = gtk_event_controller_key_new ();
 

@@ -106,11 +106,19 @@ open_list (GtkDropDown *dropdown)
   g_assert_cmpstr (gtk_editable_get_text (search_of (dropdown)), ==, "");
 }
 
+typedef struct {
+  const char *text;
+  gboolean    changed;
+} Typed;
+
+/* The search has changed to the text typed (an emptied search, on the
+ * way from other text, comes at once and is not it). */
 static void
 search_changed_cb (GtkSearchEntry *search,
-                   gboolean       *changed)
+                   Typed          *typed)
 {
-  *changed = TRUE;
+  if (g_str_equal (gtk_editable_get_text (GTK_EDITABLE (search)), typed->text))
+    typed->changed = TRUE;
 }
 
 /* Types `text` into the open list's search, replacing what was there, and
@@ -121,15 +129,15 @@ type_in_list (GtkDropDown *dropdown,
               const char  *text)
 {
   GtkEditable *search = search_of (dropdown);
-  gboolean changed = FALSE;
+  Typed typed = { text, FALSE };
   gulong id;
 
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (search)));
   g_assert_cmpstr (gtk_editable_get_text (search), !=, text);
-  id = g_signal_connect_after (search, "search-changed", G_CALLBACK (search_changed_cb), &changed);
+  id = g_signal_connect_after (search, "search-changed", G_CALLBACK (search_changed_cb), &typed);
   gtk_widget_grab_focus (GTK_WIDGET (search));
   gtk_editable_set_text (search, text);
-  while (!changed)
+  while (!typed.changed)
     g_main_context_iteration (NULL, TRUE);
   g_signal_handler_disconnect (search, id);
   msk_test_wait_for_frame (popover_of (dropdown));
@@ -219,6 +227,21 @@ highlighted_row (GtkDropDown *dropdown)
   return GTK_IS_STRING_OBJECT (item) ? gtk_string_object_get_string (GTK_STRING_OBJECT (item)) : NULL;
 }
 
+/* The line under the open list's rows saying its search found nothing:
+ * its text, or NULL while it is hidden. */
+static const char *
+no_match_line (GtkDropDown *dropdown)
+{
+  GtkWidget *box = gtk_popover_get_child (GTK_POPOVER (popover_of (dropdown)));
+  GtkWidget *line = NULL;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (box); w != NULL; w = gtk_widget_get_next_sibling (w))
+    if (gtk_widget_has_css_class (w, "no-match"))
+      line = w;
+  g_assert_true (GTK_IS_LABEL (line));
+  return gtk_widget_get_visible (line) ? gtk_label_get_text (GTK_LABEL (line)) : NULL;
+}
+
 /* Return in the search. */
 static void
 press_return (GtkDropDown *dropdown)
@@ -252,6 +275,15 @@ check_search (Fixture           *f,
   g_assert_cmpstr (shown, ==, want);
   /* The row highlighted is the row Return picks (hazard H25). */
   g_assert_cmpstr (highlighted_row (dropdown), ==, ids[0] != NULL ? label_of (f, list, ids[0]) : NULL);
+  /* An empty list says why. */
+  if (ids[0] == NULL)
+    {
+      g_autofree char *said = g_strdup_printf ("No name here has a word that starts with “%s”. Escape shows every name.", typed);
+
+      g_assert_cmpstr (no_match_line (dropdown), ==, said);
+    }
+  else
+    g_assert_null (no_match_line (dropdown));
   press_return (dropdown);
   if (ids[0] == NULL)
     {
@@ -377,7 +409,9 @@ test_click_found_row (Fixture       *f,
   assert_closed_list_whole (f, dropdown);
 }
 
-/* Escape in the search gives the whole list back; Escape again closes it. */
+/* Escape in the search gives the whole list back; Escape again closes it.
+ * A search that finds nothing says so under the empty list until it finds
+ * something again. */
 static void
 test_escape (Fixture       *f,
              gconstpointer  data)
@@ -385,7 +419,11 @@ test_escape (Fixture       *f,
   GtkDropDown *dropdown = get_dropdown (f, "region_dropdown");
 
   open_list (dropdown);
+  type_in_list (dropdown, "xyz");
+  g_assert_cmpuint (n_shown_rows (dropdown), ==, 0);
+  g_assert_nonnull (no_match_line (dropdown));
   type_in_list (dropdown, "back");
+  g_assert_null (no_match_line (dropdown));
   g_assert_cmpuint (n_shown_rows (dropdown), ==, 2);
   g_signal_emit_by_name (search_of (dropdown), "stop-search");
   msk_test_spin ();
@@ -394,6 +432,7 @@ test_escape (Fixture       *f,
   g_assert_cmpuint (n_shown_rows (dropdown), ==, 1 + msk_policy_get_n_regions (f->policy));
   /* Highlighted again: the choice the list was opened on. */
   g_assert_cmpstr (highlighted_row (dropdown), ==, "Choose…");
+  g_assert_null (no_match_line (dropdown));
   g_signal_emit_by_name (search_of (dropdown), "stop-search");
   msk_test_spin ();
   g_assert_false (gtk_widget_get_mapped (popover_of (dropdown)));
