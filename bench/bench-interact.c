@@ -22,6 +22,10 @@
  *           shortcuts   the shortcuts window's first showing (built then),
  *                       to its first frame
  * baseline  tick        the one check button ticked and unticked
+ * baseline-label  tick  the same, where the tick also changes the text of
+ *                       a label below it: issue 14's own baseline ("a
+ *                       same-size window whose check button changes one
+ *                       label")
  *
  * Prints one line per interaction: `NAME wall_us=N`. Each interaction waits
  * 40 ms after the last frame first, so the frame clock paints the change at
@@ -75,6 +79,8 @@ struct _Bench {
   GdkFrameClock  *clock;
   MskPolicy      *policy;
   GtkWidget      *check;      /* baseline: the check button */
+  gboolean        with_label; /* baseline-label */
+  GtkWidget      *label;      /* baseline-label: the label it changes */
   const Step     *steps;
   guint           n_steps;
   guint           step;
@@ -468,6 +474,14 @@ app_activated_cb (GApplication *app,
 }
 
 static void
+baseline_toggled_cb (GtkCheckButton *check,
+                     Bench          *b)
+{
+  gtk_label_set_text (GTK_LABEL (b->label),
+                      gtk_check_button_get_active (check) ? "Ticked" : "Not ticked");
+}
+
+static void
 baseline_activate_cb (GtkApplication *app,
                       Bench          *b)
 {
@@ -476,7 +490,19 @@ baseline_activate_cb (GtkApplication *app,
   gtk_window_set_titlebar (b->window, gtk_header_bar_new ());
   b->check = gtk_check_button_new_with_label ("Tick me");
   gtk_widget_set_halign (b->check, GTK_ALIGN_CENTER);
-  gtk_window_set_child (b->window, b->check);
+  if (b->with_label)
+    {
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+      gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+      b->label = gtk_label_new ("Not ticked");
+      gtk_box_append (GTK_BOX (box), b->check);
+      gtk_box_append (GTK_BOX (box), b->label);
+      g_signal_connect (b->check, "toggled", G_CALLBACK (baseline_toggled_cb), b);
+      gtk_window_set_child (b->window, box);
+    }
+  else
+    gtk_window_set_child (b->window, b->check);
   g_signal_connect (b->window, "map", G_CALLBACK (window_mapped_cb), b);
   gtk_window_present (b->window);
 }
@@ -491,9 +517,10 @@ main (int   argc,
 
   if (argc >= 4 && g_str_equal (argv[2], "--runs"))
     runs = (guint) atoi (argv[3]);
-  if (argc < 2 || !(g_str_equal (argv[1], "app") || g_str_equal (argv[1], "baseline")))
+  if (argc < 2 || !(g_str_equal (argv[1], "app") || g_str_equal (argv[1], "baseline") ||
+                    g_str_equal (argv[1], "baseline-label")))
     {
-      fprintf (stderr, "usage: bench-interact app|baseline [--runs N]\n");
+      fprintf (stderr, "usage: bench-interact app|baseline|baseline-label [--runs N]\n");
       return 2;
     }
   app_mode = g_str_equal (argv[1], "app");
@@ -515,6 +542,8 @@ main (int   argc,
       b.app = gtk_application_new ("org.nel.MskMriAdvisor.BenchInteract", G_APPLICATION_NON_UNIQUE);
       /* As the app and bench/bare-window: nothing loaded by itself. */
       g_application_set_resource_base_path (G_APPLICATION (b.app), NULL);
+      if (g_str_equal (argv[1], "baseline-label"))
+        b.with_label = TRUE;
       g_signal_connect (b.app, "activate", G_CALLBACK (baseline_activate_cb), &b);
       b.steps = baseline_steps;
       b.n_steps = G_N_ELEMENTS (baseline_steps);
