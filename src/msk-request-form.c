@@ -216,8 +216,8 @@ casefolded_words (const char *text)
 
 /* Whether a list's search for `typed` finds the choice named `label`: the
  * rule for the rows the list shows (search_filter_match); Return picks the
- * first of those rows (search_activated_cb), so it never picks a name the
- * list is not showing (a wrong borough is a wrong service).
+ * one of those rows the list highlights (search_activated_cb), so it never
+ * picks a name the list is not showing (a wrong borough is a wrong service).
  *
  * Every word typed must start some word of the label, ignoring case, in
  * any order: "lumbar", "spine", "back" and "low" all find "Lower back
@@ -328,9 +328,23 @@ search_model_replaced_cb (GtkDropDown *dropdown,
  * the search entry; none: the whole list). */
 #define SHOWN_KEY "msk-shown-search"
 
+/* The row an open list highlights (its own selection: the first row a
+ * search shows, or where the arrow keys or the pointer moved it), with a
+ * reference, or NULL when none is. */
+static GObject *
+highlighted_row (GtkDropDown *dropdown)
+{
+  GtkWidget *list = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *rows = list != NULL ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
+  gpointer item = GTK_IS_SINGLE_SELECTION (rows) ? gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows)) : NULL;
+
+  return item != NULL ? g_object_ref (item) : NULL;
+}
+
 /* After an open list's rows change for its search, the row highlighted
  * (the list's own selection) is the row Return picks: the first row shown,
- * or with the search emptied the choice the list was opened on. GTK 4.8
+ * until the arrow keys or the pointer move it, or with the search emptied
+ * the choice the list was opened on. GTK 4.8
  * kept the row highlighted before, or the nearest to it, and with a word
  * search that is often not the first row (hazard H25: "ha" highlighted
  * Havering while Return picked City and Hackney). Moving this selection
@@ -417,9 +431,11 @@ search_stopped_cb (GtkSearchEntry *search,
     gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_POPOVER)));
 }
 
-/* Return in a drop-down's search picks the first name the list shows for
- * what was typed; GTK 4.8 does nothing on it. The list is filtered again
- * first: GtkSearchEntry tells it of a change only after its typing delay,
+/* Return in a drop-down's search picks the row the list highlights for
+ * what was typed: the first name shown, or the row the arrow keys or the
+ * pointer have moved the highlight to since; GTK 4.8 does nothing on it.
+ * The list is filtered again first when the search has changed since it
+ * was: GtkSearchEntry tells it of a change only after its typing delay,
  * and a quick Return after a letter deleted must not pick from text the
  * list was never filtered by (code review: "hav", BackSpace, Return picked
  * City and Hackney). Picked from the filtered rows themselves, never
@@ -433,7 +449,7 @@ search_activated_cb (GtkSearchEntry *search,
   GtkFilterListModel *filtered = get_search_model (dropdown);
   GListModel *choices = gtk_drop_down_get_model (dropdown);
   GtkFilter *filter;
-  g_autoptr(GObject) first = NULL;
+  g_autoptr(GObject) picked = NULL;
   guint position = GTK_INVALID_LIST_POSITION;
 
   const char *shown = g_object_get_data (G_OBJECT (search), SHOWN_KEY);
@@ -448,15 +464,21 @@ search_activated_cb (GtkSearchEntry *search,
    * the rows shown; text with letters deleted or replaced may find rows
    * the list has not shown, so this Return shows them and picks nothing. */
   narrowed = g_str_has_prefix (typed, shown != NULL ? shown : "");
-  search_changed_cb (search, dropdown);
+  /* Filtering again moves the highlight to the first row: only when the
+   * rows are not yet those of what was typed, or a row moved to with the
+   * arrow keys or the pointer would not be the row picked. */
+  if (g_strcmp0 (typed, shown) != 0)
+    search_changed_cb (search, dropdown);
   if (!narrowed || g_list_model_get_n_items (G_LIST_MODEL (filtered)) == 0)
     return;
-  first = g_list_model_get_item (G_LIST_MODEL (filtered), 0);
+  picked = highlighted_row (dropdown);
+  if (picked == NULL)
+    picked = g_list_model_get_item (G_LIST_MODEL (filtered), 0);
   for (guint i = 0; i < g_list_model_get_n_items (choices) && position == GTK_INVALID_LIST_POSITION; i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (choices, i);
 
-      if (item == first)
+      if (item == picked)
         position = i;
     }
   if (position == GTK_INVALID_LIST_POSITION)
@@ -470,39 +492,14 @@ search_activated_cb (GtkSearchEntry *search,
   gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_POPOVER)));
 }
 
-/* Whether the keyboard has moved through the list since the search last
- * changed (object data on the search entry). */
-#define MOVED_KEY "msk-moved-since-search"
-
-static void
-search_text_changed_cb (GtkEditable *search)
-{
-  g_object_set_data (G_OBJECT (search), MOVED_KEY, NULL);
-}
-
-/* The name on the row of an open list that has the keyboard, or NULL. */
-static const char *
-focused_row_name (GtkWidget *popover)
-{
-  GtkRoot *root = gtk_widget_get_root (popover);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *list = _msk_widget_find_descendant (popover, GTK_TYPE_LIST_VIEW);
-  GtkWidget *label;
-
-  if (focus == NULL || list == NULL || !gtk_widget_is_ancestor (focus, list))
-    return NULL;
-  label = _msk_widget_find_descendant (focus, GTK_TYPE_LABEL);
-  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
-}
-
 /* Keys in an open list while something is typed in its search (GP review).
  * The keyboard stays on the list's rows while letters go to the search,
  * and the list shows the search only after its typing delay: Return there
  * activated the row that had the keyboard, which after a quick "tower"
  * was the City and Hackney row moved to before typing. Return now picks
- * the first name the search finds, unless the GP has moved to another row
- * the search also finds; Escape empties the search before it closes the
- * list, as in GtkDropDown's own search. */
+ * the row highlighted for what was typed (search_activated_cb), which
+ * after a quick "tower" is Tower Hamlets; Escape empties the search
+ * before it closes the list, as in GtkDropDown's own search. */
 static gboolean
 list_key_pressed_cb (GtkEventControllerKey *controller,
                      guint                  keyval,
@@ -512,20 +509,11 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
 {
   GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   const char *typed = gtk_editable_get_text (GTK_EDITABLE (search));
-  const char *row;
 
   switch (keyval)
     {
-    case GDK_KEY_Up: case GDK_KEY_Down: case GDK_KEY_KP_Up: case GDK_KEY_KP_Down:
-    case GDK_KEY_Page_Up: case GDK_KEY_Page_Down: case GDK_KEY_Home: case GDK_KEY_End:
-      g_object_set_data (G_OBJECT (search), MOVED_KEY, GINT_TO_POINTER (TRUE));
-      return GDK_EVENT_PROPAGATE;
     case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
       if (search_is_blank (typed))
-        return GDK_EVENT_PROPAGATE;
-      row = focused_row_name (popover);
-      if (g_object_get_data (G_OBJECT (search), MOVED_KEY) != NULL &&
-          row != NULL && choice_matches (row, typed))
         return GDK_EVENT_PROPAGATE;
       search_activated_cb (search, GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN)));
       return GDK_EVENT_STOP;
@@ -561,7 +549,6 @@ popup_mapped_cb (GtkWidget *popover,
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), popover);
   g_signal_connect_object (search, "activate", G_CALLBACK (search_activated_cb),
                            gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN), 0);
-  g_signal_connect (search, "changed", G_CALLBACK (search_text_changed_cb), NULL);
   if (GTK_IS_BOX (gtk_popover_get_child (GTK_POPOVER (popover))))
     {
       GtkWidget *none = gtk_label_new (NULL);

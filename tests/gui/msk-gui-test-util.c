@@ -6,6 +6,10 @@
 
 #include "msk-gui-test-util.h"
 
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
+
 static gboolean
 trigger_is_key (GtkShortcutTrigger *trigger,
                 guint               keyval,
@@ -92,4 +96,23 @@ msk_test_wait_for_frame (GtkWidget *widget)
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   msk_test_spin ();
+}
+
+void
+msk_test_move_pointer_away (void)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkDisplay *display = gdk_display_get_default ();
+
+  if (GDK_IS_X11_DISPLAY (display))
+    {
+      Display *xdisplay = gdk_x11_display_get_xdisplay (display);
+      Window root = DefaultRootWindow (xdisplay);
+      Screen *screen = DefaultScreenOfDisplay (xdisplay);
+
+      XWarpPointer (xdisplay, None, root, 0, 0, 0, 0,
+                    WidthOfScreen (screen) - 1, HeightOfScreen (screen) - 1);
+      XSync (xdisplay, False);
+    }
+#endif
 }

@@ -26,4 +26,13 @@ void         msk_test_spin           (void);
  * key presses, then runs what is pending. */
 void         msk_test_wait_for_frame (GtkWidget  *widget);
 
+/* Puts the pointer in the screen's far corner, away from the test's
+ * windows (no window manager: they open at the top left). Xvfb starts it
+ * in the middle of the screen, where an open list's rows can be: a row the
+ * pointer enters is highlighted (GtkDropDown's lists select on hover), so
+ * a row appearing under a pointer that never moved took the highlight a
+ * keyboard test checks (CI under AddressSanitizer: "Elbow", on a
+ * 1280×1024 screen, instead of "Choose…"). */
+void         msk_test_move_pointer_away (void);
+
 G_END_DECLS

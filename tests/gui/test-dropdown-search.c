@@ -29,6 +29,8 @@ setup (Fixture       *f,
 {
   f->policy = msk_policy_new_bundled (NULL);
   g_assert_nonnull (f->policy);
+  /* These tests are the keyboard's; the pointer would highlight a row. */
+  msk_test_move_pointer_away ();
   f->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 800, 700);
   f->form = MSK_REQUEST_FORM (msk_request_form_new ());
@@ -409,6 +411,44 @@ test_click_found_row (Fixture       *f,
   assert_closed_list_whole (f, dropdown);
 }
 
+/* The arrow keys, or the pointer, move the highlight to another row the
+ * search shows: Return picks that row, the one highlighted. Letters typed
+ * after it and Return before the list is filtered again pick the first
+ * row the new text finds, not the row highlighted for the old text. */
+static void
+test_return_picks_row_highlighted (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkDropDown *dropdown = get_dropdown (f, "region_dropdown");
+  GtkSelectionModel *rows;
+
+  open_list (dropdown);
+  type_in_list (dropdown, "spine");
+  g_assert_cmpuint (n_shown_rows (dropdown), ==, 3);
+  /* As Down, or the pointer over the row, moves it. */
+  rows = gtk_list_view_get_model (list_of (dropdown));
+  g_assert_true (gtk_selection_model_select_item (rows, 2, TRUE));
+  g_assert_cmpstr (highlighted_row (dropdown), ==, label_of (f, REGION, "cervical_spine"));
+  press_return (dropdown);
+  g_assert_false (gtk_widget_get_mapped (popover_of (dropdown)));
+  g_assert_cmpstr (selected_label (dropdown), ==, label_of (f, REGION, "cervical_spine"));
+  assert_closed_list_whole (f, dropdown);
+
+  open_list (dropdown);
+  type_in_list (dropdown, "s");
+  rows = gtk_list_view_get_model (list_of (dropdown));
+  g_assert_true (gtk_selection_model_select_item (rows, 3, TRUE));
+  g_assert_cmpstr (highlighted_row (dropdown), ==, label_of (f, REGION, "shoulder"));
+  {
+    int end = 1;
+
+    gtk_editable_insert_text (search_of (dropdown), "pine", -1, &end);
+  }
+  press_return (dropdown);
+  g_assert_false (gtk_widget_get_mapped (popover_of (dropdown)));
+  g_assert_cmpstr (selected_label (dropdown), ==, label_of (f, REGION, "lumbar_spine"));
+}
+
 /* Escape in the search gives the whole list back; Escape again closes it.
  * A search that finds nothing says so under the empty list until it finds
  * something again. */
@@ -427,6 +467,7 @@ test_escape (Fixture       *f,
   g_assert_cmpuint (n_shown_rows (dropdown), ==, 2);
   g_signal_emit_by_name (search_of (dropdown), "stop-search");
   msk_test_spin ();
+  msk_test_wait_for_frame (popover_of (dropdown));
   g_assert_true (gtk_widget_get_mapped (popover_of (dropdown)));
   g_assert_cmpstr (gtk_editable_get_text (search_of (dropdown)), ==, "");
   g_assert_cmpuint (n_shown_rows (dropdown), ==, 1 + msk_policy_get_n_regions (f->policy));
@@ -553,6 +594,7 @@ main (int   argc,
   ADD ("click-found-row", test_click_found_row);
   ADD ("escape", test_escape);
   ADD ("return-picks-only-rows-shown", test_return_picks_only_rows_shown);
+  ADD ("return-picks-row-highlighted", test_return_picks_row_highlighted);
   ADD ("second-policy", test_second_policy);
 #undef ADD
   return g_test_run ();
