@@ -10,7 +10,7 @@ apt-get install -y -q --no-install-recommends \
   desktop-file-utils appstream \
   xvfb xauth x11-utils imagemagick poppler-utils \
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme hicolor-icon-theme \
-  dbus-x11 at-spi2-core \
+  dbus-x11 at-spi2-core libxtst-dev \
   clang llvm libclang-rt-14-dev valgrind hyperfine
 
 # Issue 13. Fonts for the scripts East London writes names in: Noto covers

@@ -35,4 +35,24 @@ void         msk_test_wait_for_frame (GtkWidget  *widget);
  * 1280×1024 screen, instead of "Choose…"). */
 void         msk_test_move_pointer_away (void);
 
+/* Real input, through the X server (XTest), as a GP's keyboard and mouse
+ * give it: the events reach GTK as a user's do, crossing and hover
+ * included, which emitting a widget's signals skips. Each returns once
+ * GTK has handled what the server sent. */
+/* Presses and releases `accel` ("Return", "Down", "<Alt>b", "space"). */
+void         msk_test_x_key          (const char *accel);
+/* Types `text`, one key a character: lower-case letters, digits, spaces. */
+void         msk_test_x_type         (const char *text);
+/* Presses `accel` and types `text` straight after, before GTK has handled
+ * the key (as fast hands do). */
+void         msk_test_x_send         (const char *accel,
+                                      const char *text);
+/* Moves the pointer to the middle of `widget`, as a hand on the mouse. */
+void         msk_test_x_point_at     (GtkWidget  *widget);
+/* The row of an open drop-down list (`list_view`) that shows `name`. */
+GtkWidget   *msk_test_list_row       (GtkWidget  *list_view,
+                                      const char *name);
+/* Clicks the first button where the pointer is. */
+void         msk_test_x_click        (void);
+
 G_END_DECLS
