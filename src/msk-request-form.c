@@ -42,6 +42,9 @@ struct _MskRequestForm
    * to be scrolled into view (open_list_cb). */
   GtkDropDown    *list_to_open;
   guint           list_tick_id;
+  /* Letters typed after Alt+B before its list has opened: the list's
+   * search (GP review: Alt+B, "sh" at speed searched "h"). */
+  GString        *typed_early;
 };
 
 G_DEFINE_FINAL_TYPE (MskRequestForm, msk_request_form, GTK_TYPE_BOX)
@@ -328,15 +331,299 @@ search_model_replaced_cb (GtkDropDown *dropdown,
  * the search entry; none: the whole list). */
 #define SHOWN_KEY "msk-shown-search"
 
+/* What an open list knows of the hand on the keyboard and the mouse
+ * (object data on its popover; made once, in popup_mapped_cb).
+ *
+ * GtkDropDown's lists highlight (select) the row the pointer enters, and
+ * GTK 4.8 makes a row "entered" when it appears under a pointer that has
+ * not moved: the list opening over a resting mouse, or rows filtered or
+ * scrolled under it. Return picks the row highlighted, so a mouse resting
+ * where Alt+B opens the borough list changed the borough a GP kept with
+ * Return (GP review: Tower Hamlets became Havering; a CI run's resting
+ * pointer made it Elbow). The highlight now moves only for keys, for what
+ * was typed, for a pointer that moves, and for a click. */
+#define LIST_STATE_KEY "msk-list-state"
+
+typedef struct {
+  /* We are moving the highlight ourselves. */
+  gboolean  ours;
+  /* A key is being handled: the list moves the highlight for it. */
+  gboolean  key_down;
+  guint     key_done_id;
+  /* The pointer has moved since the list opened, was searched or a key
+   * was pressed; a row it enters then is the row it points at. */
+  gboolean  pointer_moved;
+  gboolean  pointer_inside;
+  double    pointer_x;
+  double    pointer_y;
+  /* The row highlighted as the list wants it, and a row the pointer
+   * entered without moving (highlighted if it moves, or clicks). */
+  GObject  *wanted;
+  GObject  *entered;
+} ListState;
+
+static void
+list_state_free (gpointer data)
+{
+  ListState *state = data;
+
+  g_clear_handle_id (&state->key_done_id, g_source_remove);
+  g_clear_object (&state->wanted);
+  g_clear_object (&state->entered);
+  g_free (state);
+}
+
+static ListState *
+list_state_of (GtkWidget *popover)
+{
+  return g_object_get_data (G_OBJECT (popover), LIST_STATE_KEY);
+}
+
+static GtkSingleSelection *
+list_rows (GtkDropDown *dropdown)
+{
+  GtkWidget *list = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *rows = list != NULL ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
+
+  return GTK_IS_SINGLE_SELECTION (rows) ? GTK_SINGLE_SELECTION (rows) : NULL;
+}
+
+static guint
+position_in (GListModel *model,
+             gpointer    item)
+{
+  for (guint i = 0; item != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (model, i);
+
+      if (row == item)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The row of an open list showing `item`, or NULL when none is laid out
+ * (scrolled away). GTK 4.8 cannot say which row shows an item; a
+ * drop-down's row shows the item's name. */
+static GtkWidget *
+row_showing (GtkWidget *list,
+             gpointer   item)
+{
+  if (!GTK_IS_STRING_OBJECT (item))
+    return NULL;
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *label = _msk_widget_find_descendant (row, GTK_TYPE_LABEL);
+
+      if (label != NULL && gtk_widget_get_child_visible (row) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)),
+                     gtk_string_object_get_string (GTK_STRING_OBJECT (item))) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+/* Whether the keyboard is in the open list of `dropdown` (the list, or one
+ * of its rows, has the focus); `row` is then the row it is on, if any. */
+static gboolean
+keyboard_in_list (GtkDropDown  *dropdown,
+                  GtkWidget   **row)
+{
+  GtkWidget *list = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (dropdown));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  *row = NULL;
+  if (list == NULL || focus == NULL || (focus != list && !gtk_widget_is_ancestor (focus, list)))
+    return FALSE;
+  for (GtkWidget *w = focus; w != NULL && w != list; w = gtk_widget_get_parent (w))
+    *row = w;
+  return TRUE;
+}
+
+/* The keyboard goes to the row highlighted, when it is in the list: the
+ * list's arrow keys then move on from that row, and its focus ring is on
+ * the row Return picks. A row not laid out (scrolled away) is left: the
+ * next arrow key looks again. */
+static void
+focus_highlighted_row (GtkDropDown *dropdown)
+{
+  GtkWidget *list = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkSingleSelection *rows = list_rows (dropdown);
+  GtkWidget *focused;
+  GtkWidget *row;
+
+  if (rows == NULL || !keyboard_in_list (dropdown, &focused))
+    return;
+  row = row_showing (list, gtk_single_selection_get_selected_item (rows));
+  if (row != NULL && row != focused)
+    gtk_widget_grab_focus (row);
+}
+
+/* Whether the row showing the item highlighted has the keyboard: the
+ * arrow keys move the keyboard to a row, then highlight it. */
+static gboolean
+keyboard_on_highlight (GtkDropDown *dropdown)
+{
+  GtkWidget *list = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkSingleSelection *rows = list_rows (dropdown);
+  GtkWidget *focused;
+
+  return rows != NULL && keyboard_in_list (dropdown, &focused) && focused != NULL &&
+         focused == row_showing (list, gtk_single_selection_get_selected_item (rows));
+}
+
+/* Highlights the row at `position` of the rows shown (none: invalid) as
+ * the list's own choice, not the pointer's. */
+static void
+set_highlight (GtkDropDown *dropdown,
+               guint        position)
+{
+  GtkWidget *popover = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
+  ListState *state = popover != NULL ? list_state_of (popover) : NULL;
+  GtkSingleSelection *rows = list_rows (dropdown);
+
+  if (rows == NULL)
+    return;
+  if (state != NULL)
+    state->ours = TRUE;
+  gtk_single_selection_set_selected (rows, position);
+  if (state != NULL)
+    {
+      state->ours = FALSE;
+      g_set_object (&state->wanted, gtk_single_selection_get_selected_item (rows));
+      g_clear_object (&state->entered);
+    }
+  focus_highlighted_row (dropdown);
+}
+
+/* The highlight moved. Moved by a key, or by a pointer that moved, it is
+ * where the GP put it; moved by a row appearing under a resting pointer,
+ * it goes back to where the list had it. */
+static void
+highlight_moved_cb (GtkSelectionModel *rows,
+                    guint              position,
+                    guint              n_items,
+                    GtkWidget         *popover)
+{
+  ListState *state = list_state_of (popover);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN));
+  gpointer now = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows));
+
+  if (state == NULL || state->ours || !gtk_widget_get_mapped (popover) ||
+      rows != GTK_SELECTION_MODEL (list_rows (dropdown)) || now == state->wanted)
+    return;
+  if (state->key_down || state->pointer_moved || keyboard_on_highlight (dropdown))
+    {
+      g_set_object (&state->wanted, now);
+      g_clear_object (&state->entered);
+      if (!state->key_down)
+        focus_highlighted_row (dropdown);
+      return;
+    }
+  set_highlight (dropdown, position_in (G_LIST_MODEL (rows), state->wanted));
+  g_set_object (&state->entered, now);
+}
+
+/* The pointer moved within the open list: it now points at the row it is
+ * over. GTK reports a pointer entering with the place it entered at, and
+ * the motion that brought it there at that same place; only a motion to
+ * another place is the mouse moving. */
+static void
+pointer_entered_cb (GtkEventControllerMotion *motion,
+                    double                    x,
+                    double                    y,
+                    ListState                *state)
+{
+  state->pointer_inside = TRUE;
+  state->pointer_x = x;
+  state->pointer_y = y;
+}
+
+static void
+pointer_left_cb (GtkEventControllerMotion *motion,
+                 ListState                *state)
+{
+  state->pointer_inside = FALSE;
+  g_clear_object (&state->entered);
+}
+
+/* The row the pointer entered without moving is the one it points at
+ * once it moves, or clicks: highlighted then. */
+static void
+take_entered_row (GtkWidget *popover,
+                  ListState *state)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN));
+  GtkSingleSelection *rows = list_rows (dropdown);
+  g_autoptr(GObject) entered = g_steal_pointer (&state->entered);
+
+  state->pointer_moved = TRUE;
+  if (entered != NULL && rows != NULL)
+    set_highlight (dropdown, position_in (G_LIST_MODEL (rows), entered));
+}
+
+static void
+pointer_moved_cb (GtkEventControllerMotion *motion,
+                  double                    x,
+                  double                    y,
+                  ListState                *state)
+{
+  GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (motion));
+  gboolean moved = state->pointer_inside && (x != state->pointer_x || y != state->pointer_y);
+
+  state->pointer_inside = TRUE;
+  state->pointer_x = x;
+  state->pointer_y = y;
+  if (moved)
+    take_entered_row (popover, state);
+}
+
+/* A click on a row picks that row (GTK reads the highlight when a row is
+ * activated), also where the pointer rested since the list opened. */
+static gboolean
+pointer_pressed_cb (GtkEventControllerLegacy *legacy,
+                    GdkEvent                 *event,
+                    ListState                *state)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_BUTTON_PRESS || type == GDK_TOUCH_BEGIN)
+    take_entered_row (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (legacy)), state);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+key_done_cb (gpointer data)
+{
+  ListState *state = data;
+
+  state->key_done_id = 0;
+  state->key_down = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A key is being handled, until GTK has finished with it: the list moves
+ * the highlight for it in the same turn of the main loop. From now the
+ * keyboard leads; the pointer leads again when it moves. */
+static void
+key_pressed (ListState *state)
+{
+  state->key_down = TRUE;
+  state->pointer_moved = FALSE;
+  g_clear_object (&state->entered);
+  if (state->key_done_id == 0)
+    state->key_done_id = g_idle_add_full (G_PRIORITY_HIGH, key_done_cb, state, NULL);
+}
+
 /* The row an open list highlights (its own selection: the first row a
  * search shows, or where the arrow keys or the pointer moved it), with a
  * reference, or NULL when none is. */
 static GObject *
 highlighted_row (GtkDropDown *dropdown)
 {
-  GtkWidget *list = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
-  GtkSelectionModel *rows = list != NULL ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
-  gpointer item = GTK_IS_SINGLE_SELECTION (rows) ? gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows)) : NULL;
+  GtkSingleSelection *rows = list_rows (dropdown);
+  gpointer item = rows != NULL ? gtk_single_selection_get_selected_item (rows) : NULL;
 
   return item != NULL ? g_object_ref (item) : NULL;
 }
@@ -356,17 +643,21 @@ highlight_first_row (GtkSearchEntry *search,
                      GtkDropDown    *dropdown)
 {
   GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_POPOVER);
-  GtkWidget *list = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
-  GtkSelectionModel *rows = list != NULL ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
+  GtkSingleSelection *rows = list_rows (dropdown);
   guint position;
+  ListState *state;
 
-  if (popover == NULL || !gtk_widget_get_mapped (popover) || !GTK_IS_SINGLE_SELECTION (rows))
+  if (popover == NULL || !gtk_widget_get_mapped (popover) || rows == NULL)
     return;
   if (search_is_blank (gtk_editable_get_text (GTK_EDITABLE (search))))
     position = gtk_drop_down_get_selected (dropdown);
   else
     position = g_list_model_get_n_items (G_LIST_MODEL (rows)) > 0 ? 0 : GTK_INVALID_LIST_POSITION;
-  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), position);
+  /* New rows under a resting pointer are not rows it points at. */
+  state = list_state_of (popover);
+  if (state != NULL)
+    state->pointer_moved = FALSE;
+  set_highlight (dropdown, position);
 }
 
 /* The line under an open list's rows saying its search found nothing
@@ -431,9 +722,11 @@ search_stopped_cb (GtkSearchEntry *search,
     gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_POPOVER)));
 }
 
-/* Return in a drop-down's search picks the row the list highlights for
- * what was typed: the first name shown, or the row the arrow keys or the
- * pointer have moved the highlight to since; GTK 4.8 does nothing on it.
+/* Return in a drop-down's list picks the row the list highlights: for what
+ * was typed, the first name shown, with nothing typed the choice the list
+ * opened on, or the row the arrow keys or the moving pointer have moved
+ * the highlight to since; GTK 4.8 does nothing on it in the search, and on
+ * a row picks the row highlighted, not the one with the keyboard.
  * The list is filtered again first when the search has changed since it
  * was: GtkSearchEntry tells it of a change only after its typing delay,
  * and a quick Return after a letter deleted must not pick from text the
@@ -448,83 +741,127 @@ search_activated_cb (GtkSearchEntry *search,
   const char *typed = gtk_editable_get_text (GTK_EDITABLE (search));
   GtkFilterListModel *filtered = get_search_model (dropdown);
   GListModel *choices = gtk_drop_down_get_model (dropdown);
-  GtkFilter *filter;
-  g_autoptr(GObject) picked = NULL;
-  guint position = GTK_INVALID_LIST_POSITION;
-
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_POPOVER);
+  ListState *state = popover != NULL ? list_state_of (popover) : NULL;
   const char *shown = g_object_get_data (G_OBJECT (search), SHOWN_KEY);
-  gboolean narrowed;
+  g_autoptr(GObject) picked = NULL;
+  guint position;
 
-  if (search_is_blank (typed) || filtered == NULL || choices == NULL)
+  if (filtered == NULL || choices == NULL || popover == NULL ||
+      !GTK_IS_CUSTOM_FILTER (gtk_filter_list_model_get_filter (filtered)))
     return;
-  filter = gtk_filter_list_model_get_filter (filtered);
-  if (!GTK_IS_CUSTOM_FILTER (filter))
-    return;
-  /* Text that only adds to what the rows were filtered by finds a part of
-   * the rows shown; text with letters deleted or replaced may find rows
-   * the list has not shown, so this Return shows them and picks nothing. */
-  narrowed = g_str_has_prefix (typed, shown != NULL ? shown : "");
-  /* Filtering again moves the highlight to the first row: only when the
-   * rows are not yet those of what was typed, or a row moved to with the
-   * arrow keys or the pointer would not be the row picked. */
-  if (g_strcmp0 (typed, shown) != 0)
-    search_changed_cb (search, dropdown);
-  if (!narrowed || g_list_model_get_n_items (G_LIST_MODEL (filtered)) == 0)
-    return;
-  picked = highlighted_row (dropdown);
-  if (picked == NULL)
-    picked = g_list_model_get_item (G_LIST_MODEL (filtered), 0);
-  for (guint i = 0; i < g_list_model_get_n_items (choices) && position == GTK_INVALID_LIST_POSITION; i++)
+  if (!search_is_blank (typed))
     {
-      g_autoptr(GObject) item = g_list_model_get_item (choices, i);
+      /* Text that only adds to what the rows were filtered by finds a
+       * part of the rows shown; text with letters deleted or replaced may
+       * find rows the list has not shown, so this Return shows them and
+       * picks nothing. */
+      gboolean narrowed = g_str_has_prefix (typed, shown != NULL ? shown : "");
 
-      if (item == picked)
-        position = i;
+      /* Filtering again moves the highlight to the first row: only when
+       * the rows are not yet those of what was typed, or a row moved to
+       * with the arrow keys or the pointer would not be the row picked. */
+      if (g_strcmp0 (typed, shown) != 0)
+        search_changed_cb (search, dropdown);
+      if (!narrowed || g_list_model_get_n_items (G_LIST_MODEL (filtered)) == 0)
+        return;
     }
+  /* With nothing typed, the row highlighted is the choice the list opened
+   * on, unless a key or the moving pointer moved it. */
+  picked = highlighted_row (dropdown);
+  if (picked == NULL && !search_is_blank (typed))
+    picked = g_list_model_get_item (G_LIST_MODEL (filtered), 0);
+  position = position_in (choices, picked);
   if (position == GTK_INVALID_LIST_POSITION)
     return;
   /* GTK 4.8 selects the chosen position in the list's own selection too,
    * taking it for a position in the whole list: the search is emptied
    * first, as GTK empties its own prefix filter, or the list would keep
-   * another row selected, or none. */
+   * another row selected, or none. That is the list's doing, not the
+   * pointer's. */
   gtk_editable_set_text (GTK_EDITABLE (search), "");
+  if (state != NULL)
+    state->ours = TRUE;
   gtk_drop_down_set_selected (dropdown, position);
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_POPOVER)));
+  if (state != NULL)
+    state->ours = FALSE;
+  gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
-/* Keys in an open list while something is typed in its search (GP review).
- * The keyboard stays on the list's rows while letters go to the search,
- * and the list shows the search only after its typing delay: Return there
- * activated the row that had the keyboard, which after a quick "tower"
- * was the City and Hackney row moved to before typing. Return now picks
- * the row highlighted for what was typed (search_activated_cb), which
- * after a quick "tower" is Tower Hamlets; Escape empties the search
- * before it closes the list, as in GtkDropDown's own search. */
+/* Keys in an open list (GP review). The keyboard stays on the list's rows
+ * while letters go to the search, and the list shows the search only
+ * after its typing delay. Return picks the row highlighted
+ * (search_activated_cb): GTK's Return on a row picked the row highlighted
+ * when a row had the keyboard, and nothing when the list itself had it.
+ * Escape empties the search before it closes the list, as in
+ * GtkDropDown's own search. Space within a search is a space in it: the
+ * row with the keyboard took it ("lumbar spine" became "lumbarspine").
+ * The arrow keys move on from the row highlighted, which has the keyboard
+ * first. */
 static gboolean
 list_key_pressed_cb (GtkEventControllerKey *controller,
                      guint                  keyval,
                      guint                  keycode,
-                     GdkModifierType        state,
+                     GdkModifierType        modifiers,
                      GtkSearchEntry        *search)
 {
   GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN));
+  ListState *state = list_state_of (popover);
   const char *typed = gtk_editable_get_text (GTK_EDITABLE (search));
 
+  if (state != NULL)
+    key_pressed (state);
+  if ((modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
   switch (keyval)
     {
     case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
-      if (search_is_blank (typed))
-        return GDK_EVENT_PROPAGATE;
-      search_activated_cb (search, GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN)));
+      search_activated_cb (search, dropdown);
       return GDK_EVENT_STOP;
     case GDK_KEY_Escape:
       if (typed[0] == '\0')
         return GDK_EVENT_PROPAGATE;
       gtk_editable_set_text (GTK_EDITABLE (search), "");
       return GDK_EVENT_STOP;
+    case GDK_KEY_space: case GDK_KEY_KP_Space:
+      if (typed[0] == '\0' || gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (search)))))
+        return GDK_EVENT_PROPAGATE;
+      {
+        int at = gtk_editable_get_position (GTK_EDITABLE (search));
+
+        gtk_editable_insert_text (GTK_EDITABLE (search), " ", 1, &at);
+        gtk_editable_set_position (GTK_EDITABLE (search), at);
+      }
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Up: case GDK_KEY_Down: case GDK_KEY_KP_Up: case GDK_KEY_KP_Down:
+    case GDK_KEY_Page_Up: case GDK_KEY_Page_Down: case GDK_KEY_Home: case GDK_KEY_End:
+      focus_highlighted_row (dropdown);
+      return GDK_EVENT_PROPAGATE;
     default:
       return GDK_EVENT_PROPAGATE;
     }
+}
+
+/* Each time a list opens: nothing of the last opening (a search, a row
+ * the pointer highlighted, where the pointer was) is kept; the choice
+ * made is highlighted and has the keyboard. */
+static void
+list_opened (GtkWidget   *popover,
+             GtkDropDown *dropdown)
+{
+  ListState *state = list_state_of (popover);
+  GtkSingleSelection *rows = list_rows (dropdown);
+
+  state->pointer_moved = FALSE;
+  state->pointer_inside = FALSE;
+  g_clear_object (&state->entered);
+  if (rows != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (rows, highlight_moved_cb, popover);
+      g_signal_connect_object (rows, "selection-changed", G_CALLBACK (highlight_moved_cb), popover, 0);
+    }
+  set_highlight (dropdown, gtk_drop_down_get_selected (dropdown));
 }
 
 static void
@@ -533,13 +870,32 @@ popup_mapped_cb (GtkWidget *popover,
 {
   GtkWidget *search = _msk_widget_find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
   GtkWidget *list = _msk_widget_find_descendant (popover, GTK_TYPE_LIST_VIEW);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN));
 
   name_popup (popover, gtk_label_get_text (field_label));
+  if (list_state_of (popover) == NULL)
+    {
+      ListState *state = g_new0 (ListState, 1);
+      GtkEventController *motion = gtk_event_controller_motion_new ();
+      GtkEventController *press = gtk_event_controller_legacy_new ();
+
+      g_object_set_data_full (G_OBJECT (popover), LIST_STATE_KEY, state, list_state_free);
+      /* Before the rows see the pointer. */
+      gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
+      g_signal_connect (motion, "enter", G_CALLBACK (pointer_entered_cb), state);
+      g_signal_connect (motion, "leave", G_CALLBACK (pointer_left_cb), state);
+      g_signal_connect (motion, "motion", G_CALLBACK (pointer_moved_cb), state);
+      gtk_widget_add_controller (popover, motion);
+      gtk_event_controller_set_propagation_phase (press, GTK_PHASE_CAPTURE);
+      g_signal_connect (press, "event", G_CALLBACK (pointer_pressed_cb), state);
+      gtk_widget_add_controller (popover, press);
+    }
   /* A list opens with the keyboard in the list, as a fresh window's
    * does; a popover would otherwise go back to the search entry last
    * typed in, and Down there does not move through the list. */
   if (list != NULL)
     gtk_widget_grab_focus (list);
+  list_opened (popover, dropdown);
   if (search == NULL || g_object_get_data (G_OBJECT (search), "msk-watched") != NULL)
     return;
   /* The list has the focus when it opens; letters typed there go to the
@@ -547,8 +903,7 @@ popup_mapped_cb (GtkWidget *popover,
    * is Tower Hamlets. */
   g_object_set_data (G_OBJECT (search), "msk-watched", GINT_TO_POINTER (TRUE));
   gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), popover);
-  g_signal_connect_object (search, "activate", G_CALLBACK (search_activated_cb),
-                           gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN), 0);
+  g_signal_connect_object (search, "activate", G_CALLBACK (search_activated_cb), dropdown, 0);
   if (GTK_IS_BOX (gtk_popover_get_child (GTK_POPOVER (popover))))
     {
       GtkWidget *none = gtk_label_new (NULL);
@@ -596,7 +951,37 @@ open_list (gpointer data)
   self->list_tick_id = 0;
   self->list_to_open = NULL;
   if (dropdown != NULL)
-    gtk_widget_activate (GTK_WIDGET (dropdown));
+    {
+      GtkWidget *search = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
+
+      gtk_widget_activate (GTK_WIDGET (dropdown));
+      /* The list is asked to open; it shows after the window system has
+       * mapped it, and then searches for what is in its search. */
+      if (self->typed_early->len > 0 && search != NULL)
+        {
+          gtk_editable_set_text (GTK_EDITABLE (search), self->typed_early->str);
+          gtk_editable_set_position (GTK_EDITABLE (search), -1);
+        }
+    }
+  g_string_truncate (self->typed_early, 0);
+}
+
+/* A letter typed while a list opened by its key waits to open goes to
+ * that list's search, not to the drop-down, which drops it. */
+static gboolean
+early_key_pressed_cb (GtkEventControllerKey *keys,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        modifiers,
+                      MskRequestForm        *self)
+{
+  gunichar c = gdk_keyval_to_unicode (keyval);
+
+  if (self->list_to_open == NULL || c == 0 || !g_unichar_isprint (c) ||
+      (modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  g_string_append_unichar (self->typed_early, c);
+  return GDK_EVENT_STOP;
 }
 
 /* Alt+R, Alt+B or Alt+G opens a drop-down's list from anywhere in the form,
@@ -613,6 +998,7 @@ mnemonic_activate_cb (MskRequestForm *self,
     return FALSE;
   gtk_widget_grab_focus (dropdown);
   self->list_to_open = GTK_DROP_DOWN (dropdown);
+  g_string_truncate (self->typed_early, 0);
   if (self->list_tick_id == 0)
     self->list_tick_id = _msk_after_next_layout (GTK_WIDGET (self), open_list, self);
   return TRUE;
@@ -746,6 +1132,7 @@ msk_request_form_finalize (GObject *object)
   MskRequestForm *self = MSK_REQUEST_FORM (object);
 
   g_clear_pointer (&self->policy, msk_policy_unref);
+  g_string_free (self->typed_early, TRUE);
   G_OBJECT_CLASS (msk_request_form_parent_class)->finalize (object);
 }
 
@@ -805,6 +1192,14 @@ msk_request_form_init (MskRequestForm *self)
   g_signal_connect_swapped (self->requester_dropdown, "mnemonic-activate", G_CALLBACK (mnemonic_activate_cb), self);
   g_signal_connect_swapped (self->borough_dropdown, "mnemonic-activate", G_CALLBACK (mnemonic_activate_cb), self);
   g_signal_connect_swapped (self->region_dropdown, "mnemonic-activate", G_CALLBACK (mnemonic_activate_cb), self);
+  self->typed_early = g_string_new (NULL);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (early_key_pressed_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 }
 
 GtkWidget *

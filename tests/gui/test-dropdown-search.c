@@ -399,11 +399,10 @@ test_click_found_row (Fixture       *f,
   open_list (dropdown);
   type_in_list (dropdown, "spine");
   g_assert_cmpuint (n_shown_rows (dropdown), ==, 3);
-  /* The second row shown, clicked: the pointer over it selects it, the
-   * click activates it. */
-  g_assert_true (gtk_selection_model_select_item (gtk_list_view_get_model (list_of (dropdown)), 1, TRUE));
-  g_signal_emit_by_name (list_of (dropdown), "activate", 1u);
-  msk_test_spin ();
+  /* The second row shown, clicked: the pointer moved over it highlights
+   * it, the click activates it. */
+  msk_test_x_point_at (msk_test_list_row (GTK_WIDGET (list_of (dropdown)), label_of (f, REGION, "thoracic_spine")));
+  msk_test_x_click ();
   g_assert_cmpstr (selected_label (dropdown), ==, label_of (f, REGION, "thoracic_spine"));
   assert_closed_list_whole (f, dropdown);
 
@@ -411,23 +410,21 @@ test_click_found_row (Fixture       *f,
   assert_closed_list_whole (f, dropdown);
 }
 
-/* The arrow keys, or the pointer, move the highlight to another row the
- * search shows: Return picks that row, the one highlighted. Letters typed
- * after it and Return before the list is filtered again pick the first
- * row the new text finds, not the row highlighted for the old text. */
+/* The pointer moved over another row the search shows highlights it
+ * (the arrow keys too: test-list-input): Return picks that row, the one
+ * highlighted. Letters typed after it and Return before the list is
+ * filtered again pick the first row the new text finds, not the row
+ * highlighted for the old text. */
 static void
 test_return_picks_row_highlighted (Fixture       *f,
                                    gconstpointer  data)
 {
   GtkDropDown *dropdown = get_dropdown (f, "region_dropdown");
-  GtkSelectionModel *rows;
 
   open_list (dropdown);
   type_in_list (dropdown, "spine");
   g_assert_cmpuint (n_shown_rows (dropdown), ==, 3);
-  /* As Down, or the pointer over the row, moves it. */
-  rows = gtk_list_view_get_model (list_of (dropdown));
-  g_assert_true (gtk_selection_model_select_item (rows, 2, TRUE));
+  msk_test_x_point_at (msk_test_list_row (GTK_WIDGET (list_of (dropdown)), label_of (f, REGION, "cervical_spine")));
   g_assert_cmpstr (highlighted_row (dropdown), ==, label_of (f, REGION, "cervical_spine"));
   press_return (dropdown);
   g_assert_false (gtk_widget_get_mapped (popover_of (dropdown)));
@@ -436,8 +433,7 @@ test_return_picks_row_highlighted (Fixture       *f,
 
   open_list (dropdown);
   type_in_list (dropdown, "s");
-  rows = gtk_list_view_get_model (list_of (dropdown));
-  g_assert_true (gtk_selection_model_select_item (rows, 3, TRUE));
+  msk_test_x_point_at (msk_test_list_row (GTK_WIDGET (list_of (dropdown)), label_of (f, REGION, "shoulder")));
   g_assert_cmpstr (highlighted_row (dropdown), ==, label_of (f, REGION, "shoulder"));
   {
     int end = 1;
