@@ -1,0 +1,21 @@
+/* msk-choice-list-private.h — the form's drop-down lists
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Once per drop-down, after its template is built: its list searches the
+ * start of any word of a name, Return picks the row highlighted, only the
+ * GP moves the highlight, and the open list is named after `field_label`
+ * for screen readers. Holds for every model set later. */
+void _msk_choice_list_watch         (GtkDropDown *dropdown,
+                                     GtkLabel    *field_label);
+/* Empties the list's search: a search left in a list belongs to the last
+ * patient. */
+void _msk_choice_list_clear_search  (GtkDropDown *dropdown);
+
+G_END_DECLS

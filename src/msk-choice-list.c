@@ -1,0 +1,858 @@
+/* msk-choice-list.c — the form's drop-down lists: a search that finds
+ * words, and a highlight only the GP moves
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GTK 4.8's GtkDropDown searches only the start of a name, highlights
+ * the row under a pointer that has not moved, picks nothing on Return in
+ * its search and leaves its list unnamed for screen readers. The form's
+ * three lists (requester, borough, body region) are GtkDropDowns with
+ * their search on; this file makes each one a list a GP can trust at
+ * speed: typing finds the start of any word of a name, Return picks the
+ * row highlighted, and the highlight moves only for a key, what was typed,
+ * a pointer that moves, or a click (hazard H25). It reaches into the
+ * drop-down's popover, which GTK 4.8 lays out as a box of a search entry
+ * and a list view of a GtkSingleSelection of a GtkFilterListModel; a GTK
+ * laid out otherwise gets a warning, and GTK's own behaviour.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "msk-choice-list-private.h"
+#include "msk-utils-private.h"
+
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *label = first_label (c);
+
+      if (label != NULL)
+        return label;
+    }
+  return NULL;
+}
+
+static void
+row_label_changed_cb (GtkLabel   *label,
+                      GParamSpec *pspec,
+                      GtkWidget  *row)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (label),
+                                  -1);
+}
+
+/* The rows of an open drop-down list are named after the text they show;
+ * GTK 4.8 gives list items no name (GtkListItem's accessible properties
+ * came in 4.12). Rows are recycled as the list scrolls, so each follows
+ * its label. The list and its scroller are named after the field. */
+static void
+name_popup (GtkWidget  *widget,
+            const char *field)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget) || GTK_IS_LIST_VIEW (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, field, -1);
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    {
+      /* Translators: accessible name of a drop-down list's search entry;
+       * %s is the field, such as "Borough (NEL place)" */
+      g_autofree char *name = g_strdup_printf (_("Find in %s"), field);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+    }
+  if (GTK_IS_LIST_VIEW (widget))
+    {
+      for (GtkWidget *row = gtk_widget_get_first_child (widget); row != NULL; row = gtk_widget_get_next_sibling (row))
+        {
+          GtkWidget *label = first_label (row);
+
+          if (label == NULL || g_object_get_data (G_OBJECT (row), "msk-named") != NULL)
+            continue;
+          g_object_set_data (G_OBJECT (row), "msk-named", GINT_TO_POINTER (TRUE));
+          g_signal_connect_object (label, "notify::label", G_CALLBACK (row_label_changed_cb), row, 0);
+          row_label_changed_cb (GTK_LABEL (label), NULL, row);
+        }
+      return;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    name_popup (c, field);
+}
+
+/* The words of `text`, casefolded: its runs of letters and digits, so a
+ * word starts after a space, a bracket, a slash, a hyphen or any other
+ * sign. A combining accent stays in its word. */
+static GStrv
+casefolded_words (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  GPtrArray *words = g_ptr_array_new ();
+  const char *start = NULL;
+
+  for (const char *p = folded;; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean in_word = c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c));
+
+      if (in_word && start == NULL)
+        start = p;
+      else if (!in_word && start != NULL)
+        {
+          g_ptr_array_add (words, g_strndup (start, p - start));
+          start = NULL;
+        }
+      if (c == 0)
+        break;
+    }
+  g_ptr_array_add (words, NULL);
+  return (GStrv) g_ptr_array_free (words, FALSE);
+}
+
+/* Whether a list's search for `typed` finds the choice named `label`: the
+ * rule for the rows the list shows (search_filter_match); Return picks the
+ * one of those rows the list highlights (search_activated_cb), so it never
+ * picks a name the list is not showing (a wrong borough is a wrong service).
+ *
+ * Every word typed must start some word of the label, ignoring case, in
+ * any order: "lumbar", "spine", "back" and "low" all find "Lower back
+ * (lumbar spine)", as do "lower back" and "back lumbar"; "ee" does not find
+ * "Knee" (the start of a word, never the middle). Two typed words may start
+ * the same word of the label. A search with no word in it, empty or only
+ * spaces and signs, looks for nothing and hides nothing: it finds every
+ * choice. */
+static gboolean
+choice_matches (const char *label,
+                const char *typed)
+{
+  g_auto(GStrv) wanted = casefolded_words (typed);
+  g_auto(GStrv) words = NULL;
+
+  if (wanted[0] == NULL)
+    return TRUE;
+  words = casefolded_words (label);
+  for (guint i = 0; wanted[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; words[j] != NULL && !found; j++)
+        found = g_str_has_prefix (words[j], wanted[i]);
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether `typed` has no word to look for: empty, or spaces and signs. */
+static gboolean
+search_is_blank (const char *typed)
+{
+  g_auto(GStrv) wanted = casefolded_words (typed);
+
+  return wanted[0] == NULL;
+}
+
+/* A row of an open list is shown while its name matches the list's
+ * search, read from the search entry itself (`data`). */
+static gboolean
+search_filter_match (gpointer item,
+                     gpointer data)
+{
+  GtkEditable *search = data;
+
+  return GTK_IS_STRING_OBJECT (item) &&
+         choice_matches (gtk_string_object_get_string (GTK_STRING_OBJECT (item)),
+                         gtk_editable_get_text (search));
+}
+
+/* The list an open drop-down shows, filtered by its search. GTK 4.8 gives
+ * it no getter: its list view shows a GtkSingleSelection of a
+ * GtkFilterListModel of the drop-down's model. NULL before a model is
+ * set. */
+static GtkFilterListModel *
+get_search_model (GtkDropDown *dropdown)
+{
+  GtkWidget *list = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *selection = list != NULL ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
+  GListModel *filtered = NULL;
+
+  if (GTK_IS_SINGLE_SELECTION (selection))
+    filtered = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+  return GTK_IS_FILTER_LIST_MODEL (filtered) ? GTK_FILTER_LIST_MODEL (filtered) : NULL;
+}
+
+/* GTK 4.8 filters a drop-down's list with a GtkStringFilter that matches
+ * only the start of a name (4.12 added GtkDropDown:search-match-mode), so
+ * "lumbar" found nothing. The list is filtered by choice_matches instead.
+ * GTK makes a new filter model, with a new prefix filter, each time the
+ * model is set (a policy loaded, a form cleared) and a new filter when the
+ * expression is, so this runs after each (_msk_choice_list_watch). */
+static void
+install_search_filter (GtkDropDown *dropdown)
+{
+  GtkFilterListModel *filtered = get_search_model (dropdown);
+  GtkWidget *search = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
+  g_autoptr(GtkCustomFilter) filter = NULL;
+
+  if (gtk_drop_down_get_model (dropdown) == NULL)
+    return;
+  /* Another GTK, laid out otherwise: the list would match prefixes only
+   * while Return matched words. */
+  if (filtered == NULL || search == NULL)
+    {
+      g_warning ("%s: no filtered list to search; GTK %u.%u is not laid out as 4.8",
+                 gtk_widget_get_name (GTK_WIDGET (dropdown)),
+                 gtk_get_major_version (), gtk_get_minor_version ());
+      return;
+    }
+  if (GTK_IS_CUSTOM_FILTER (gtk_filter_list_model_get_filter (filtered)))
+    return;
+  filter = gtk_custom_filter_new (search_filter_match, g_object_ref (search), g_object_unref);
+  gtk_filter_list_model_set_filter (filtered, GTK_FILTER (filter));
+}
+
+static void
+search_model_replaced_cb (GtkDropDown *dropdown,
+                          GParamSpec  *pspec,
+                          gpointer     data)
+{
+  install_search_filter (dropdown);
+}
+
+/* The search text the list's rows were last filtered by (object data on
+ * the search entry; none: the whole list). */
+#define SHOWN_KEY "msk-shown-search"
+
+/* What an open list knows of the hand on the keyboard and the mouse
+ * (object data on its popover; made once, in popup_mapped_cb).
+ *
+ * GtkDropDown's lists highlight (select) the row the pointer enters, and
+ * GTK 4.8 makes a row "entered" when it appears under a pointer that has
+ * not moved: the list opening over a resting mouse, or rows filtered or
+ * scrolled under it. Return picks the row highlighted, so a mouse resting
+ * where Alt+B opens the borough list changed the borough a GP kept with
+ * Return (GP review: Tower Hamlets became Havering; a CI run's resting
+ * pointer made it Elbow). The highlight now moves only for keys, for what
+ * was typed, for a pointer that moves, and for a click. */
+#define LIST_STATE_KEY "msk-list-state"
+
+typedef struct {
+  /* We are moving the highlight ourselves. */
+  gboolean  ours;
+  /* A key is being handled: the list moves the highlight for it. */
+  gboolean  key_down;
+  guint     key_done_id;
+  /* The pointer has moved since the list opened, was searched or a key
+   * was pressed; a row it enters then is the row it points at. */
+  gboolean  pointer_moved;
+  gboolean  pointer_inside;
+  double    pointer_x;
+  double    pointer_y;
+  /* The row highlighted as the list wants it, and a row the pointer
+   * entered without moving (highlighted if it moves, or clicks). */
+  GObject  *wanted;
+  GObject  *entered;
+} ListState;
+
+static void
+list_state_free (gpointer data)
+{
+  ListState *state = data;
+
+  g_clear_handle_id (&state->key_done_id, g_source_remove);
+  g_clear_object (&state->wanted);
+  g_clear_object (&state->entered);
+  g_free (state);
+}
+
+static ListState *
+list_state_of (GtkWidget *popover)
+{
+  return g_object_get_data (G_OBJECT (popover), LIST_STATE_KEY);
+}
+
+static GtkSingleSelection *
+list_rows (GtkDropDown *dropdown)
+{
+  GtkWidget *list = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkSelectionModel *rows = list != NULL ? gtk_list_view_get_model (GTK_LIST_VIEW (list)) : NULL;
+
+  return GTK_IS_SINGLE_SELECTION (rows) ? GTK_SINGLE_SELECTION (rows) : NULL;
+}
+
+static guint
+position_in (GListModel *model,
+             gpointer    item)
+{
+  for (guint i = 0; item != NULL && i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (model, i);
+
+      if (row == item)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
+/* The row of an open list showing `item`, or NULL when none is laid out
+ * (scrolled away). GTK 4.8 cannot say which row shows an item; a
+ * drop-down's row shows the item's name. */
+static GtkWidget *
+row_showing (GtkWidget *list,
+             gpointer   item)
+{
+  if (!GTK_IS_STRING_OBJECT (item))
+    return NULL;
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *label = _msk_widget_find_descendant (row, GTK_TYPE_LABEL);
+
+      if (label != NULL && gtk_widget_get_child_visible (row) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)),
+                     gtk_string_object_get_string (GTK_STRING_OBJECT (item))) == 0)
+        return row;
+    }
+  return NULL;
+}
+
+/* Whether the keyboard is in the open list of `dropdown` (the list, or one
+ * of its rows, has the focus); `row` is then the row it is on, if any. */
+static gboolean
+keyboard_in_list (GtkDropDown  *dropdown,
+                  GtkWidget   **row)
+{
+  GtkWidget *list = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (dropdown));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  *row = NULL;
+  if (list == NULL || focus == NULL || (focus != list && !gtk_widget_is_ancestor (focus, list)))
+    return FALSE;
+  for (GtkWidget *w = focus; w != NULL && w != list; w = gtk_widget_get_parent (w))
+    *row = w;
+  return TRUE;
+}
+
+/* The keyboard goes to the row highlighted, when it is in the list: the
+ * list's arrow keys then move on from that row, and its focus ring is on
+ * the row Return picks. A row not laid out (scrolled away) is left: the
+ * next arrow key looks again. */
+static void
+focus_highlighted_row (GtkDropDown *dropdown)
+{
+  GtkWidget *list = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkSingleSelection *rows = list_rows (dropdown);
+  GtkWidget *focused;
+  GtkWidget *row;
+
+  if (rows == NULL || !keyboard_in_list (dropdown, &focused))
+    return;
+  row = row_showing (list, gtk_single_selection_get_selected_item (rows));
+  if (row != NULL && row != focused)
+    gtk_widget_grab_focus (row);
+}
+
+/* Whether the row showing the item highlighted has the keyboard: the
+ * arrow keys move the keyboard to a row, then highlight it. */
+static gboolean
+keyboard_on_highlight (GtkDropDown *dropdown)
+{
+  GtkWidget *list = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkSingleSelection *rows = list_rows (dropdown);
+  GtkWidget *focused;
+
+  return rows != NULL && keyboard_in_list (dropdown, &focused) && focused != NULL &&
+         focused == row_showing (list, gtk_single_selection_get_selected_item (rows));
+}
+
+/* Highlights the row at `position` of the rows shown (none: invalid) as
+ * the list's own choice, not the pointer's. */
+static void
+set_highlight (GtkDropDown *dropdown,
+               guint        position)
+{
+  GtkWidget *popover = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
+  ListState *state = popover != NULL ? list_state_of (popover) : NULL;
+  GtkSingleSelection *rows = list_rows (dropdown);
+
+  if (rows == NULL)
+    return;
+  if (state != NULL)
+    state->ours = TRUE;
+  gtk_single_selection_set_selected (rows, position);
+  if (state != NULL)
+    {
+      state->ours = FALSE;
+      g_set_object (&state->wanted, gtk_single_selection_get_selected_item (rows));
+      g_clear_object (&state->entered);
+    }
+  focus_highlighted_row (dropdown);
+}
+
+/* The highlight moved. Moved by a key, or by a pointer that moved, it is
+ * where the GP put it; moved by a row appearing under a resting pointer,
+ * it goes back to where the list had it. */
+static void
+highlight_moved_cb (GtkSelectionModel *rows,
+                    guint              position,
+                    guint              n_items,
+                    GtkWidget         *popover)
+{
+  ListState *state = list_state_of (popover);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN));
+  gpointer now = gtk_single_selection_get_selected_item (GTK_SINGLE_SELECTION (rows));
+
+  if (state == NULL || state->ours || !gtk_widget_get_mapped (popover) ||
+      rows != GTK_SELECTION_MODEL (list_rows (dropdown)) || now == state->wanted)
+    return;
+  if (state->key_down || state->pointer_moved || keyboard_on_highlight (dropdown))
+    {
+      g_set_object (&state->wanted, now);
+      g_clear_object (&state->entered);
+      if (!state->key_down)
+        focus_highlighted_row (dropdown);
+      return;
+    }
+  set_highlight (dropdown, position_in (G_LIST_MODEL (rows), state->wanted));
+  g_set_object (&state->entered, now);
+}
+
+/* The pointer moved within the open list: it now points at the row it is
+ * over. GTK reports a pointer entering with the place it entered at, and
+ * the motion that brought it there at that same place; only a motion to
+ * another place is the mouse moving. */
+static void
+pointer_entered_cb (GtkEventControllerMotion *motion,
+                    double                    x,
+                    double                    y,
+                    ListState                *state)
+{
+  state->pointer_inside = TRUE;
+  state->pointer_x = x;
+  state->pointer_y = y;
+}
+
+static void
+pointer_left_cb (GtkEventControllerMotion *motion,
+                 ListState                *state)
+{
+  state->pointer_inside = FALSE;
+  g_clear_object (&state->entered);
+}
+
+/* The row the pointer entered without moving is the one it points at
+ * once it moves, or clicks: highlighted then. */
+static void
+take_entered_row (GtkWidget *popover,
+                  ListState *state)
+{
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN));
+  GtkSingleSelection *rows = list_rows (dropdown);
+  g_autoptr(GObject) entered = g_steal_pointer (&state->entered);
+
+  state->pointer_moved = TRUE;
+  if (entered != NULL && rows != NULL)
+    set_highlight (dropdown, position_in (G_LIST_MODEL (rows), entered));
+}
+
+static void
+pointer_moved_cb (GtkEventControllerMotion *motion,
+                  double                    x,
+                  double                    y,
+                  ListState                *state)
+{
+  GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (motion));
+  gboolean moved = state->pointer_inside && (x != state->pointer_x || y != state->pointer_y);
+
+  state->pointer_inside = TRUE;
+  state->pointer_x = x;
+  state->pointer_y = y;
+  if (moved)
+    take_entered_row (popover, state);
+}
+
+/* A click on a row picks that row (GTK reads the highlight when a row is
+ * activated), also where the pointer rested since the list opened. */
+static gboolean
+pointer_pressed_cb (GtkEventControllerLegacy *legacy,
+                    GdkEvent                 *event,
+                    ListState                *state)
+{
+  GdkEventType type = gdk_event_get_event_type (event);
+
+  if (type == GDK_BUTTON_PRESS || type == GDK_TOUCH_BEGIN)
+    take_entered_row (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (legacy)), state);
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+key_done_cb (gpointer data)
+{
+  ListState *state = data;
+
+  state->key_done_id = 0;
+  state->key_down = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A key is being handled, until GTK has finished with it: the list moves
+ * the highlight for it in the same turn of the main loop. From now the
+ * keyboard leads; the pointer leads again when it moves. */
+static void
+key_pressed (ListState *state)
+{
+  state->key_down = TRUE;
+  state->pointer_moved = FALSE;
+  g_clear_object (&state->entered);
+  if (state->key_done_id == 0)
+    state->key_done_id = g_idle_add_full (G_PRIORITY_HIGH, key_done_cb, state, NULL);
+}
+
+/* The row an open list highlights (its own selection: the first row a
+ * search shows, or where the arrow keys or the pointer moved it), with a
+ * reference, or NULL when none is. */
+static GObject *
+highlighted_row (GtkDropDown *dropdown)
+{
+  GtkSingleSelection *rows = list_rows (dropdown);
+  gpointer item = rows != NULL ? gtk_single_selection_get_selected_item (rows) : NULL;
+
+  return item != NULL ? g_object_ref (item) : NULL;
+}
+
+/* After an open list's rows change for its search, the row highlighted
+ * (the list's own selection) is the row Return picks: the first row shown,
+ * until the arrow keys or the pointer move it, or with the search emptied
+ * the choice the list was opened on. GTK 4.8
+ * kept the row highlighted before, or the nearest to it, and with a word
+ * search that is often not the first row (hazard H25: "ha" highlighted
+ * Havering while Return picked City and Hackney). Moving this selection
+ * chooses nothing: GTK reads it only when a row is activated. A list
+ * closing is left alone: GTK empties the search as it closes on a row
+ * clicked, then reads that row from this selection. */
+static void
+highlight_first_row (GtkSearchEntry *search,
+                     GtkDropDown    *dropdown)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_POPOVER);
+  GtkSingleSelection *rows = list_rows (dropdown);
+  guint position;
+  ListState *state;
+
+  if (popover == NULL || !gtk_widget_get_mapped (popover) || rows == NULL)
+    return;
+  if (search_is_blank (gtk_editable_get_text (GTK_EDITABLE (search))))
+    position = gtk_drop_down_get_selected (dropdown);
+  else
+    position = g_list_model_get_n_items (G_LIST_MODEL (rows)) > 0 ? 0 : GTK_INVALID_LIST_POSITION;
+  /* New rows under a resting pointer are not rows it points at. */
+  state = list_state_of (popover);
+  if (state != NULL)
+    state->pointer_moved = FALSE;
+  set_highlight (dropdown, position);
+}
+
+/* The line under an open list's rows saying its search found nothing
+ * (object data on the search entry; made once, in popup_mapped_cb). GTK
+ * 4.8 showed an empty list, which reads as a list still loading. */
+#define NO_MATCH_KEY "msk-no-match-label"
+
+static void
+show_no_match (GtkSearchEntry *search,
+               GtkDropDown    *dropdown)
+{
+  GtkWidget *none = g_object_get_data (G_OBJECT (search), NO_MATCH_KEY);
+  GtkFilterListModel *filtered = get_search_model (dropdown);
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (search));
+  gboolean found_none = filtered != NULL && !search_is_blank (typed) &&
+                        g_list_model_get_n_items (G_LIST_MODEL (filtered)) == 0;
+
+  if (none == NULL)
+    return;
+  if (found_none)
+    {
+      g_autofree char *words = g_strstrip (g_strdup (typed));
+      g_autofree char *text = g_strdup_printf (_("No name here has a word that starts with “%s”. Escape shows every name."),
+                                               words);
+
+      gtk_label_set_text (GTK_LABEL (none), text);
+    }
+  gtk_widget_set_visible (none, found_none);
+}
+
+/* GTK's own handler updates only its prefix filter. The filter reads the
+ * search text itself; it is told to read it again. An emptied search
+ * comes at once (GtkSearchEntry delays only a non-empty one), so GTK,
+ * which empties the search when the list closes on a row, then sees the
+ * whole list and picks the row clicked, not the one at its position in
+ * the filtered list. */
+static void
+search_changed_cb (GtkSearchEntry *search,
+                   GtkDropDown    *dropdown)
+{
+  GtkFilterListModel *filtered = get_search_model (dropdown);
+  GtkFilter *filter = filtered != NULL ? gtk_filter_list_model_get_filter (filtered) : NULL;
+
+  if (GTK_IS_CUSTOM_FILTER (filter))
+    gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  highlight_first_row (search, dropdown);
+  show_no_match (search, dropdown);
+  g_object_set_data_full (G_OBJECT (search), SHOWN_KEY,
+                          g_strdup (gtk_editable_get_text (GTK_EDITABLE (search))), g_free);
+}
+
+/* Escape in a list's search: GTK 4.8 handles it only for its own prefix
+ * filter. As it did, the first Escape gives the whole list back, the next
+ * closes the list. */
+static void
+search_stopped_cb (GtkSearchEntry *search,
+                   GtkDropDown    *dropdown)
+{
+  if (gtk_editable_get_text (GTK_EDITABLE (search))[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+  else
+    gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_POPOVER)));
+}
+
+/* Return in a drop-down's list picks the row the list highlights: for what
+ * was typed, the first name shown, with nothing typed the choice the list
+ * opened on, or the row the arrow keys or the moving pointer have moved
+ * the highlight to since; GTK 4.8 does nothing on it in the search, and on
+ * a row picks the row highlighted, not the one with the keyboard.
+ * The list is filtered again first when the search has changed since it
+ * was: GtkSearchEntry tells it of a change only after its typing delay,
+ * and a quick Return after a letter deleted must not pick from text the
+ * list was never filtered by (code review: "hav", BackSpace, Return picked
+ * City and Hackney). Picked from the filtered rows themselves, never
+ * matched apart, so what Return picks is always a row the list shows; with
+ * no filtered list (a GTK laid out otherwise) it picks nothing. */
+static void
+search_activated_cb (GtkSearchEntry *search,
+                     GtkDropDown    *dropdown)
+{
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (search));
+  GtkFilterListModel *filtered = get_search_model (dropdown);
+  GListModel *choices = gtk_drop_down_get_model (dropdown);
+  GtkWidget *popover = gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_POPOVER);
+  ListState *state = popover != NULL ? list_state_of (popover) : NULL;
+  const char *shown = g_object_get_data (G_OBJECT (search), SHOWN_KEY);
+  g_autoptr(GObject) picked = NULL;
+  guint position;
+
+  if (filtered == NULL || choices == NULL || popover == NULL ||
+      !GTK_IS_CUSTOM_FILTER (gtk_filter_list_model_get_filter (filtered)))
+    return;
+  if (!search_is_blank (typed))
+    {
+      /* Text that only adds to what the rows were filtered by finds a
+       * part of the rows shown; text with letters deleted or replaced may
+       * find rows the list has not shown, so this Return shows them and
+       * picks nothing. */
+      gboolean narrowed = g_str_has_prefix (typed, shown != NULL ? shown : "");
+
+      /* Filtering again moves the highlight to the first row: only when
+       * the rows are not yet those of what was typed, or a row moved to
+       * with the arrow keys or the pointer would not be the row picked. */
+      if (g_strcmp0 (typed, shown) != 0)
+        search_changed_cb (search, dropdown);
+      if (!narrowed || g_list_model_get_n_items (G_LIST_MODEL (filtered)) == 0)
+        return;
+    }
+  /* With nothing typed, the row highlighted is the choice the list opened
+   * on, unless a key or the moving pointer moved it. */
+  picked = highlighted_row (dropdown);
+  if (picked == NULL && !search_is_blank (typed))
+    picked = g_list_model_get_item (G_LIST_MODEL (filtered), 0);
+  position = position_in (choices, picked);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+  /* GTK 4.8 selects the chosen position in the list's own selection too,
+   * taking it for a position in the whole list: the search is emptied
+   * first, as GTK empties its own prefix filter, or the list would keep
+   * another row selected, or none. That is the list's doing, not the
+   * pointer's. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  if (state != NULL)
+    state->ours = TRUE;
+  gtk_drop_down_set_selected (dropdown, position);
+  if (state != NULL)
+    state->ours = FALSE;
+  gtk_popover_popdown (GTK_POPOVER (popover));
+}
+
+/* Keys in an open list (GP review). The keyboard stays on the list's rows
+ * while letters go to the search, and the list shows the search only
+ * after its typing delay. Return picks the row highlighted
+ * (search_activated_cb): GTK's Return on a row picked the row highlighted
+ * when a row had the keyboard, and nothing when the list itself had it.
+ * Escape empties the search before it closes the list, as in
+ * GtkDropDown's own search. Space within a search is a space in it: the
+ * row with the keyboard took it ("lumbar spine" became "lumbarspine").
+ * The arrow keys move on from the row highlighted, which has the keyboard
+ * first. */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        modifiers,
+                     GtkSearchEntry        *search)
+{
+  GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN));
+  ListState *state = list_state_of (popover);
+  const char *typed = gtk_editable_get_text (GTK_EDITABLE (search));
+
+  if (state != NULL)
+    key_pressed (state);
+  if ((modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  switch (keyval)
+    {
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
+      search_activated_cb (search, dropdown);
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Escape:
+      if (typed[0] == '\0')
+        return GDK_EVENT_PROPAGATE;
+      gtk_editable_set_text (GTK_EDITABLE (search), "");
+      return GDK_EVENT_STOP;
+    case GDK_KEY_space: case GDK_KEY_KP_Space:
+      if (typed[0] == '\0' || gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (search)))))
+        return GDK_EVENT_PROPAGATE;
+      {
+        int at = gtk_editable_get_position (GTK_EDITABLE (search));
+
+        gtk_editable_insert_text (GTK_EDITABLE (search), " ", 1, &at);
+        gtk_editable_set_position (GTK_EDITABLE (search), at);
+      }
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Up: case GDK_KEY_Down: case GDK_KEY_KP_Up: case GDK_KEY_KP_Down:
+    case GDK_KEY_Page_Up: case GDK_KEY_Page_Down: case GDK_KEY_Home: case GDK_KEY_End:
+      focus_highlighted_row (dropdown);
+      return GDK_EVENT_PROPAGATE;
+    default:
+      return GDK_EVENT_PROPAGATE;
+    }
+}
+
+/* Each time a list opens: nothing of the last opening (a search, a row
+ * the pointer highlighted, where the pointer was) is kept; the choice
+ * made is highlighted and has the keyboard. */
+static void
+list_opened (GtkWidget   *popover,
+             GtkDropDown *dropdown)
+{
+  ListState *state = list_state_of (popover);
+  GtkSingleSelection *rows = list_rows (dropdown);
+
+  state->pointer_moved = FALSE;
+  state->pointer_inside = FALSE;
+  g_clear_object (&state->entered);
+  if (rows != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (rows, highlight_moved_cb, popover);
+      g_signal_connect_object (rows, "selection-changed", G_CALLBACK (highlight_moved_cb), popover, 0);
+    }
+  set_highlight (dropdown, gtk_drop_down_get_selected (dropdown));
+}
+
+static void
+popup_mapped_cb (GtkWidget *popover,
+                 GtkLabel  *field_label)
+{
+  GtkWidget *search = _msk_widget_find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *list = _msk_widget_find_descendant (popover, GTK_TYPE_LIST_VIEW);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN));
+
+  name_popup (popover, gtk_label_get_text (field_label));
+  if (list_state_of (popover) == NULL)
+    {
+      ListState *state = g_new0 (ListState, 1);
+      GtkEventController *motion = gtk_event_controller_motion_new ();
+      GtkEventController *press = gtk_event_controller_legacy_new ();
+
+      g_object_set_data_full (G_OBJECT (popover), LIST_STATE_KEY, state, list_state_free);
+      /* Before the rows see the pointer. */
+      gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
+      g_signal_connect (motion, "enter", G_CALLBACK (pointer_entered_cb), state);
+      g_signal_connect (motion, "leave", G_CALLBACK (pointer_left_cb), state);
+      g_signal_connect (motion, "motion", G_CALLBACK (pointer_moved_cb), state);
+      gtk_widget_add_controller (popover, motion);
+      gtk_event_controller_set_propagation_phase (press, GTK_PHASE_CAPTURE);
+      g_signal_connect (press, "event", G_CALLBACK (pointer_pressed_cb), state);
+      gtk_widget_add_controller (popover, press);
+    }
+  /* A list opens with the keyboard in the list, as a fresh window's
+   * does; a popover would otherwise go back to the search entry last
+   * typed in, and Down there does not move through the list. */
+  if (list != NULL)
+    gtk_widget_grab_focus (list);
+  list_opened (popover, dropdown);
+  if (search == NULL || g_object_get_data (G_OBJECT (search), "msk-watched") != NULL)
+    return;
+  /* The list has the focus when it opens; letters typed there go to the
+   * search, and Return there picks the first match: Alt+B, "tow", Return
+   * is Tower Hamlets. */
+  g_object_set_data (G_OBJECT (search), "msk-watched", GINT_TO_POINTER (TRUE));
+  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), popover);
+  g_signal_connect_object (search, "activate", G_CALLBACK (search_activated_cb), dropdown, 0);
+  if (GTK_IS_BOX (gtk_popover_get_child (GTK_POPOVER (popover))))
+    {
+      GtkWidget *none = gtk_label_new (NULL);
+
+      gtk_widget_add_css_class (none, "no-match");
+      gtk_widget_add_css_class (none, "dim-label");
+      gtk_label_set_xalign (GTK_LABEL (none), 0);
+      /* Wrapped within the list's width, which the drop-down sets; a
+       * natural width of the whole sentence would widen the list. */
+      gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (none), 12);
+      gtk_label_set_max_width_chars (GTK_LABEL (none), 24);
+      gtk_widget_set_visible (none, FALSE);
+      gtk_box_append (GTK_BOX (gtk_popover_get_child (GTK_POPOVER (popover))), none);
+      g_object_set_data (G_OBJECT (search), NO_MATCH_KEY, none);
+    }
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    /* Before the list view and the search entry see the key. */
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), search, 0);
+    gtk_widget_add_controller (popover, keys);
+  }
+}
+
+/* A search left in a list belongs to the last patient. */
+void
+_msk_choice_list_clear_search (GtkDropDown *dropdown)
+{
+  GtkWidget *search = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
+
+  if (search != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (search), "");
+}
+
+/* Once per drop-down: its list popover is named each time it opens, and
+ * its search finds words (install_search_filter). */
+void
+_msk_choice_list_watch (GtkDropDown *dropdown,
+                        GtkLabel    *field_label)
+{
+  GtkWidget *search = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_POPOVER (c))
+      g_signal_connect_object (c, "map", G_CALLBACK (popup_mapped_cb), field_label, G_CONNECT_AFTER);
+  g_signal_connect (dropdown, "notify::model", G_CALLBACK (search_model_replaced_cb), NULL);
+  g_signal_connect (dropdown, "notify::expression", G_CALLBACK (search_model_replaced_cb), NULL);
+  g_signal_connect (dropdown, "notify::enable-search", G_CALLBACK (search_model_replaced_cb), NULL);
+  if (search != NULL)
+    {
+      g_signal_connect_object (search, "search-changed", G_CALLBACK (search_changed_cb), dropdown, 0);
+      g_signal_connect_object (search, "stop-search", G_CALLBACK (search_stopped_cb), dropdown, 0);
+    }
+  install_search_filter (dropdown);
+}
