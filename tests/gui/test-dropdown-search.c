@@ -7,7 +7,9 @@
  * open list shows and in what Return picks, not only the start of the name
  * (GTK 4.8's own search). Each test opens a real list of the real form,
  * types into its search and reads what the list shows and what is chosen.
- * Expected names come from the policy file.
+ * The last tests do it with real keys and pointer moves (the mouse resting
+ * where a list opens changes nothing: hazard H25.3). Expected names come
+ * from the policy file.
  */
 #include "config.h"
 
@@ -411,7 +413,7 @@ test_click_found_row (Fixture       *f,
 }
 
 /* The pointer moved over another row the search shows highlights it
- * (the arrow keys too: test-list-input): Return picks that row, the one
+ * (the arrow keys too: arrow-keys-move-from-highlight): Return picks that row, the one
  * highlighted. Letters typed after it and Return before the list is
  * filtered again pick the first row the new text finds, not the row
  * highlighted for the old text. */
@@ -575,6 +577,218 @@ test_second_policy (Fixture       *f,
   check_search (f, "region_dropdown", REGION, "wrist", IDS ("hand_wrist"));
 }
 
+/* The tests below give keys and pointer moves through the X server
+ * (XTest), as a GP's hands do, so GTK sees them as it sees a GP's: a row
+ * appearing under a pointer that never moved is entered, Space reaches
+ * the row that has the keyboard, a letter typed before the list has
+ * opened reaches the window. */
+
+/* Runs what is due, or sleeps a millisecond: the X server shares the
+ * machine's two cores with the test, which must not spin. */
+static void
+idle_a_little (void)
+{
+  if (!g_main_context_iteration (NULL, FALSE))
+    g_usleep (1000);
+}
+
+/* Waits until the list of `dropdown` is open (or closed), and laid out. */
+static void
+wait_open (GtkDropDown *dropdown,
+           gboolean     open)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_mapped (popover_of (dropdown)) != open && g_get_monotonic_time () < end)
+    idle_a_little ();
+  g_assert_true (gtk_widget_get_mapped (popover_of (dropdown)) == open);
+  msk_test_wait_for_frame (GTK_WIDGET (dropdown));
+}
+
+/* Waits out the search's typing delay: the list shows `n` rows. */
+static void
+wait_rows (GtkDropDown *dropdown,
+           guint        n)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (n_shown_rows (dropdown) != n && g_get_monotonic_time () < end)
+    idle_a_little ();
+  g_assert_cmpuint (n_shown_rows (dropdown), ==, n);
+  msk_test_wait_for_frame (GTK_WIDGET (dropdown));
+}
+
+static const char *
+search_text (GtkDropDown *dropdown)
+{
+  return gtk_editable_get_text (search_of (dropdown));
+}
+
+/* Alt+B, "tow", Return: Tower Hamlets, the choice the next steps keep. */
+static GtkDropDown *
+choose_tower_hamlets (Fixture *f)
+{
+  GtkDropDown *list = get_dropdown (f, "borough_dropdown");
+
+  msk_test_x_key ("<Alt>b");
+  wait_open (list, TRUE);
+  msk_test_x_type ("tow");
+  msk_test_x_key ("Return");
+  wait_open (list, FALSE);
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "tower_hamlets"));
+  return list;
+}
+
+/* The mouse rests where the list opens (GP review: Alt+B, Return changed
+ * Tower Hamlets to Havering, the row under the resting pointer, which GTK
+ * highlighted). The list opens on the choice made, highlighted, whatever
+ * row appears under the pointer, and Return keeps it. */
+static void
+test_resting_pointer_changes_nothing (Fixture       *f,
+                                      gconstpointer  data)
+{
+  GtkDropDown *list = choose_tower_hamlets (f);
+
+  /* The pointer goes to Havering, which it highlights as it moves. */
+  msk_test_x_key ("<Alt>b");
+  wait_open (list, TRUE);
+  g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "tower_hamlets"));
+  msk_test_x_point_at (msk_test_list_row (GTK_WIDGET (list_of (list)), label_of (f, BOROUGH, "havering")));
+  g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "havering"));
+  msk_test_x_key ("Escape");
+  wait_open (list, FALSE);
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "tower_hamlets"));
+
+  /* Opened again under the resting pointer: Havering's row appears under
+   * it. */
+  msk_test_x_key ("<Alt>b");
+  wait_open (list, TRUE);
+  g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "tower_hamlets"));
+  msk_test_x_key ("Return");
+  wait_open (list, FALSE);
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "tower_hamlets"));
+
+  /* Rows filtered under the resting pointer: the first row found is
+   * highlighted, not the row that came under it. */
+  msk_test_x_key ("<Alt>b");
+  wait_open (list, TRUE);
+  msk_test_x_type ("h");
+  wait_rows (list, 3);
+  g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "city_hackney"));
+  msk_test_x_key ("Return");
+  wait_open (list, FALSE);
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "city_hackney"));
+}
+
+/* The pointer leads when it moves, as in a menu: a row it moves onto is
+ * highlighted and Return picks it; a click picks the row clicked, also
+ * where the pointer rested since the list opened. */
+static void
+test_moving_pointer_and_click (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkDropDown *list = choose_tower_hamlets (f);
+
+  msk_test_x_key ("<Alt>b");
+  wait_open (list, TRUE);
+  msk_test_x_point_at (msk_test_list_row (GTK_WIDGET (list_of (list)), label_of (f, BOROUGH, "redbridge")));
+  g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "redbridge"));
+  msk_test_x_key ("Return");
+  wait_open (list, FALSE);
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "redbridge"));
+
+  /* Opened again under the pointer, still on Redbridge's place: a click
+   * there, without a move, picks the row under it. */
+  gtk_drop_down_set_selected (list, 0);
+  msk_test_x_key ("<Alt>b");
+  wait_open (list, TRUE);
+  g_assert_cmpstr (highlighted_row (list), ==, "Choose…");
+  msk_test_x_click ();
+  wait_open (list, FALSE);
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "redbridge"));
+}
+
+/* Down moves on from the row highlighted for what was typed, not from the
+ * row the keyboard had before the search. */
+static void
+test_arrow_keys_move_from_highlight (Fixture       *f,
+                                     gconstpointer  data)
+{
+  GtkDropDown *list = choose_tower_hamlets (f);
+
+  msk_test_x_key ("<Alt>b");
+  wait_open (list, TRUE);
+  msk_test_x_type ("h");
+  wait_rows (list, 3);
+  g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "city_hackney"));
+  msk_test_x_key ("Down");
+  g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "havering"));
+  msk_test_x_key ("Return");
+  wait_open (list, FALSE);
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "havering"));
+
+  /* With nothing typed, from the choice made. */
+  msk_test_x_key ("<Alt>b");
+  wait_open (list, TRUE);
+  msk_test_x_key ("Down");
+  g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "newham"));
+  msk_test_x_key ("Return");
+  wait_open (list, FALSE);
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "newham"));
+}
+
+/* Space typed in a list's search is a space in it (GP review: "lumbar
+ * spine" searched "lumbarspine", which finds nothing). */
+static void
+test_space_in_search (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkDropDown *list = get_dropdown (f, "region_dropdown");
+
+  msk_test_x_key ("<Alt>g");
+  wait_open (list, TRUE);
+  msk_test_x_type ("lumbar spine");
+  g_assert_cmpstr (search_text (list), ==, "lumbar spine");
+  wait_rows (list, 1);
+  msk_test_x_key ("Return");
+  wait_open (list, FALSE);
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, REGION, "lumbar_spine"));
+}
+
+/* Letters typed straight after Alt+G, before its list has opened, are
+ * its search (GP review: "sh" searched "h" and Return picked Hand or
+ * wrist). */
+static void
+test_letters_before_list_opens (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkDropDown *list = get_dropdown (f, "region_dropdown");
+
+  msk_test_x_send ("<Alt>g", "sh");
+  wait_open (list, TRUE);
+  g_assert_cmpstr (search_text (list), ==, "sh");
+  wait_rows (list, 1);
+  msk_test_x_key ("Return");
+  wait_open (list, FALSE);
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, REGION, "shoulder"));
+
+  /* Escape twice, and the keys still reach the form. */
+  msk_test_x_key ("<Alt>g");
+  wait_open (list, TRUE);
+  msk_test_x_type ("kn");
+  msk_test_x_key ("Escape");
+  g_assert_cmpstr (search_text (list), ==, "");
+  msk_test_x_key ("Escape");
+  wait_open (list, FALSE);
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, REGION, "shoulder"));
+  msk_test_x_send ("<Alt>g", "kn");
+  wait_open (list, TRUE);
+  wait_rows (list, 1);
+  msk_test_x_key ("Return");
+  wait_open (list, FALSE);
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, REGION, "knee"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -592,6 +806,11 @@ main (int   argc,
   ADD ("return-picks-only-rows-shown", test_return_picks_only_rows_shown);
   ADD ("return-picks-row-highlighted", test_return_picks_row_highlighted);
   ADD ("second-policy", test_second_policy);
+  ADD ("resting-pointer-changes-nothing", test_resting_pointer_changes_nothing);
+  ADD ("moving-pointer-and-click", test_moving_pointer_and_click);
+  ADD ("arrow-keys-move-from-highlight", test_arrow_keys_move_from_highlight);
+  ADD ("space-in-search", test_space_in_search);
+  ADD ("letters-before-list-opens", test_letters_before_list_opens);
 #undef ADD
   return g_test_run ();
 }
