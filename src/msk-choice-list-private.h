@@ -14,6 +14,13 @@ G_BEGIN_DECLS
  * for screen readers. Holds for every model set later. */
 void _msk_choice_list_watch         (GtkDropDown *dropdown,
                                      GtkLabel    *field_label);
+/* The list of `dropdown` is about to open, opened by its key: keys typed
+ * until it has opened are its (letters its search, Down and Up, Return,
+ * Escape). */
+void _msk_choice_list_expect_open   (GtkDropDown *dropdown);
+/* Object data on a list's item that is not a name ("Choose…"): a search
+ * never shows it. */
+#define MSK_CHOICE_PLACEHOLDER_KEY "msk-choice-placeholder"
 /* Empties the list's search: a search left in a list belongs to the last
  * patient. */
 void _msk_choice_list_clear_search  (GtkDropDown *dropdown);

@@ -163,6 +163,11 @@ search_filter_match (gpointer item,
 {
   GtkEditable *search = data;
 
+  /* "Choose…" is no name: a search shows only names ("c" picked it and
+   * emptied the borough, in a GP review). */
+  if (g_object_get_data (G_OBJECT (item), MSK_CHOICE_PLACEHOLDER_KEY) != NULL &&
+      !search_is_blank (gtk_editable_get_text (search)))
+    return FALSE;
   return GTK_IS_STRING_OBJECT (item) &&
          choice_matches (gtk_string_object_get_string (GTK_STRING_OBJECT (item)),
                          gtk_editable_get_text (search));
@@ -255,6 +260,18 @@ typedef struct {
    * entered without moving (highlighted if it moves, or clicks). */
   GObject  *wanted;
   GObject  *entered;
+  /* The keyboard follows the highlight after the rows are laid out. */
+  guint     focus_tick_id;
+  /* Opened by its key (Alt+B): the keys typed until the list has opened
+   * (GP review: a letter typed within 200 ms of Alt+G was lost, "kn"
+   * became "n" and Return picked Neck). */
+  gboolean  opening;
+  guint     opening_timeout_id;
+  guint     apply_tick_id;
+  GString  *typed_early;
+  int       moves_early;
+  gboolean  return_early;
+  gboolean  escape_early;
 } ListState;
 
 static void
@@ -263,6 +280,8 @@ list_state_free (gpointer data)
   ListState *state = data;
 
   g_clear_handle_id (&state->key_done_id, g_source_remove);
+  g_clear_handle_id (&state->opening_timeout_id, g_source_remove);
+  g_string_free (state->typed_early, TRUE);
   g_clear_object (&state->wanted);
   g_clear_object (&state->entered);
   g_free (state);
@@ -368,6 +387,17 @@ keyboard_on_highlight (GtkDropDown *dropdown)
          focused == row_showing (list, gtk_single_selection_get_selected_item (rows));
 }
 
+static void
+focus_after_layout (gpointer data)
+{
+  GtkWidget *popover = data;
+  ListState *state = list_state_of (popover);
+
+  state->focus_tick_id = 0;
+  if (gtk_widget_get_mapped (popover))
+    focus_highlighted_row (GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN)));
+}
+
 /* Highlights the row at `position` of the rows shown (none: invalid) as
  * the list's own choice, not the pointer's. */
 static void
@@ -390,6 +420,12 @@ set_highlight (GtkDropDown *dropdown,
       g_clear_object (&state->entered);
     }
   focus_highlighted_row (dropdown);
+  /* Rows filtered are laid out again at the next frame, and GTK moves the
+   * keyboard off a row it hid to a row of its choosing: the keyboard goes
+   * to the highlight once more then (GP review: "sp" highlighted Lower
+   * back while the focus ring was on Neck). */
+  if (popover != NULL && state != NULL && state->focus_tick_id == 0)
+    state->focus_tick_id = _msk_after_next_layout (popover, focus_after_layout, popover);
 }
 
 /* The highlight moved. Moved by a key, or by a pointer that moved, it is
@@ -595,7 +631,14 @@ search_changed_cb (GtkSearchEntry *search,
 {
   GtkFilterListModel *filtered = get_search_model (dropdown);
   GtkFilter *filter = filtered != NULL ? gtk_filter_list_model_get_filter (filtered) : NULL;
+  const char *shown = g_object_get_data (G_OBJECT (search), SHOWN_KEY);
 
+  /* Filtered for this text already (Return, or letters typed before the
+   * list opened, filter at once; GtkSearchEntry tells of the same text
+   * after its delay): the highlight stays where keys have moved it since. */
+  if (shown != NULL && g_str_equal (shown, gtk_editable_get_text (GTK_EDITABLE (search))) &&
+      GTK_IS_CUSTOM_FILTER (filter) && !search_is_blank (shown))
+    return;
   if (GTK_IS_CUSTOM_FILTER (filter))
     gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
   highlight_first_row (search, dropdown);
@@ -759,6 +802,192 @@ list_opened (GtkWidget   *popover,
   set_highlight (dropdown, gtk_drop_down_get_selected (dropdown));
 }
 
+/* A shortcut of the window (Ctrl+N, Alt+G…) pressed in an open list that
+ * neither the list nor its search used: the list closes and the window
+ * does what the key does there (GP review: Ctrl+N left the list open and
+ * the last patient on the form). GTK 4.8 does not pass it on. */
+static gboolean
+list_shortcut_cb (GtkEventControllerKey *controller,
+                  guint                  keyval,
+                  guint                  keycode,
+                  GdkModifierType        modifiers,
+                  gpointer               data)
+{
+  GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkRoot *root = gtk_widget_get_root (popover);
+
+  if ((modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0 || root == NULL)
+    return GDK_EVENT_PROPAGATE;
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  return gtk_event_controller_key_forward (controller, GTK_WIDGET (root));
+}
+
+static void watch_search     (GtkWidget      *popover,
+                              GtkSearchEntry *search,
+                              GtkDropDown    *dropdown);
+
+static gboolean
+opening_timeout_cb (gpointer data)
+{
+  ListState *state = data;
+
+  state->opening_timeout_id = 0;
+  state->opening = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Keys while a list opened by its key is opening: a letter is the
+ * start of its search, Down and Up move its highlight, Return picks and
+ * Escape closes, once it has opened. */
+static gboolean
+opening_key_pressed_cb (GtkEventControllerKey *controller,
+                        guint                  keyval,
+                        guint                  keycode,
+                        GdkModifierType        modifiers,
+                        GtkWidget             *popover)
+{
+  ListState *state = list_state_of (popover);
+  gunichar c = gdk_keyval_to_unicode (keyval);
+
+  if (!state->opening || (modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  switch (keyval)
+    {
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
+      state->return_early = TRUE;
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Escape:
+      state->escape_early = TRUE;
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Down: case GDK_KEY_KP_Down:
+      state->moves_early++;
+      return GDK_EVENT_STOP;
+    case GDK_KEY_Up: case GDK_KEY_KP_Up:
+      state->moves_early--;
+      return GDK_EVENT_STOP;
+    default:
+      if (c == 0 || !g_unichar_isprint (c) || state->return_early || state->escape_early)
+        return GDK_EVENT_PROPAGATE;
+      g_string_append_unichar (state->typed_early, c);
+      return GDK_EVENT_STOP;
+    }
+}
+
+/* The list has opened and been laid out: the keys typed while it opened,
+ * in their order of effect (search, moves, Return or Escape). Not while
+ * it maps: a list closed then stayed shown to GTK, and never opened
+ * again. */
+static void
+apply_early_keys (gpointer data)
+{
+  GtkWidget *popover = data;
+  ListState *state = list_state_of (popover);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN));
+  GtkSearchEntry *search = GTK_SEARCH_ENTRY (_msk_widget_find_descendant (popover, GTK_TYPE_SEARCH_ENTRY));
+  GtkSingleSelection *rows = list_rows (dropdown);
+
+  state->apply_tick_id = 0;
+  if (!state->opening || !gtk_widget_get_mapped (popover))
+    return;
+  state->opening = FALSE;
+  g_clear_handle_id (&state->opening_timeout_id, g_source_remove);
+  if (state->typed_early->len > 0)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (search), state->typed_early->str);
+      gtk_editable_set_position (GTK_EDITABLE (search), -1);
+      search_changed_cb (search, dropdown);
+    }
+  if (state->moves_early != 0 && rows != NULL && g_list_model_get_n_items (G_LIST_MODEL (rows)) > 0)
+    {
+      guint n = g_list_model_get_n_items (G_LIST_MODEL (rows));
+      guint at = gtk_single_selection_get_selected (rows);
+      int to = (at == GTK_INVALID_LIST_POSITION ? -1 : (int) at) + state->moves_early;
+
+      set_highlight (dropdown, (guint) CLAMP (to, 0, (int) n - 1));
+    }
+  if (state->escape_early)
+    search_stopped_cb (search, dropdown);
+  else if (state->return_early)
+    search_activated_cb (search, dropdown);
+}
+
+void
+_msk_choice_list_expect_open (GtkDropDown *dropdown)
+{
+  GtkWidget *popover = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
+  ListState *state = popover != NULL ? list_state_of (popover) : NULL;
+
+  if (state == NULL || gtk_widget_get_mapped (popover))
+    return;
+  state->opening = TRUE;
+  g_string_truncate (state->typed_early, 0);
+  state->moves_early = 0;
+  state->return_early = FALSE;
+  state->escape_early = FALSE;
+  /* A list that does not open (a window closing) keeps no keys. */
+  g_clear_handle_id (&state->opening_timeout_id, g_source_remove);
+  state->opening_timeout_id = g_timeout_add_seconds (2, opening_timeout_cb, state);
+}
+
+/* A frame after the list closed, when GTK 4.8 has given the keyboard back
+ * to the drop-down if it will: it does so only from a row it still shows.
+ * After a search that found nothing, the keyboard stayed on a hidden row
+ * of the closed list, and no key (Alt+B, Tab, Ctrl+N) reached the window
+ * again (GP review). Taking the keyboard at once, before GTK, left GTK's
+ * own focus chain behind: Tab went back to the first list. */
+static void
+keyboard_back_after_close (gpointer data)
+{
+  GtkWidget *dropdown = data;
+  GtkWidget *popover = _msk_widget_find_descendant (dropdown, GTK_TYPE_POPOVER);
+  GtkRoot *root = gtk_widget_get_root (dropdown);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (popover == NULL || gtk_widget_get_mapped (popover) || focus == NULL)
+    return;
+  /* The row may be out of the list by now: GTK takes a row it hides out
+   * of the list, and leaves the keyboard on it. */
+  if (!gtk_widget_get_mapped (focus) || gtk_widget_is_ancestor (focus, popover))
+    gtk_widget_grab_focus (dropdown);
+}
+
+static void
+list_closed_cb (GtkPopover  *popover,
+                GtkDropDown *dropdown)
+{
+  _msk_after_next_layout (GTK_WIDGET (dropdown), keyboard_back_after_close, dropdown);
+}
+
+/* Each drop-down's popover exists from the start (GTK fills it at its
+ * first opening): what the list knows of the hand on the keyboard and the
+ * mouse, and the controllers that tell it. */
+static void
+watch_hands (GtkDropDown *dropdown,
+             GtkWidget   *popover)
+{
+  ListState *state = g_new0 (ListState, 1);
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+  GtkEventController *press = gtk_event_controller_legacy_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+
+  state->typed_early = g_string_new (NULL);
+  g_object_set_data_full (G_OBJECT (popover), LIST_STATE_KEY, state, list_state_free);
+  /* Before the rows see the pointer. */
+  gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
+  g_signal_connect (motion, "enter", G_CALLBACK (pointer_entered_cb), state);
+  g_signal_connect (motion, "leave", G_CALLBACK (pointer_left_cb), state);
+  g_signal_connect (motion, "motion", G_CALLBACK (pointer_moved_cb), state);
+  gtk_widget_add_controller (popover, motion);
+  gtk_event_controller_set_propagation_phase (press, GTK_PHASE_CAPTURE);
+  g_signal_connect (press, "event", G_CALLBACK (pointer_pressed_cb), state);
+  gtk_widget_add_controller (popover, press);
+  /* The drop-down has the keyboard while its list opens. */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (opening_key_pressed_cb), popover, 0);
+  gtk_widget_add_controller (GTK_WIDGET (dropdown), keys);
+  g_signal_connect_object (popover, "closed", G_CALLBACK (list_closed_cb), dropdown, G_CONNECT_AFTER);
+}
+
 static void
 popup_mapped_cb (GtkWidget *popover,
                  GtkLabel  *field_label)
@@ -768,36 +997,30 @@ popup_mapped_cb (GtkWidget *popover,
   GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN));
 
   name_popup (popover, gtk_label_get_text (field_label));
-  if (list_state_of (popover) == NULL)
-    {
-      ListState *state = g_new0 (ListState, 1);
-      GtkEventController *motion = gtk_event_controller_motion_new ();
-      GtkEventController *press = gtk_event_controller_legacy_new ();
-
-      g_object_set_data_full (G_OBJECT (popover), LIST_STATE_KEY, state, list_state_free);
-      /* Before the rows see the pointer. */
-      gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
-      g_signal_connect (motion, "enter", G_CALLBACK (pointer_entered_cb), state);
-      g_signal_connect (motion, "leave", G_CALLBACK (pointer_left_cb), state);
-      g_signal_connect (motion, "motion", G_CALLBACK (pointer_moved_cb), state);
-      gtk_widget_add_controller (popover, motion);
-      gtk_event_controller_set_propagation_phase (press, GTK_PHASE_CAPTURE);
-      g_signal_connect (press, "event", G_CALLBACK (pointer_pressed_cb), state);
-      gtk_widget_add_controller (popover, press);
-    }
   /* A list opens with the keyboard in the list, as a fresh window's
    * does; a popover would otherwise go back to the search entry last
    * typed in, and Down there does not move through the list. */
   if (list != NULL)
     gtk_widget_grab_focus (list);
   list_opened (popover, dropdown);
-  if (search == NULL || g_object_get_data (G_OBJECT (search), "msk-watched") != NULL)
-    return;
+  if (search != NULL && g_object_get_data (G_OBJECT (search), "msk-watched") == NULL)
+    watch_search (popover, GTK_SEARCH_ENTRY (search), dropdown);
+  if (search != NULL && list_state_of (popover)->opening && list_state_of (popover)->apply_tick_id == 0)
+    list_state_of (popover)->apply_tick_id = _msk_after_next_layout (popover, apply_early_keys, popover);
+}
+
+/* Once, at the list's first opening: GTK builds the popover's contents
+ * then. */
+static void
+watch_search (GtkWidget      *popover,
+              GtkSearchEntry *search,
+              GtkDropDown    *dropdown)
+{
   /* The list has the focus when it opens; letters typed there go to the
    * search, and Return there picks the first match: Alt+B, "tow", Return
    * is Tower Hamlets. */
   g_object_set_data (G_OBJECT (search), "msk-watched", GINT_TO_POINTER (TRUE));
-  gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), popover);
+  gtk_search_entry_set_key_capture_widget (search, popover);
   g_signal_connect_object (search, "activate", G_CALLBACK (search_activated_cb), dropdown, 0);
   if (GTK_IS_BOX (gtk_popover_get_child (GTK_POPOVER (popover))))
     {
@@ -822,6 +1045,10 @@ popup_mapped_cb (GtkWidget *popover,
     gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
     g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), search, 0);
     gtk_widget_add_controller (popover, keys);
+    /* After them: a shortcut neither used. */
+    keys = gtk_event_controller_key_new ();
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (list_shortcut_cb), NULL);
+    gtk_widget_add_controller (popover, keys);
   }
 }
 
@@ -845,7 +1072,10 @@ _msk_choice_list_watch (GtkDropDown *dropdown,
 
   for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); c != NULL; c = gtk_widget_get_next_sibling (c))
     if (GTK_IS_POPOVER (c))
-      g_signal_connect_object (c, "map", G_CALLBACK (popup_mapped_cb), field_label, G_CONNECT_AFTER);
+      {
+        watch_hands (dropdown, c);
+        g_signal_connect_object (c, "map", G_CALLBACK (popup_mapped_cb), field_label, G_CONNECT_AFTER);
+      }
   g_signal_connect (dropdown, "notify::model", G_CALLBACK (search_model_replaced_cb), NULL);
   g_signal_connect (dropdown, "notify::expression", G_CALLBACK (search_model_replaced_cb), NULL);
   g_signal_connect (dropdown, "notify::enable-search", G_CALLBACK (search_model_replaced_cb), NULL);

@@ -43,9 +43,6 @@ struct _MskRequestForm
    * to be scrolled into view (open_list_cb). */
   GtkDropDown    *list_to_open;
   guint           list_tick_id;
-  /* Letters typed after Alt+B before its list has opened: the list's
-   * search (GP review: Alt+B, "sh" at speed searched "h"). */
-  GString        *typed_early;
 };
 
 G_DEFINE_FINAL_TYPE (MskRequestForm, msk_request_form, GTK_TYPE_BOX)
@@ -73,7 +70,13 @@ make_choice_model (const char *empty_label)
   GtkStringList *list = gtk_string_list_new (NULL);
 
   if (empty_label != NULL)
-    gtk_string_list_append (list, empty_label);
+    {
+      g_autoptr(GObject) empty = NULL;
+
+      gtk_string_list_append (list, empty_label);
+      empty = g_list_model_get_item (G_LIST_MODEL (list), 0);
+      g_object_set_data (empty, MSK_CHOICE_PLACEHOLDER_KEY, GINT_TO_POINTER (TRUE));
+    }
   return G_LIST_MODEL (list);
 }
 
@@ -140,37 +143,10 @@ open_list (gpointer data)
   self->list_to_open = NULL;
   if (dropdown != NULL)
     {
-      GtkWidget *search = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
-
       gtk_widget_activate (GTK_WIDGET (dropdown));
-      /* The list is asked to open; it shows after the window system has
-       * mapped it, and then searches for what is in its search. */
-      if (self->typed_early->len > 0 && search != NULL)
-        {
-          gtk_editable_set_text (GTK_EDITABLE (search), self->typed_early->str);
-          gtk_editable_set_position (GTK_EDITABLE (search), -1);
-        }
     }
-  g_string_truncate (self->typed_early, 0);
 }
 
-/* A letter typed while a list opened by its key waits to open goes to
- * that list's search, not to the drop-down, which drops it. */
-static gboolean
-early_key_pressed_cb (GtkEventControllerKey *keys,
-                      guint                  keyval,
-                      guint                  keycode,
-                      GdkModifierType        modifiers,
-                      MskRequestForm        *self)
-{
-  gunichar c = gdk_keyval_to_unicode (keyval);
-
-  if (self->list_to_open == NULL || c == 0 || !g_unichar_isprint (c) ||
-      (modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
-    return GDK_EVENT_PROPAGATE;
-  g_string_append_unichar (self->typed_early, c);
-  return GDK_EVENT_STOP;
-}
 
 /* Alt+R, Alt+B or Alt+G opens a drop-down's list from anywhere in the form,
  * and GTK positions the list at once, beside the drop-down even when it is
@@ -186,7 +162,7 @@ mnemonic_activate_cb (MskRequestForm *self,
     return FALSE;
   gtk_widget_grab_focus (dropdown);
   self->list_to_open = GTK_DROP_DOWN (dropdown);
-  g_string_truncate (self->typed_early, 0);
+  _msk_choice_list_expect_open (GTK_DROP_DOWN (dropdown));
   if (self->list_tick_id == 0)
     self->list_tick_id = _msk_after_next_layout (GTK_WIDGET (self), open_list, self);
   return TRUE;
@@ -298,7 +274,6 @@ msk_request_form_finalize (GObject *object)
   MskRequestForm *self = MSK_REQUEST_FORM (object);
 
   g_clear_pointer (&self->policy, msk_policy_unref);
-  g_string_free (self->typed_early, TRUE);
   G_OBJECT_CLASS (msk_request_form_parent_class)->finalize (object);
 }
 
@@ -358,14 +333,6 @@ msk_request_form_init (MskRequestForm *self)
   g_signal_connect_swapped (self->requester_dropdown, "mnemonic-activate", G_CALLBACK (mnemonic_activate_cb), self);
   g_signal_connect_swapped (self->borough_dropdown, "mnemonic-activate", G_CALLBACK (mnemonic_activate_cb), self);
   g_signal_connect_swapped (self->region_dropdown, "mnemonic-activate", G_CALLBACK (mnemonic_activate_cb), self);
-  self->typed_early = g_string_new (NULL);
-  {
-    GtkEventController *keys = gtk_event_controller_key_new ();
-
-    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-    g_signal_connect (keys, "key-pressed", G_CALLBACK (early_key_pressed_cb), self);
-    gtk_widget_add_controller (GTK_WIDGET (self), keys);
-  }
 }
 
 GtkWidget *

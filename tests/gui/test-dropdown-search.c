@@ -618,6 +618,20 @@ wait_rows (GtkDropDown *dropdown,
   msk_test_wait_for_frame (GTK_WIDGET (dropdown));
 }
 
+/* Waits until `name` is chosen in `dropdown`: keys typed before its list
+ * opened may open it and pick at once. */
+static void
+wait_choice (GtkDropDown *dropdown,
+             const char  *name)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_strcmp0 (selected_label (dropdown), name) != 0 && g_get_monotonic_time () < end)
+    idle_a_little ();
+  g_assert_cmpstr (selected_label (dropdown), ==, name);
+  msk_test_wait_for_frame (GTK_WIDGET (dropdown));
+}
+
 static const char *
 search_text (GtkDropDown *dropdown)
 {
@@ -766,11 +780,28 @@ test_letters_before_list_opens (Fixture       *f,
 
   msk_test_x_send ("<Alt>g", "sh");
   wait_open (list, TRUE);
-  g_assert_cmpstr (search_text (list), ==, "sh");
   wait_rows (list, 1);
+  g_assert_cmpstr (search_text (list), ==, "sh");
   msk_test_x_key ("Return");
   wait_open (list, FALSE);
   g_assert_cmpstr (selected_label (list), ==, label_of (f, REGION, "shoulder"));
+
+  /* Letters and Down typed after GTK has taken Alt+G, while the list is
+   * opening (GP review: a letter within 200 ms of Alt+G was lost). */
+  msk_test_x_key ("<Alt>g");
+  msk_test_wait_for_frame (f->window);
+  msk_test_x_type ("kn");
+  wait_open (list, TRUE);
+  wait_rows (list, 1);
+  g_assert_cmpstr (search_text (list), ==, "kn");
+  msk_test_x_key ("Return");
+  wait_open (list, FALSE);
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, REGION, "knee"));
+  msk_test_x_key ("<Alt>g");
+  msk_test_x_key ("Down");
+  msk_test_x_key ("Return");
+  wait_choice (list, label_of (f, REGION, "foot_ankle"));
+  g_assert_false (gtk_widget_get_mapped (popover_of (list)));
 
   /* Escape twice, and the keys still reach the form. */
   msk_test_x_key ("<Alt>g");
@@ -780,13 +811,137 @@ test_letters_before_list_opens (Fixture       *f,
   g_assert_cmpstr (search_text (list), ==, "");
   msk_test_x_key ("Escape");
   wait_open (list, FALSE);
-  g_assert_cmpstr (selected_label (list), ==, label_of (f, REGION, "shoulder"));
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, REGION, "foot_ankle"));
   msk_test_x_send ("<Alt>g", "kn");
   wait_open (list, TRUE);
   wait_rows (list, 1);
   msk_test_x_key ("Return");
   wait_open (list, FALSE);
   g_assert_cmpstr (selected_label (list), ==, label_of (f, REGION, "knee"));
+}
+
+
+/* After a search that found nothing and two Escapes, the keys still reach
+ * the window (GP review: the keyboard stayed on a hidden row of the closed
+ * list, and Alt+B, Tab and Ctrl+N did nothing). */
+static void
+test_keys_after_search_found_nothing (Fixture       *f,
+                                      gconstpointer  data)
+{
+  GtkDropDown *list = get_dropdown (f, "borough_dropdown");
+
+  msk_test_x_key ("<Alt>b");
+  wait_open (list, TRUE);
+  msk_test_x_type ("zz");
+  wait_rows (list, 0);
+  msk_test_x_key ("Escape");
+  g_assert_cmpstr (search_text (list), ==, "");
+  msk_test_x_key ("Escape");
+  wait_open (list, FALSE);
+  /* A hand's next key comes a few frames later: the keyboard is given
+   * back a frame after the list closed. */
+  msk_test_wait_for_frame (f->window);
+  msk_test_wait_for_frame (f->window);
+  msk_test_x_key ("<Alt>b");
+  wait_open (list, TRUE);
+  msk_test_x_type ("tow");
+  msk_test_x_key ("Return");
+  wait_open (list, FALSE);
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "tower_hamlets"));
+}
+
+/* The name on the row of the open list that has the keyboard. */
+static const char *
+focused_row (Fixture     *f,
+             GtkDropDown *dropdown)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  GtkWidget *row = focus;
+
+  while (row != NULL && gtk_widget_get_parent (row) != GTK_WIDGET (list_of (dropdown)))
+    row = gtk_widget_get_parent (row);
+  g_assert_nonnull (row);
+  while (row != NULL && !GTK_IS_LABEL (row))
+    row = gtk_widget_get_first_child (row);
+  g_assert_true (GTK_IS_LABEL (row));
+  return gtk_label_get_text (GTK_LABEL (row));
+}
+
+/* The keyboard (its focus ring) is on the row highlighted, which Return
+ * picks, also when the search hid the row it was on (GP review: with
+ * Knee chosen, "sp" highlighted Lower back while the ring was on Neck). */
+static void
+test_focus_ring_on_highlight (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkDropDown *list = get_dropdown (f, "region_dropdown");
+
+  msk_test_x_send ("<Alt>g", "knee");
+  wait_open (list, TRUE);
+  wait_rows (list, 1);
+  msk_test_x_key ("Return");
+  wait_open (list, FALSE);
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, REGION, "knee"));
+
+  msk_test_x_key ("<Alt>g");
+  wait_open (list, TRUE);
+  g_assert_cmpstr (focused_row (f, list), ==, label_of (f, REGION, "knee"));
+  msk_test_x_type ("sp");
+  wait_rows (list, 3);
+  msk_test_wait_for_frame (f->window);
+  g_assert_cmpstr (highlighted_row (list), ==, label_of (f, REGION, "lumbar_spine"));
+  g_assert_cmpstr (focused_row (f, list), ==, label_of (f, REGION, "lumbar_spine"));
+  msk_test_x_key ("Down");
+  g_assert_cmpstr (highlighted_row (list), ==, label_of (f, REGION, "thoracic_spine"));
+  g_assert_cmpstr (focused_row (f, list), ==, label_of (f, REGION, "thoracic_spine"));
+  msk_test_x_key ("Escape");
+  msk_test_x_key ("Escape");
+  wait_open (list, FALSE);
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, REGION, "knee"));
+}
+
+/* "Choose…" is not a name a search finds (GP review: "c" and Return
+ * picked it, emptying the borough chosen). */
+static void
+test_search_finds_no_placeholder (Fixture       *f,
+                                  gconstpointer  data)
+{
+  check_search (f, "borough_dropdown", BOROUGH, "c", IDS ("city_hackney"));
+  check_search (f, "region_dropdown", REGION, "c", IDS ("cervical_spine"));
+  check_search (f, "region_dropdown", REGION, "choose", NO_IDS);
+}
+
+static gboolean
+shortcut_pressed_cb (GtkWidget *widget,
+                     GVariant  *args,
+                     gpointer   data)
+{
+  *(gboolean *) data = TRUE;
+  return TRUE;
+}
+
+/* A window's shortcut pressed in an open list closes the list and does
+ * what it does (GP review: Ctrl+N for the next patient left the list open
+ * and the form filled). */
+static void
+test_shortcut_closes_list (Fixture       *f,
+                           gconstpointer  data)
+{
+  GtkDropDown *list = get_dropdown (f, "region_dropdown");
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  gboolean pressed = FALSE;
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (shortcut_pressed_cb, &pressed, NULL)));
+  gtk_widget_add_controller (f->window, shortcuts);
+  msk_test_x_key ("<Alt>g");
+  wait_open (list, TRUE);
+  msk_test_x_type ("kne");
+  msk_test_x_key ("<Control>n");
+  wait_open (list, FALSE);
+  g_assert_true (pressed);
+  g_assert_cmpstr (selected_label (list), ==, "Choose…");
 }
 
 int
@@ -811,6 +966,10 @@ main (int   argc,
   ADD ("arrow-keys-move-from-highlight", test_arrow_keys_move_from_highlight);
   ADD ("space-in-search", test_space_in_search);
   ADD ("letters-before-list-opens", test_letters_before_list_opens);
+  ADD ("keys-after-search-found-nothing", test_keys_after_search_found_nothing);
+  ADD ("focus-ring-on-highlight", test_focus_ring_on_highlight);
+  ADD ("search-finds-no-placeholder", test_search_finds_no_placeholder);
+  ADD ("shortcut-closes-list", test_shortcut_closes_list);
 #undef ADD
   return g_test_run ();
 }
