@@ -605,6 +605,25 @@ wait_open (GtkDropDown *dropdown,
   msk_test_wait_for_frame (GTK_WIDGET (dropdown));
 }
 
+/* Presses `accel` (Alt+B…) with real keys and waits for its list. */
+static void
+x_open (GtkDropDown *dropdown,
+        const char  *accel)
+{
+  msk_test_x_key (accel);
+  wait_open (dropdown, TRUE);
+}
+
+/* Presses Return with real keys: the list closes on `name`. */
+static void
+x_pick (GtkDropDown *dropdown,
+        const char  *name)
+{
+  msk_test_x_key ("Return");
+  wait_open (dropdown, FALSE);
+  g_assert_cmpstr (selected_label (dropdown), ==, name);
+}
+
 /* Waits out the search's typing delay: the list shows `n` rows. */
 static void
 wait_rows (GtkDropDown *dropdown,
@@ -644,12 +663,9 @@ choose_tower_hamlets (Fixture *f)
 {
   GtkDropDown *list = get_dropdown (f, "borough_dropdown");
 
-  msk_test_x_key ("<Alt>b");
-  wait_open (list, TRUE);
+  x_open (list, "<Alt>b");
   msk_test_x_type ("tow");
-  msk_test_x_key ("Return");
-  wait_open (list, FALSE);
-  g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "tower_hamlets"));
+  x_pick (list, label_of (f, BOROUGH, "tower_hamlets"));
   return list;
 }
 
@@ -664,8 +680,7 @@ test_resting_pointer_changes_nothing (Fixture       *f,
   GtkDropDown *list = choose_tower_hamlets (f);
 
   /* The pointer goes to Havering, which it highlights as it moves. */
-  msk_test_x_key ("<Alt>b");
-  wait_open (list, TRUE);
+  x_open (list, "<Alt>b");
   g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "tower_hamlets"));
   msk_test_x_point_at (msk_test_list_row (GTK_WIDGET (list_of (list)), label_of (f, BOROUGH, "havering")));
   g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "havering"));
@@ -675,23 +690,17 @@ test_resting_pointer_changes_nothing (Fixture       *f,
 
   /* Opened again under the resting pointer: Havering's row appears under
    * it. */
-  msk_test_x_key ("<Alt>b");
-  wait_open (list, TRUE);
+  x_open (list, "<Alt>b");
   g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "tower_hamlets"));
-  msk_test_x_key ("Return");
-  wait_open (list, FALSE);
-  g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "tower_hamlets"));
+  x_pick (list, label_of (f, BOROUGH, "tower_hamlets"));
 
   /* Rows filtered under the resting pointer: the first row found is
    * highlighted, not the row that came under it. */
-  msk_test_x_key ("<Alt>b");
-  wait_open (list, TRUE);
+  x_open (list, "<Alt>b");
   msk_test_x_type ("h");
   wait_rows (list, 3);
   g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "city_hackney"));
-  msk_test_x_key ("Return");
-  wait_open (list, FALSE);
-  g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "city_hackney"));
+  x_pick (list, label_of (f, BOROUGH, "city_hackney"));
 }
 
 /* The pointer leads when it moves, as in a menu: a row it moves onto is
@@ -703,19 +712,15 @@ test_moving_pointer_and_click (Fixture       *f,
 {
   GtkDropDown *list = choose_tower_hamlets (f);
 
-  msk_test_x_key ("<Alt>b");
-  wait_open (list, TRUE);
+  x_open (list, "<Alt>b");
   msk_test_x_point_at (msk_test_list_row (GTK_WIDGET (list_of (list)), label_of (f, BOROUGH, "redbridge")));
   g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "redbridge"));
-  msk_test_x_key ("Return");
-  wait_open (list, FALSE);
-  g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "redbridge"));
+  x_pick (list, label_of (f, BOROUGH, "redbridge"));
 
   /* Opened again under the pointer, still on Redbridge's place: a click
    * there, without a move, picks the row under it. */
   gtk_drop_down_set_selected (list, 0);
-  msk_test_x_key ("<Alt>b");
-  wait_open (list, TRUE);
+  x_open (list, "<Alt>b");
   g_assert_cmpstr (highlighted_row (list), ==, "Choose…");
   msk_test_x_click ();
   wait_open (list, FALSE);
@@ -730,25 +735,19 @@ test_arrow_keys_move_from_highlight (Fixture       *f,
 {
   GtkDropDown *list = choose_tower_hamlets (f);
 
-  msk_test_x_key ("<Alt>b");
-  wait_open (list, TRUE);
+  x_open (list, "<Alt>b");
   msk_test_x_type ("h");
   wait_rows (list, 3);
   g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "city_hackney"));
   msk_test_x_key ("Down");
   g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "havering"));
-  msk_test_x_key ("Return");
-  wait_open (list, FALSE);
-  g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "havering"));
+  x_pick (list, label_of (f, BOROUGH, "havering"));
 
   /* With nothing typed, from the choice made. */
-  msk_test_x_key ("<Alt>b");
-  wait_open (list, TRUE);
+  x_open (list, "<Alt>b");
   msk_test_x_key ("Down");
   g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "newham"));
-  msk_test_x_key ("Return");
-  wait_open (list, FALSE);
-  g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "newham"));
+  x_pick (list, label_of (f, BOROUGH, "newham"));
 }
 
 /* Space typed in a list's search is a space in it (GP review: "lumbar
@@ -759,14 +758,11 @@ test_space_in_search (Fixture       *f,
 {
   GtkDropDown *list = get_dropdown (f, "region_dropdown");
 
-  msk_test_x_key ("<Alt>g");
-  wait_open (list, TRUE);
+  x_open (list, "<Alt>g");
   msk_test_x_type ("lumbar spine");
   g_assert_cmpstr (search_text (list), ==, "lumbar spine");
   wait_rows (list, 1);
-  msk_test_x_key ("Return");
-  wait_open (list, FALSE);
-  g_assert_cmpstr (selected_label (list), ==, label_of (f, REGION, "lumbar_spine"));
+  x_pick (list, label_of (f, REGION, "lumbar_spine"));
 }
 
 /* Letters typed straight after Alt+G, before its list has opened, are
@@ -782,9 +778,7 @@ test_letters_before_list_opens (Fixture       *f,
   wait_open (list, TRUE);
   wait_rows (list, 1);
   g_assert_cmpstr (search_text (list), ==, "sh");
-  msk_test_x_key ("Return");
-  wait_open (list, FALSE);
-  g_assert_cmpstr (selected_label (list), ==, label_of (f, REGION, "shoulder"));
+  x_pick (list, label_of (f, REGION, "shoulder"));
 
   /* Letters and Down typed after GTK has taken Alt+G, while the list is
    * opening (GP review: a letter within 200 ms of Alt+G was lost). */
@@ -794,9 +788,7 @@ test_letters_before_list_opens (Fixture       *f,
   wait_open (list, TRUE);
   wait_rows (list, 1);
   g_assert_cmpstr (search_text (list), ==, "kn");
-  msk_test_x_key ("Return");
-  wait_open (list, FALSE);
-  g_assert_cmpstr (selected_label (list), ==, label_of (f, REGION, "knee"));
+  x_pick (list, label_of (f, REGION, "knee"));
   msk_test_x_key ("<Alt>g");
   msk_test_x_key ("Down");
   msk_test_x_key ("Return");
@@ -804,8 +796,7 @@ test_letters_before_list_opens (Fixture       *f,
   g_assert_false (gtk_widget_get_mapped (popover_of (list)));
 
   /* Escape twice, and the keys still reach the form. */
-  msk_test_x_key ("<Alt>g");
-  wait_open (list, TRUE);
+  x_open (list, "<Alt>g");
   msk_test_x_type ("kn");
   msk_test_x_key ("Escape");
   g_assert_cmpstr (search_text (list), ==, "");
@@ -815,9 +806,7 @@ test_letters_before_list_opens (Fixture       *f,
   msk_test_x_send ("<Alt>g", "kn");
   wait_open (list, TRUE);
   wait_rows (list, 1);
-  msk_test_x_key ("Return");
-  wait_open (list, FALSE);
-  g_assert_cmpstr (selected_label (list), ==, label_of (f, REGION, "knee"));
+  x_pick (list, label_of (f, REGION, "knee"));
 }
 
 
@@ -830,8 +819,7 @@ test_keys_after_search_found_nothing (Fixture       *f,
 {
   GtkDropDown *list = get_dropdown (f, "borough_dropdown");
 
-  msk_test_x_key ("<Alt>b");
-  wait_open (list, TRUE);
+  x_open (list, "<Alt>b");
   msk_test_x_type ("zz");
   wait_rows (list, 0);
   msk_test_x_key ("Escape");
@@ -842,12 +830,9 @@ test_keys_after_search_found_nothing (Fixture       *f,
    * back a frame after the list closed. */
   msk_test_wait_for_frame (f->window);
   msk_test_wait_for_frame (f->window);
-  msk_test_x_key ("<Alt>b");
-  wait_open (list, TRUE);
+  x_open (list, "<Alt>b");
   msk_test_x_type ("tow");
-  msk_test_x_key ("Return");
-  wait_open (list, FALSE);
-  g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "tower_hamlets"));
+  x_pick (list, label_of (f, BOROUGH, "tower_hamlets"));
 }
 
 /* The name on the row of the open list that has the keyboard. */
@@ -879,12 +864,9 @@ test_focus_ring_on_highlight (Fixture       *f,
   msk_test_x_send ("<Alt>g", "knee");
   wait_open (list, TRUE);
   wait_rows (list, 1);
-  msk_test_x_key ("Return");
-  wait_open (list, FALSE);
-  g_assert_cmpstr (selected_label (list), ==, label_of (f, REGION, "knee"));
+  x_pick (list, label_of (f, REGION, "knee"));
 
-  msk_test_x_key ("<Alt>g");
-  wait_open (list, TRUE);
+  x_open (list, "<Alt>g");
   g_assert_cmpstr (focused_row (f, list), ==, label_of (f, REGION, "knee"));
   msk_test_x_type ("sp");
   wait_rows (list, 3);
@@ -935,8 +917,7 @@ test_shortcut_closes_list (Fixture       *f,
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
                                                           gtk_callback_action_new (shortcut_pressed_cb, &pressed, NULL)));
   gtk_widget_add_controller (f->window, shortcuts);
-  msk_test_x_key ("<Alt>g");
-  wait_open (list, TRUE);
+  x_open (list, "<Alt>g");
   msk_test_x_type ("kne");
   msk_test_x_key ("<Control>n");
   wait_open (list, FALSE);
