@@ -22,21 +22,6 @@
 #include "msk-choice-list-private.h"
 #include "msk-utils-private.h"
 
-static GtkWidget *
-first_label (GtkWidget *widget)
-{
-  if (GTK_IS_LABEL (widget))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *label = first_label (c);
-
-      if (label != NULL)
-        return label;
-    }
-  return NULL;
-}
-
 static void
 row_label_changed_cb (GtkLabel   *label,
                       GParamSpec *pspec,
@@ -69,7 +54,7 @@ name_popup (GtkWidget  *widget,
     {
       for (GtkWidget *row = gtk_widget_get_first_child (widget); row != NULL; row = gtk_widget_get_next_sibling (row))
         {
-          GtkWidget *label = first_label (row);
+          GtkWidget *label = _msk_widget_find_descendant (row, GTK_TYPE_LABEL);
 
           if (label == NULL || g_object_get_data (G_OBJECT (row), "msk-named") != NULL)
             continue;
@@ -355,6 +340,22 @@ keyboard_in_list (GtkDropDown  *dropdown,
   return TRUE;
 }
 
+/* The row showing the item highlighted, when the keyboard is in the list
+ * (NULL otherwise, or when that row is not laid out); `focused` is the row
+ * with the keyboard, if any. */
+static GtkWidget *
+highlight_row_in_reach (GtkDropDown  *dropdown,
+                        GtkWidget   **focused)
+{
+  GtkWidget *list = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
+  GtkSingleSelection *rows = list_rows (dropdown);
+
+  *focused = NULL;
+  if (rows == NULL || !keyboard_in_list (dropdown, focused))
+    return NULL;
+  return row_showing (list, gtk_single_selection_get_selected_item (rows));
+}
+
 /* The keyboard goes to the row highlighted, when it is in the list: the
  * list's arrow keys then move on from that row, and its focus ring is on
  * the row Return picks. A row not laid out (scrolled away) is left: the
@@ -362,14 +363,9 @@ keyboard_in_list (GtkDropDown  *dropdown,
 static void
 focus_highlighted_row (GtkDropDown *dropdown)
 {
-  GtkWidget *list = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
-  GtkSingleSelection *rows = list_rows (dropdown);
   GtkWidget *focused;
-  GtkWidget *row;
+  GtkWidget *row = highlight_row_in_reach (dropdown, &focused);
 
-  if (rows == NULL || !keyboard_in_list (dropdown, &focused))
-    return;
-  row = row_showing (list, gtk_single_selection_get_selected_item (rows));
   if (row != NULL && row != focused)
     gtk_widget_grab_focus (row);
 }
@@ -379,12 +375,10 @@ focus_highlighted_row (GtkDropDown *dropdown)
 static gboolean
 keyboard_on_highlight (GtkDropDown *dropdown)
 {
-  GtkWidget *list = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_LIST_VIEW);
-  GtkSingleSelection *rows = list_rows (dropdown);
   GtkWidget *focused;
+  GtkWidget *row = highlight_row_in_reach (dropdown, &focused);
 
-  return rows != NULL && keyboard_in_list (dropdown, &focused) && focused != NULL &&
-         focused == row_showing (list, gtk_single_selection_get_selected_item (rows));
+  return row != NULL && row == focused;
 }
 
 static void
