@@ -30,13 +30,22 @@ def listed_paths(test, cache):
     if name not in cache:
         env = dict(os.environ)
         env.update(test.get('env') or {})
-        try:
-            out = subprocess.run(test['cmd'] + ['-l'], env=env, cwd=test.get('workdir') or None,
-                                 capture_output=True, text=True, timeout=120)
-            cache[name] = {line.strip() for line in out.stdout.splitlines() if line.startswith('/')}
-        except (OSError, subprocess.TimeoutExpired) as e:
-            print(f'# could not list {name}: {e}')
-            cache[name] = set()
+        # Listing names is no sanitizer check (each test runs under its own
+        # options in its own pass). In the sanitizer build the slow malloc
+        # unwinder can deadlock a GTK program whose threads exit while it
+        # unwinds (build-aux/ci-sanitizers.sh), and a CI run once timed out
+        # listing the window test that way; later options win in ASAN_OPTIONS.
+        if env.get('ASAN_OPTIONS'):
+            env['ASAN_OPTIONS'] += ':fast_unwind_on_malloc=1:detect_leaks=0'
+        cache[name] = set()
+        for attempt in (1, 2):
+            try:
+                out = subprocess.run(test['cmd'] + ['-l'], env=env, cwd=test.get('workdir') or None,
+                                     capture_output=True, text=True, timeout=120)
+                cache[name] = {line.strip() for line in out.stdout.splitlines() if line.startswith('/')}
+                break
+            except (OSError, subprocess.TimeoutExpired) as e:
+                print(f'# could not list {name} (attempt {attempt}): {e}')
     return cache[name]
 
 
