@@ -21,8 +21,8 @@ void _msk_choice_list_expect_open   (GtkDropDown *dropdown);
 /* Object data on a list's item that is not a name ("Choose…"): a search
  * never shows it. */
 #define MSK_CHOICE_PLACEHOLDER_KEY "msk-choice-placeholder"
-/* Empties the list's search: a search left in a list belongs to the last
- * patient. */
-void _msk_choice_list_clear_search  (GtkDropDown *dropdown);
+/* Closes the list, empties its search and drops keys typed while it
+ * opened: they belong to the last patient. */
+void _msk_choice_list_forget        (GtkDropDown *dropdown);
 
 G_END_DECLS

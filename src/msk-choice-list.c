@@ -720,6 +720,12 @@ search_activated_cb (GtkSearchEntry *search,
   gtk_popover_popdown (GTK_POPOVER (popover));
 }
 
+static gboolean opening_key_pressed_cb (GtkEventControllerKey *controller,
+                                        guint                  keyval,
+                                        guint                  keycode,
+                                        GdkModifierType        modifiers,
+                                        GtkWidget             *popover);
+
 /* Keys in an open list (GP review). The keyboard stays on the list's rows
  * while letters go to the search, and the list shows the search only
  * after its typing delay. Return picks the row highlighted
@@ -744,6 +750,12 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
 
   if (state != NULL)
     key_pressed (state);
+  /* Opened, with the keyboard, but the keys typed while it opened are
+   * not applied yet (a frame from now): this one comes after them. Typed
+   * into the search now, it was overwritten by them (GP review: "hav"
+   * across the opening searched "h"; a Return kept the old choice). */
+  if (state != NULL && state->opening)
+    return opening_key_pressed_cb (controller, keyval, keycode, modifiers, popover);
   if ((modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
   switch (keyval)
@@ -989,6 +1001,7 @@ popup_mapped_cb (GtkWidget *popover,
   GtkWidget *search = _msk_widget_find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
   GtkWidget *list = _msk_widget_find_descendant (popover, GTK_TYPE_LIST_VIEW);
   GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN));
+  ListState *state = list_state_of (popover);
 
   name_popup (popover, gtk_label_get_text (field_label));
   /* A list opens with the keyboard in the list, as a fresh window's
@@ -999,8 +1012,19 @@ popup_mapped_cb (GtkWidget *popover,
   list_opened (popover, dropdown);
   if (search != NULL && g_object_get_data (G_OBJECT (search), "msk-watched") == NULL)
     watch_search (popover, GTK_SEARCH_ENTRY (search), dropdown);
-  if (search != NULL && list_state_of (popover)->opening && list_state_of (popover)->apply_tick_id == 0)
-    list_state_of (popover)->apply_tick_id = _msk_after_next_layout (popover, apply_early_keys, popover);
+  if (search != NULL && state->opening && state->apply_tick_id == 0)
+    {
+      /* Nothing typed before it opened: the next key is the list's at
+       * once. Otherwise keys wait behind those, until they are applied. */
+      if (state->typed_early->len == 0 && state->moves_early == 0 &&
+          !state->return_early && !state->escape_early)
+        {
+          state->opening = FALSE;
+          g_clear_handle_id (&state->opening_timeout_id, g_source_remove);
+        }
+      else
+        state->apply_tick_id = _msk_after_next_layout (popover, apply_early_keys, popover);
+    }
 }
 
 /* Once, at the list's first opening: GTK builds the popover's contents
@@ -1046,12 +1070,23 @@ watch_search (GtkWidget      *popover,
   }
 }
 
-/* A search left in a list belongs to the last patient. */
+/* An open list, a search left in it and keys typed while it opened
+ * belong to the last patient (GP review: Ctrl+N as Alt+G opened the
+ * list left it open on the new form). */
 void
-_msk_choice_list_clear_search (GtkDropDown *dropdown)
+_msk_choice_list_forget (GtkDropDown *dropdown)
 {
   GtkWidget *search = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *popover = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
+  ListState *state = popover != NULL ? list_state_of (popover) : NULL;
 
+  if (state != NULL)
+    {
+      state->opening = FALSE;
+      g_clear_handle_id (&state->opening_timeout_id, g_source_remove);
+    }
+  if (popover != NULL)
+    gtk_popover_popdown (GTK_POPOVER (popover));
   if (search != NULL)
     gtk_editable_set_text (GTK_EDITABLE (search), "");
 }

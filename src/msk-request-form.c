@@ -131,6 +131,15 @@ name_dropdown (GtkDropDown *dropdown,
 }
 
 
+static void
+cancel_list_to_open (MskRequestForm *self)
+{
+  if (self->list_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->list_tick_id);
+  self->list_tick_id = 0;
+  self->list_to_open = NULL;
+}
+
 /* After one frame: the form has been laid out where the window scrolled
  * it to, so the list opens beside its drop-down. */
 static void
@@ -141,10 +150,21 @@ open_list (gpointer data)
 
   self->list_tick_id = 0;
   self->list_to_open = NULL;
-  if (dropdown != NULL)
-    {
-      gtk_widget_activate (GTK_WIDGET (dropdown));
-    }
+  if (dropdown == NULL)
+    return;
+  /* Its button pressed in, as a click does: the list opens now. Activating
+   * the drop-down (Space's way) animates the button instead, and GTK 4.8
+   * opens the list only on the next key's release or 250 ms later; until
+   * then the button took every key, Ctrl+N and Alt+B included (GP review:
+   * Ctrl+N 50–200 ms after Alt+G did nothing, then the list opened on the
+   * last patient). */
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_TOGGLE_BUTTON (c))
+      {
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (c), TRUE);
+        return;
+      }
+  gtk_widget_activate (GTK_WIDGET (dropdown));
 }
 
 
@@ -260,10 +280,7 @@ msk_request_form_dispose (GObject *object)
 {
   MskRequestForm *self = MSK_REQUEST_FORM (object);
 
-  if (self->list_tick_id != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->list_tick_id);
-  self->list_tick_id = 0;
-  self->list_to_open = NULL;
+  cancel_list_to_open (self);
   gtk_widget_dispose_template (GTK_WIDGET (object), MSK_TYPE_REQUEST_FORM);
   G_OBJECT_CLASS (msk_request_form_parent_class)->dispose (object);
 }
@@ -355,11 +372,14 @@ rebuild (MskRequestForm *self)
 
   self->frozen = TRUE;
 
-  /* A search left in a list belongs to the last patient; emptied before
-   * the models are set, so the lists GTK makes for them show every name. */
-  _msk_choice_list_clear_search (self->requester_dropdown);
-  _msk_choice_list_clear_search (self->borough_dropdown);
-  _msk_choice_list_clear_search (self->region_dropdown);
+  /* A list asked for by the last patient's Alt+key, open or still to
+   * open, and a search left in one, belong to them; searches emptied
+   * before the models are set, so the lists GTK makes for them show
+   * every name. */
+  cancel_list_to_open (self);
+  _msk_choice_list_forget (self->requester_dropdown);
+  _msk_choice_list_forget (self->borough_dropdown);
+  _msk_choice_list_forget (self->region_dropdown);
 
   /* The requester is always one of the policy's roles: the request needs
    * one, and the first (GP) is who most often uses the app. */

@@ -47,6 +47,11 @@ void         msk_test_x_type         (const char *text);
  * the key (as fast hands do). */
 void         msk_test_x_send         (const char *accel,
                                       const char *text);
+/* As msk_test_x_send, but returns once the server has made the events,
+ * before GTK has seen any: for a signal handler, which must not run the
+ * main loop, to give keys at a moment of its choosing. */
+void         msk_test_x_send_now     (const char *accel,
+                                      const char *text);
 /* Moves the pointer to the middle of `widget`, as a hand on the mouse. */
 void         msk_test_x_point_at     (GtkWidget  *widget);
 /* The row of an open drop-down list (`list_view`) that shows `name`. */

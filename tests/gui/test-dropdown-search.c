@@ -925,6 +925,245 @@ test_shortcut_closes_list (Fixture       *f,
   g_assert_cmpstr (selected_label (list), ==, "Choose…");
 }
 
+/* Keys given the moment a list has opened, before its first frame: where
+ * a GP's keys 200–270 ms after Alt+B landed (GP review: "hav" typed
+ * across the opening chose City and Hackney, a Return there kept the old
+ * choice, Ctrl+N was lost, a second Alt+key left two lists open). */
+typedef struct {
+  const char *accel;
+  const char *text;
+  gulong      handler;
+} KeysOnOpen;
+
+static void
+keys_on_open_cb (GtkWidget *popover,
+                 gpointer   data)
+{
+  KeysOnOpen *keys = data;
+
+  g_signal_handler_disconnect (popover, keys->handler);
+  msk_test_x_send_now (keys->accel, keys->text);
+}
+
+static void
+send_when_open (GtkDropDown *dropdown,
+                KeysOnOpen  *keys)
+{
+  keys->handler = g_signal_connect_after (popover_of (dropdown), "map", G_CALLBACK (keys_on_open_cb), keys);
+}
+
+/* The same, when GTK has been asked to open the list (its button pressed)
+ * but has not yet shown it: the frame before. */
+static void
+send_when_opening (GtkDropDown *dropdown,
+                   KeysOnOpen  *keys)
+{
+  keys->handler = g_signal_connect_after (popover_of (dropdown), "show", G_CALLBACK (keys_on_open_cb), keys);
+}
+
+/* Lets a few frames go by: a key the window took has done what it does. */
+static void
+wait_frames (Fixture *f)
+{
+  for (int i = 0; i < 4; i++)
+    msk_test_wait_for_frame (f->window);
+}
+
+/* Lets GTK run for `ms` milliseconds, as it does between a GP's keys. */
+static void
+run_for (int ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    idle_a_little ();
+}
+
+/* Some moments after an Alt+key at which a GP's next key lands: before
+ * the list has opened, as it opens, once it has (GP review: keys 50–270 ms
+ * after Alt+B or Alt+G were lost or went astray). */
+static const int after_alt_ms[] = { 0, 20, 50, 100, 150, 200, 270 };
+
+/* Letters, Down and Return typed before and while the list opens are the
+ * list's, in the order typed, and the keyboard is on the row highlighted. */
+static void
+test_keys_while_list_opens (Fixture       *f,
+                            gconstpointer  data)
+{
+  GtkDropDown *list = get_dropdown (f, "borough_dropdown");
+  KeysOnOpen letters = { NULL, "av", 0 };
+  KeysOnOpen pick = { "Return", "", 0 };
+  KeysOnOpen down = { "Down", "", 0 };
+
+  send_when_open (list, &letters);
+  msk_test_x_send ("<Alt>b", "h");
+  wait_open (list, TRUE);
+  wait_rows (list, 1);
+  g_assert_cmpstr (search_text (list), ==, "hav");
+  g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "havering"));
+  g_assert_cmpstr (focused_row (f, list), ==, label_of (f, BOROUGH, "havering"));
+  x_pick (list, label_of (f, BOROUGH, "havering"));
+
+  /* Return as the list opens picks what was typed before it. */
+  send_when_open (list, &pick);
+  msk_test_x_send ("<Alt>b", "new");
+  wait_choice (list, label_of (f, BOROUGH, "newham"));
+  wait_open (list, FALSE);
+
+  /* Down as the list opens moves from the choice made. */
+  send_when_open (list, &down);
+  msk_test_x_key ("<Alt>b");
+  wait_open (list, TRUE);
+  wait_frames (f);
+  g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "redbridge"));
+  g_assert_cmpstr (focused_row (f, list), ==, label_of (f, BOROUGH, "redbridge"));
+  x_pick (list, label_of (f, BOROUGH, "redbridge"));
+
+  /* "hav", a key every 60 ms, and Return, starting at each moment. */
+  for (guint i = 0; i < G_N_ELEMENTS (after_alt_ms); i++)
+    {
+      msk_test_x_send_now ("<Alt>b", "");
+      run_for (after_alt_ms[i]);
+      for (const char *c = "hav"; *c != '\0'; c++)
+        {
+          char key[2] = { *c, '\0' };
+
+          msk_test_x_send_now (NULL, key);
+          run_for (60);
+        }
+      msk_test_x_send_now ("Return", "");
+      wait_choice (list, label_of (f, BOROUGH, "havering"));
+      wait_open (list, FALSE);
+      x_open (list, "<Alt>b");
+      msk_test_x_type ("red");
+      wait_rows (list, 1);
+      x_pick (list, label_of (f, BOROUGH, "redbridge"));
+    }
+}
+
+static gboolean
+next_patient_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   data)
+{
+  Fixture *f = data;
+
+  /* As the window's Ctrl+N does (msk-window.c). */
+  msk_request_form_clear (f->form);
+  g_object_set_data (G_OBJECT (f->window), "next-patient", GINT_TO_POINTER (TRUE));
+  return TRUE;
+}
+
+static void
+check_next_patient (Fixture     *f,
+                    GtkDropDown *list)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_object_get_data (G_OBJECT (f->window), "next-patient") == NULL && g_get_monotonic_time () < end)
+    idle_a_little ();
+  g_assert_nonnull (g_object_get_data (G_OBJECT (f->window), "next-patient"));
+  g_object_set_data (G_OBJECT (f->window), "next-patient", NULL);
+  wait_frames (f);
+  g_assert_false (gtk_widget_get_mapped (popover_of (list)));
+  g_assert_cmpstr (selected_label (list), ==, "Choose…");
+  g_assert_cmpstr (search_text (list), ==, "");
+}
+
+/* Ctrl+N pressed as a list opens starts the next patient, and no list is
+ * left open on the new form. */
+static void
+test_shortcut_while_list_opens (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkDropDown *list = get_dropdown (f, "region_dropdown");
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+  KeysOnOpen next = { "<Control>n", "", 0 };
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (next_patient_cb, f, NULL)));
+  gtk_widget_add_controller (f->window, shortcuts);
+
+  /* Before the list has opened. */
+  msk_test_x_send ("<Alt>g", "kn");
+  wait_open (list, TRUE);
+  x_pick (list, label_of (f, REGION, "knee"));
+  list = get_dropdown (f, "region_dropdown");
+  msk_test_x_send_now ("<Alt>g", "s");
+  msk_test_x_key ("<Control>n");
+  check_next_patient (f, list);
+
+  /* As it opens. */
+  msk_test_x_send ("<Alt>g", "kn");
+  wait_open (list, TRUE);
+  x_pick (list, label_of (f, REGION, "knee"));
+  send_when_open (list, &next);
+  msk_test_x_send ("<Alt>g", "s");
+  check_next_patient (f, list);
+
+  /* Asked to open, not yet shown (GP review: Ctrl+N 50–200 ms after
+   * Alt+G did nothing, and the list then opened on the last patient). */
+  msk_test_x_send ("<Alt>g", "kn");
+  wait_open (list, TRUE);
+  x_pick (list, label_of (f, REGION, "knee"));
+  send_when_opening (list, &next);
+  msk_test_x_send ("<Alt>g", "s");
+  check_next_patient (f, list);
+
+  /* At each moment after Alt+G. */
+  for (guint i = 0; i < G_N_ELEMENTS (after_alt_ms); i++)
+    {
+      msk_test_x_send ("<Alt>g", "kn");
+      wait_open (list, TRUE);
+      x_pick (list, label_of (f, REGION, "knee"));
+      msk_test_x_send_now ("<Alt>g", "");
+      run_for (after_alt_ms[i]);
+      msk_test_x_send_now ("<Control>n", "");
+      check_next_patient (f, list);
+    }
+}
+
+/* Alt+G then Alt+B in quick succession: one list open, the last asked
+ * for. */
+static void
+test_second_list_while_first_opens (Fixture       *f,
+                                    gconstpointer  data)
+{
+  GtkDropDown *region = get_dropdown (f, "region_dropdown");
+  GtkDropDown *borough = get_dropdown (f, "borough_dropdown");
+  KeysOnOpen other = { "<Alt>b", "", 0 };
+
+  msk_test_x_send_now ("<Alt>g", "");
+  msk_test_x_key ("<Alt>b");
+  wait_open (borough, TRUE);
+  wait_frames (f);
+  g_assert_false (gtk_widget_get_mapped (popover_of (region)));
+  x_pick (borough, "Choose…");
+
+  send_when_open (region, &other);
+  msk_test_x_key ("<Alt>g");
+  wait_open (borough, TRUE);
+  wait_frames (f);
+  g_assert_false (gtk_widget_get_mapped (popover_of (region)));
+  msk_test_x_type ("tow");
+  x_pick (borough, label_of (f, BOROUGH, "tower_hamlets"));
+  g_assert_cmpstr (selected_label (region), ==, "Choose…");
+
+  /* Alt+B at each moment after Alt+G. */
+  for (guint i = 0; i < G_N_ELEMENTS (after_alt_ms); i++)
+    {
+      msk_test_x_send_now ("<Alt>g", "");
+      run_for (after_alt_ms[i]);
+      msk_test_x_key ("<Alt>b");
+      wait_open (borough, TRUE);
+      wait_frames (f);
+      g_assert_false (gtk_widget_get_mapped (popover_of (region)));
+      msk_test_x_key ("Escape");
+      wait_open (borough, FALSE);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -951,6 +1190,9 @@ main (int   argc,
   ADD ("focus-ring-on-highlight", test_focus_ring_on_highlight);
   ADD ("search-finds-no-placeholder", test_search_finds_no_placeholder);
   ADD ("shortcut-closes-list", test_shortcut_closes_list);
+  ADD ("keys-while-list-opens", test_keys_while_list_opens);
+  ADD ("shortcut-while-list-opens", test_shortcut_while_list_opens);
+  ADD ("second-list-while-first-opens", test_second_list_while_first_opens);
 #undef ADD
   return g_test_run ();
 }
