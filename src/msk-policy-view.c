@@ -48,13 +48,18 @@ static void
 create_tags (GtkTextBuffer *buffer)
 {
   /* Sizes and weights only, so the text keeps the theme's colours in light
-   * and dark styles. The match highlights set both colours for contrast. */
+   * and dark styles. The match highlights set both colours for contrast.
+   * The fonts are the Decide view's (body, bold, the titles' 1.4em heavy)
+   * and one italic: each other (size, weight, style) is a font of its own
+   * that the first Policy view looked up and rasterised, about 6 M
+   * instructions each (docs/performance.md); the title and the section
+   * headings are told apart by their space above. */
   gtk_text_buffer_create_tag (buffer, "title",
-                              "scale", 1.6, "weight", PANGO_WEIGHT_BOLD,
+                              "scale", 1.4, "weight", 800,
                               "pixels-below-lines", 12, NULL);
   gtk_text_buffer_create_tag (buffer, "heading",
-                              "scale", 1.3, "weight", PANGO_WEIGHT_BOLD,
-                              "pixels-above-lines", 24, "pixels-below-lines", 8, NULL);
+                              "scale", 1.4, "weight", 800,
+                              "pixels-above-lines", 28, "pixels-below-lines", 8, NULL);
   gtk_text_buffer_create_tag (buffer, "subheading",
                               "weight", PANGO_WEIGHT_BOLD,
                               "pixels-above-lines", 12, NULL);
@@ -62,8 +67,9 @@ create_tags (GtkTextBuffer *buffer)
                               "left-margin", 36, NULL);
   gtk_text_buffer_create_tag (buffer, "item",
                               "left-margin", 36, "indent", -14, NULL);
+  /* The app's own words (a link not in the policy, a source): italic. */
   gtk_text_buffer_create_tag (buffer, "note",
-                              "style", PANGO_STYLE_ITALIC, "scale", 0.92, NULL);
+                              "style", PANGO_STYLE_ITALIC, NULL);
   gtk_text_buffer_create_tag (buffer, "field",
                               "weight", PANGO_WEIGHT_BOLD, NULL);
   gtk_text_buffer_create_tag (buffer, "match",
