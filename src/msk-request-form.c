@@ -140,6 +140,24 @@ cancel_list_to_open (MskRequestForm *self)
   self->list_to_open = NULL;
 }
 
+/* Its button pressed in, as a click does: the list opens now. Activating
+ * the drop-down (Space's way) animates the button instead, and GTK 4.8
+ * opens the list only on the next key's release or 250 ms later; until
+ * then the button took every key, Ctrl+N and Alt+B included (GP review:
+ * Ctrl+N 50–200 ms after Alt+G did nothing, then the list opened on the
+ * last patient). */
+static void
+press_in (GtkDropDown *dropdown)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_TOGGLE_BUTTON (c))
+      {
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (c), TRUE);
+        return;
+      }
+  gtk_widget_activate (GTK_WIDGET (dropdown));
+}
+
 /* After one frame: the form has been laid out where the window scrolled
  * it to, so the list opens beside its drop-down. */
 static void
@@ -150,29 +168,35 @@ open_list (gpointer data)
 
   self->list_tick_id = 0;
   self->list_to_open = NULL;
-  if (dropdown == NULL)
-    return;
-  /* Its button pressed in, as a click does: the list opens now. Activating
-   * the drop-down (Space's way) animates the button instead, and GTK 4.8
-   * opens the list only on the next key's release or 250 ms later; until
-   * then the button took every key, Ctrl+N and Alt+B included (GP review:
-   * Ctrl+N 50–200 ms after Alt+G did nothing, then the list opened on the
-   * last patient). */
-  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (dropdown)); c != NULL; c = gtk_widget_get_next_sibling (c))
-    if (GTK_IS_TOGGLE_BUTTON (c))
-      {
-        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (c), TRUE);
-        return;
-      }
-  gtk_widget_activate (GTK_WIDGET (dropdown));
+  if (dropdown != NULL)
+    press_in (dropdown);
 }
 
+/* Wholly inside the form's scrolled view, so taking the focus does not
+ * scroll it. */
+static gboolean
+in_view (GtkWidget *widget)
+{
+  GtkWidget *scroller = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t bounds;
 
-/* Alt+R, Alt+B or Alt+G opens a drop-down's list from anywhere in the form,
- * and GTK positions the list at once, beside the drop-down even when it is
- * scrolled out of view (and says so on the terminal). The drop-down takes
- * the focus first, which scrolls it into view (msk-window.c), and its list
- * opens a frame later. */
+  if (scroller == NULL)
+    return TRUE;
+  if (!gtk_widget_compute_bounds (widget, scroller, &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller);
+}
+
+/* Alt+R, Alt+B or Alt+G opens a drop-down's list from anywhere in the form.
+ * In view, at once, as a click does: the keys that follow are the open
+ * list's, in the order typed (GP review: keys typed while the list opened
+ * a frame later were applied out of order, or lost, or a copy took the
+ * form before them). Out of view, GTK would position the list at once
+ * beside the drop-down where it was (and say so on the terminal): the
+ * drop-down takes the focus first, which scrolls it into view
+ * (msk-window.c), and its list opens a frame later, keeping the keys
+ * typed meanwhile (msk-choice-list.c). */
 static gboolean
 mnemonic_activate_cb (MskRequestForm *self,
                       gboolean        group_cycling,
@@ -180,6 +204,13 @@ mnemonic_activate_cb (MskRequestForm *self,
 {
   if (group_cycling || gtk_widget_get_frame_clock (dropdown) == NULL)
     return FALSE;
+  if (in_view (dropdown))
+    {
+      cancel_list_to_open (self);
+      gtk_widget_grab_focus (dropdown);
+      press_in (GTK_DROP_DOWN (dropdown));
+      return TRUE;
+    }
   gtk_widget_grab_focus (dropdown);
   self->list_to_open = GTK_DROP_DOWN (dropdown);
   _msk_choice_list_expect_open (GTK_DROP_DOWN (dropdown));
