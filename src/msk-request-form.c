@@ -191,8 +191,7 @@ in_view (GtkWidget *widget)
 /* Alt+R, Alt+B or Alt+G opens a drop-down's list from anywhere in the form.
  * In view, at once, as a click does: the keys that follow are the open
  * list's, in the order typed (GP review: keys typed while the list opened
- * a frame later were applied out of order, or lost, or a copy took the
- * form before them). Out of view, GTK would position the list at once
+ * a frame later were applied out of order, or lost). Out of view, GTK would position the list at once
  * beside the drop-down where it was (and say so on the terminal): the
  * drop-down takes the focus first, which scrolls it into view
  * (msk-window.c), and its list opens a frame later, keeping the keys
