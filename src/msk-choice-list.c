@@ -726,6 +726,28 @@ static gboolean opening_key_pressed_cb (GtkEventControllerKey *controller,
                                         GdkModifierType        modifiers,
                                         GtkWidget             *popover);
 
+/* A key for a list that has closed, typed before GTK gave the keyboard
+ * back to the drop-down (a frame after the list closes): it is the
+ * window's, as if the keyboard were back. Left to the closed list, the
+ * letters went into its hidden search and Return picked from it (GP
+ * review, keys typed while the app was stopped: Alt+B Escape Alt+G "lu"
+ * Return left the region as it was; with letters a borough has, it
+ * changed the borough). The keyboard goes back to the drop-down, and the
+ * key goes from it up to the window, as GTK passes a key on. */
+static gboolean
+key_after_close (GtkEventControllerKey *controller,
+                 GtkWidget             *popover,
+                 GtkDropDown           *dropdown)
+{
+  GtkRoot *root = gtk_widget_get_root (popover);
+
+  gtk_widget_grab_focus (GTK_WIDGET (dropdown));
+  for (GtkWidget *w = root != NULL ? gtk_root_get_focus (root) : NULL; w != NULL; w = gtk_widget_get_parent (w))
+    if (gtk_event_controller_key_forward (controller, w))
+      break;
+  return GDK_EVENT_STOP;
+}
+
 /* Keys in an open list (GP review). The keyboard stays on the list's rows
  * while letters go to the search, and the list shows the search only
  * after its typing delay. Return picks the row highlighted
@@ -756,6 +778,8 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
    * across the opening searched "h"; a Return kept the old choice). */
   if (state != NULL && state->opening)
     return opening_key_pressed_cb (controller, keyval, keycode, modifiers, popover);
+  if (!gtk_widget_get_mapped (popover))
+    return key_after_close (controller, popover, dropdown);
   if ((modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
   switch (keyval)
@@ -957,10 +981,27 @@ keyboard_back_after_close (gpointer data)
     gtk_widget_grab_focus (dropdown);
 }
 
+/* The moment the list closes, the keyboard may already be on a row GTK
+ * took out of the list (a pick empties the search, and the rows are built
+ * again), out of every window: until GTK moves it, a frame later, every
+ * key goes to that row and is lost. On a busy PC the keys typed after
+ * Return come before that frame (GP review, keys typed while the app was
+ * stopped: Alt+B "t" Return Alt+G "l" Return chose the borough and lost
+ * the region; Return, Ctrl+Shift+C copied the summary without the region
+ * just picked). So the drop-down takes the keyboard back at once from a
+ * row out of the window, and only from one: a row still in the closed
+ * list passes a key on to the window, and GTK's own move a frame later
+ * keeps its focus chain whole (taken at once from such a row, Tab in a
+ * window the dialog had just left went back to the first list). */
 static void
 list_closed_cb (GtkPopover  *popover,
                 GtkDropDown *dropdown)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (dropdown));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (focus != NULL && gtk_widget_get_root (focus) != root)
+    gtk_widget_grab_focus (GTK_WIDGET (dropdown));
   _msk_after_next_layout (GTK_WIDGET (dropdown), keyboard_back_after_close, dropdown);
 }
 
