@@ -155,6 +155,7 @@ press_in (GtkDropDown *dropdown)
         gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (c), TRUE);
         return;
       }
+  /* A GTK whose drop-down is built otherwise: its own keyboard way. */
   gtk_widget_activate (GTK_WIDGET (dropdown));
 }
 
@@ -201,16 +202,20 @@ mnemonic_activate_cb (MskRequestForm *self,
                       gboolean        group_cycling,
                       GtkWidget      *dropdown)
 {
+  gboolean open_now;
+
   if (group_cycling || gtk_widget_get_frame_clock (dropdown) == NULL)
     return FALSE;
-  if (in_view (dropdown))
+  /* Asked before the focus moves: taking it scrolls the drop-down into
+   * view. */
+  open_now = in_view (dropdown);
+  gtk_widget_grab_focus (dropdown);
+  if (open_now)
     {
       cancel_list_to_open (self);
-      gtk_widget_grab_focus (dropdown);
       press_in (GTK_DROP_DOWN (dropdown));
       return TRUE;
     }
-  gtk_widget_grab_focus (dropdown);
   self->list_to_open = GTK_DROP_DOWN (dropdown);
   _msk_choice_list_expect_open (GTK_DROP_DOWN (dropdown));
   if (self->list_tick_id == 0)
