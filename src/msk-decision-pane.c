@@ -282,10 +282,20 @@ show_outcome (MskDecisionPane *self)
         verdict_class = "verdict-via-pathway";
       if (g_strcmp0 (self->verdict_class, verdict_class) != 0)
         {
+          g_autoptr(PangoAttrList) weight = pango_attr_list_new ();
+          gboolean refusal = g_strcmp0 (verdict->kind, "not_recommended") == 0;
+
           if (self->verdict_class != NULL)
             gtk_widget_remove_css_class (GTK_WIDGET (self->verdict_label), self->verdict_class);
           self->verdict_class = verdict_class;
           gtk_widget_add_css_class (GTK_WIDGET (self->verdict_label), self->verdict_class);
+          /* The weight is the label's own, not its class's: GTK 4.8 can
+           * keep a label's font at a weight its style has since lost. A
+           * region picked and a red flag ticked before the next frame
+           * (Return, Tab, Space typed on a busy PC) left the red flag's
+           * verdict in the bold of "not recommended" (GP review). */
+          pango_attr_list_insert (weight, pango_attr_weight_new (refusal ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL));
+          gtk_label_set_attributes (self->verdict_label, weight);
         }
     }
 

@@ -1895,7 +1895,26 @@ typedef struct {
   GdkRGBA  colour;
   char    *action_icons;
   char    *verdict_class;
+  int      verdict_weight;
 } Look;
+
+/* The weight of the font `label`'s first line is drawn in: what the GP
+ * sees, whatever its style says. */
+static int
+drawn_weight (GtkWidget *label)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (gtk_label_get_layout (GTK_LABEL (label)));
+  PangoLayoutRun *run = pango_layout_iter_get_run_readonly (iter);
+  PangoFontDescription *desc;
+  int weight;
+
+  g_assert_nonnull (run);
+  desc = pango_font_describe (run->item->analysis.font);
+  weight = pango_font_description_get_weight (desc);
+  pango_font_description_free (desc);
+  pango_layout_iter_free (iter);
+  return weight;
+}
 
 static void
 collect_icons (GtkWidget *widget,
@@ -1927,6 +1946,7 @@ read_look (Fixture *f,
   for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
     if (gtk_widget_has_css_class (verdict, classes[i]))
       look->verdict_class = g_strdup (classes[i]);
+  look->verdict_weight = drawn_weight (verdict);
 }
 
 static void
@@ -1987,6 +2007,9 @@ opposite_outcomes_look_different (Fixture *f)
   g_assert_cmpstr (looks[0].verdict_class, ==, "verdict-not-recommended");
   g_assert_cmpstr (looks[1].verdict_class, ==, "verdict-permitted");
   g_assert_cmpstr (looks[3].verdict_class, ==, "verdict-via-pathway");
+  g_assert_cmpint (looks[0].verdict_weight, ==, PANGO_WEIGHT_BOLD);
+  g_assert_cmpint (looks[1].verdict_weight, ==, PANGO_WEIGHT_NORMAL);
+  g_assert_cmpint (looks[3].verdict_weight, ==, PANGO_WEIGHT_NORMAL);
   {
     const MskVerdict *verdict = msk_decision_get_verdict (msk_decision_pane_get_decision (MSK_DECISION_PANE (get_pane (f))));
 
@@ -2725,6 +2748,42 @@ list_opened_by_its_key_comes_into_view (Fixture *f)
   gtk_popover_popdown (GTK_POPOVER (dropdown_popover (dropdown)));
 }
 
+/* Return, Tab and Space typed together, as a busy PC hands them over,
+ * into an open region list: the region is picked ("refer instead", its
+ * verdict "not recommended" in bold) and the red flag ticked before the
+ * next frame. The red flag's verdict is drawn in the plain weight of a
+ * statement: GTK 4.8 left it in the bold of the refusal (GP review). */
+static void
+verdict_weight_after_keys_together (Fixture *f)
+{
+  GtkWidget *verdict = child (get_pane (f), MSK_TYPE_DECISION_PANE, "verdict_label");
+  GtkWidget *region = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "region_dropdown");
+  GtkWidget *popover = dropdown_popover (region);
+
+  wait_for_frames ();
+  msk_test_x_key ("<Alt>g");
+  while (!gtk_widget_get_mapped (popover))
+    g_main_context_iteration (NULL, TRUE);
+  msk_test_x_type ("kn");
+  wait_for_frames ();
+  msk_test_x_send_now ("Return", "");
+  msk_test_x_send_now ("Tab", "");
+  msk_test_x_send_now ("space", "");
+  while (g_strcmp0 (msk_decision_get_outcome (msk_decision_pane_get_decision (MSK_DECISION_PANE (get_pane (f))))->id,
+                     "emergency_pathway") != 0)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frames ();
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
+  g_assert_cmpstr (selected_text (region), ==, msk_policy_find_region (f->policy, "knee")->label);
+  g_assert_cmpint (drawn_weight (verdict), ==, PANGO_WEIGHT_NORMAL);
+
+  /* And back: the refusal in bold. */
+  key_activate (f);
+  wait_for_frames ();
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "refer_community_msk"));
+  g_assert_cmpint (drawn_weight (verdict), ==, PANGO_WEIGHT_BOLD);
+}
+
 /* README, "Keyboard": 9 keys from a fresh window to a copied note. */
 static void
 keyboard_only_to_copied_note (Fixture *f)
@@ -3190,6 +3249,7 @@ main (int   argc,
   ADD_IN_APP ("/window/notes-stop-at-the-limit", notes_stop_at_the_limit);
   ADD_IN_APP ("/window/requester-by-typing", requester_by_typing);
   ADD_IN_APP ("/window/keyboard-only-to-copied-note", keyboard_only_to_copied_note);
+  ADD_IN_APP ("/window/verdict-weight-after-keys-together", verdict_weight_after_keys_together);
   g_test_add ("/window/keyboard-only-to-saved-pdf", Fixture, NULL,
               setup, test_keyboard_only_to_saved_pdf, teardown);
 
