@@ -141,12 +141,27 @@ check_toggled_cb (MskConcernRow  *self,
 }
 
 static void
+show_whole_card (gpointer data)
+{
+  _msk_scroll_into_view (GTK_WIDGET (data), FALSE);
+}
+
+/* Opened from the keyboard (the expander has the focus; a click does not
+ * give it), what to look for may open below the fold: the whole card
+ * comes into view once it has its new size, or its top when it is taller
+ * than the view, as a card does when Tab reaches it (GP review: opened
+ * with keys typed together with a pick before it, the card came into
+ * view; typed one by one, it stayed half below the fold). */
+static void
 expanded_cb (MskConcernRow *self,
              GParamSpec    *pspec,
              GtkExpander   *expander)
 {
-  if (gtk_expander_get_expanded (expander))
-    fill_prompts (self);
+  if (!gtk_expander_get_expanded (expander))
+    return;
+  fill_prompts (self);
+  if (gtk_widget_has_focus (GTK_WIDGET (expander)))
+    _msk_after_next_layout (GTK_WIDGET (self), show_whole_card, self);
 }
 
 static void

@@ -633,6 +633,29 @@ tab_shows_the_whole_concern (Fixture *f)
       g_error ("ticked card at %.0f..%.0f px in a view %d px high", bounds.origin.y,
                bounds.origin.y + bounds.size.height, gtk_widget_get_height (scroller));
   }
+
+  /* "What to look for" opened from the keyboard: the card with its signs
+   * comes into view, whole, or from its top when taller than the view. */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (concern_check (f, "suspected_ces"), MSK_TYPE_CONCERN_ROW);
+    GtkWidget *expander = child (row, MSK_TYPE_CONCERN_ROW, "prompts_expander");
+    GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    int page = gtk_widget_get_height (scroller);
+    graphene_rect_t bounds;
+
+    gtk_adjustment_set_value (vadj, 0);
+    gtk_widget_grab_focus (expander);
+    wait_for_frames ();
+    g_assert_false (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+    /* Space on the focused expander */
+    g_assert_true (gtk_widget_activate (expander));
+    wait_for_frames ();
+    g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (expander)));
+    g_assert_true (gtk_widget_compute_bounds (row, scroller, &bounds));
+    if (bounds.origin.y < 0 || (bounds.origin.y + bounds.size.height > page + 1 && bounds.origin.y > 1))
+      g_error ("card opened by the keyboard at %.0f..%.0f px in a view %d px high", bounds.origin.y,
+               bounds.origin.y + bounds.size.height, page);
+  }
 }
 
 /* Rows the pane stopped showing are kept, hidden, and shown again when the
