@@ -18,6 +18,9 @@ void _msk_choice_list_watch         (GtkDropDown *dropdown,
  * until it has opened are its (letters its search, Down and Up, Return,
  * Escape). */
 void _msk_choice_list_expect_open   (GtkDropDown *dropdown);
+/* The list of `dropdown` opens now, later than its key: if keys typed
+ * since moved the keyboard on, it goes back there when the list closes. */
+void _msk_choice_list_open_late     (GtkDropDown *dropdown);
 /* Object data on a list's item that is not a name ("Choose…"): a search
  * never shows it. */
 #define MSK_CHOICE_PLACEHOLDER_KEY "msk-choice-placeholder"

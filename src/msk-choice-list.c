@@ -257,6 +257,9 @@ typedef struct {
   int       moves_early;
   gboolean  return_early;
   gboolean  escape_early;
+  /* Where keys typed after Alt+B moved the keyboard before the list
+   * opened (a drop-down out of view opens a frame late). */
+  GtkWidget *keyboard_after;
 } ListState;
 
 static void
@@ -269,6 +272,7 @@ list_state_free (gpointer data)
   g_string_free (state->typed_early, TRUE);
   g_clear_object (&state->wanted);
   g_clear_object (&state->entered);
+  g_clear_weak_pointer (&state->keyboard_after);
   g_free (state);
 }
 
@@ -942,6 +946,18 @@ apply_early_keys (gpointer data)
 }
 
 void
+_msk_choice_list_open_late (GtkDropDown *dropdown)
+{
+  GtkWidget *popover = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
+  ListState *state = popover != NULL ? list_state_of (popover) : NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (dropdown));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (state != NULL && focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (dropdown)))
+    g_set_weak_pointer (&state->keyboard_after, focus);
+}
+
+void
 _msk_choice_list_expect_open (GtkDropDown *dropdown)
 {
   GtkWidget *popover = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
@@ -976,8 +992,10 @@ keyboard_back_after_close (gpointer data)
   if (popover == NULL || gtk_widget_get_mapped (popover) || focus == NULL)
     return;
   /* The row may be out of the list by now: GTK takes a row it hides out
-   * of the list, and leaves the keyboard on it. */
-  if (!gtk_widget_get_mapped (focus) || gtk_widget_is_ancestor (focus, popover))
+   * of the list, and leaves the keyboard on it. Only such a row, or one
+   * still in the list: a control the keys have moved the keyboard on to
+   * since stays where it is, drawn yet or not. */
+  if (gtk_widget_get_root (focus) != gtk_widget_get_root (dropdown) || gtk_widget_is_ancestor (focus, popover))
     gtk_widget_grab_focus (dropdown);
 }
 
@@ -999,7 +1017,19 @@ list_closed_cb (GtkPopover  *popover,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (dropdown));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  ListState *state = list_state_of (GTK_WIDGET (popover));
+  GtkWidget *after = state != NULL ? state->keyboard_after : NULL;
 
+  if (state != NULL)
+    g_clear_weak_pointer (&state->keyboard_after);
+  /* Keys typed after Return, before a late list had opened (Tab, Space
+   * on the next red flag), acted then: the keyboard goes back where they
+   * left it, not to the drop-down, or the next Tab, Space would act on
+   * the same box again (GP review: it unticked the red flag just ticked). */
+  if (after != NULL && root != NULL && gtk_widget_get_root (after) == root &&
+      (focus == NULL || gtk_widget_get_root (focus) != root || gtk_widget_is_ancestor (focus, GTK_WIDGET (popover))) &&
+      gtk_widget_grab_focus (after))
+    return;
   if (focus != NULL && gtk_widget_get_root (focus) != root)
     gtk_widget_grab_focus (GTK_WIDGET (dropdown));
   _msk_after_next_layout (GTK_WIDGET (dropdown), keyboard_back_after_close, dropdown);
@@ -1125,6 +1155,7 @@ _msk_choice_list_forget (GtkDropDown *dropdown)
     {
       state->opening = FALSE;
       g_clear_handle_id (&state->opening_timeout_id, g_source_remove);
+      g_clear_weak_pointer (&state->keyboard_after);
     }
   if (popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (popover));

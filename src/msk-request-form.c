@@ -170,7 +170,10 @@ open_list (gpointer data)
   self->list_tick_id = 0;
   self->list_to_open = NULL;
   if (dropdown != NULL)
-    press_in (dropdown);
+    {
+      _msk_choice_list_open_late (dropdown);
+      press_in (dropdown);
+    }
 }
 
 /* Wholly inside the form's scrolled view, so taking the focus does not

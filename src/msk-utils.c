@@ -214,6 +214,45 @@ _msk_box_remove_all (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
+/* The scroll the view's content was last laid out at. Between two layouts
+ * the content stays where it was allocated while the scroll may already
+ * have moved: measured from where it was drawn, a second scroll before the
+ * next layout (the focus moved to a card, then the card grew) moved the
+ * view by the whole distance again (GP review: a card opened by keys
+ * typed together scrolled past its own top). The content's place in the
+ * view tells when it was laid out again: it moves with each layout at a
+ * new scroll. */
+typedef struct {
+  float  origin;  /* the content's top in the view, as laid out */
+  double value;   /* the scroll that put it there */
+} LaidOut;
+
+static double
+laid_out_scroll (GtkWidget     *scroller,
+                 GtkWidget     *view,
+                 GtkAdjustment *vadj)
+{
+  GtkWidget *content = gtk_widget_get_first_child (view);
+  LaidOut *seen = g_object_get_data (G_OBJECT (scroller), "msk-laid-out");
+  graphene_point_t origin;
+
+  if (content == NULL ||
+      !gtk_widget_compute_point (content, view, &GRAPHENE_POINT_INIT (0, 0), &origin))
+    return gtk_adjustment_get_value (vadj);
+  if (seen == NULL)
+    {
+      seen = g_new0 (LaidOut, 1);
+      seen->origin = origin.y + 1;
+      g_object_set_data_full (G_OBJECT (scroller), "msk-laid-out", seen, g_free);
+    }
+  if (seen->origin != origin.y)
+    {
+      seen->origin = origin.y;
+      seen->value = gtk_adjustment_get_value (vadj);
+    }
+  return seen->value;
+}
+
 /* Scrolls the scrolled window that holds WIDGET just enough to show all of
  * it, with the label that names it when WITH_LABEL and both fit (a field's label above
  * its drop-down: a list scrolled into view without it says nothing of what
@@ -257,6 +296,8 @@ _msk_scroll_into_view (GtkWidget *widget,
   g_list_free (labels);
   if (with_labels.size.height <= page)
     bounds = with_labels;
+  /* Where it is now, if the view scrolled since it was laid out. */
+  bounds.origin.y += laid_out_scroll (scroller, view, vadj) - gtk_adjustment_get_value (vadj);
 
   top = bounds.origin.y;
   bottom = bounds.origin.y + bounds.size.height;
@@ -367,6 +408,10 @@ _msk_scroll_to_top (GtkWidget *widget)
           gtk_scrolled_window_set_kinetic_scrolling (sw, FALSE);
           gtk_scrolled_window_set_kinetic_scrolling (sw, TRUE);
         }
+      /* Noted before the view moves: a scroll into view before the next
+       * layout measures from where the content was laid out. */
+      if (gtk_scrolled_window_get_child (sw) != NULL)
+        laid_out_scroll (scroller, gtk_scrolled_window_get_child (sw), vadj);
       gtk_adjustment_set_value (vadj, gtk_adjustment_get_lower (vadj));
     }
 }

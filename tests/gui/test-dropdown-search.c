@@ -1224,6 +1224,37 @@ test_keys_right_after_list_closes (Fixture       *f,
   wait_frames (f);
   g_assert_nonnull (gtk_root_get_focus (root));
   g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (root), GTK_WIDGET (get_dropdown (f, "region_dropdown"))));
+
+  /* The next patient's first keys typed together with Ctrl+N act in
+   * order: Tab and Space after the pick tick the new form's first red
+   * flag, and the keyboard stays on it. */
+  {
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+    GtkWidget *concerns = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (f->form), MSK_TYPE_REQUEST_FORM, "concerns_box"));
+    GtkWidget *first;
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
+                                                            gtk_callback_action_new (next_patient_cb, f, NULL)));
+    gtk_widget_add_controller (f->window, shortcuts);
+    msk_test_x_send_now ("<Control>n", "");
+    msk_test_x_send_now ("<Alt>g", "lu");
+    msk_test_x_send_now ("Return", "");
+    msk_test_x_send_now ("Tab", "");
+    msk_test_x_send_now ("space", "");
+    check_next_patient (f, borough);
+    wait_choice (get_dropdown (f, "region_dropdown"), label_of (f, REGION, "lumbar_spine"));
+    first = _msk_widget_find_descendant (gtk_widget_get_first_child (concerns), GTK_TYPE_CHECK_BUTTON);
+    {
+      gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+      while (!gtk_check_button_get_active (GTK_CHECK_BUTTON (first)) && g_get_monotonic_time () < end)
+        idle_a_little ();
+    }
+    g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (first)));
+    wait_frames (f);
+    g_assert_true (gtk_root_get_focus (root) == first);
+  }
 }
 
 int

@@ -634,6 +634,31 @@ tab_shows_the_whole_concern (Fixture *f)
                bounds.origin.y + bounds.size.height, gtk_widget_get_height (scroller));
   }
 
+  /* Two scrolls to the same card before the next layout (the keyboard
+   * moved to it, then it grew): the view moves once, not twice (GP
+   * review: keys typed together scrolled the card past its own top). */
+  {
+    GtkWidget *row = gtk_widget_get_ancestor (concern_check (f, "suspected_cancer"), MSK_TYPE_CONCERN_ROW);
+    GtkAdjustment *vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+    graphene_rect_t bounds;
+
+    gtk_adjustment_set_value (vadj, 0);
+    wait_for_frames ();
+    g_assert_true (gtk_widget_compute_bounds (row, scroller, &bounds));
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, >, gtk_widget_get_height (scroller));
+    /* Far enough from the end for a second move to show: not clamped. */
+    g_assert_cmpfloat (2 * (bounds.origin.y + bounds.size.height - gtk_widget_get_height (scroller)), <,
+                       gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj));
+    _msk_scroll_into_view (row, FALSE);
+    _msk_scroll_into_view (row, FALSE);
+    wait_for_frames ();
+    /* Just enough: the card's bottom at the bottom of the view. */
+    g_assert_true (gtk_widget_compute_bounds (row, scroller, &bounds));
+    if (fabs (bounds.origin.y + bounds.size.height - gtk_widget_get_height (scroller)) > 1)
+      g_error ("card scrolled twice to %.0f..%.0f px in a view %d px high", bounds.origin.y,
+               bounds.origin.y + bounds.size.height, gtk_widget_get_height (scroller));
+  }
+
   /* "What to look for" opened from the keyboard: the card with its signs
    * comes into view, whole, or from its top when taller than the view. */
   {
@@ -2807,6 +2832,45 @@ verdict_weight_after_keys_together (Fixture *f)
   g_assert_cmpint (drawn_weight (verdict), ==, PANGO_WEIGHT_BOLD);
 }
 
+/* Alt+G, "lu", Return, Tab, Space typed together while the region list's
+ * drop-down is out of view, so that its list opens a frame late: Tab and
+ * Space act before the list has opened (the first red flag is ticked),
+ * and when the late list closes the keyboard goes back to that red flag,
+ * where the keys left it. It went back to the region list, and the next
+ * Tab, Space unticked the red flag (GP review, keys typed while the app
+ * was stopped). */
+static void
+keys_after_a_late_list (Fixture *f)
+{
+  GtkWidget *scroller = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "form_scroller");
+  GtkWidget *region = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "region_dropdown");
+  GtkWidget *check = concern_check (f, "suspected_ces");
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  graphene_rect_t bounds;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1100, 520);
+  wait_for_frames ();
+  gtk_widget_grab_focus (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "notes_view"));
+  wait_for_frames ();
+  g_assert_true (gtk_widget_compute_bounds (region, scroller, &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <, 0);
+
+  msk_test_x_send_now ("<Alt>g", "lu");
+  msk_test_x_send_now ("Return", "");
+  msk_test_x_send_now ("Tab", "");
+  msk_test_x_send_now ("space", "");
+  while ((g_strcmp0 (selected_text (region), msk_policy_find_region (f->policy, "lumbar_spine")->label) != 0 ||
+          !gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) ||
+          gtk_widget_get_mapped (dropdown_popover (region))) &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  wait_for_frames ();
+  g_assert_cmpstr (selected_text (region), ==, msk_policy_find_region (f->policy, "lumbar_spine")->label);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == check);
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
+}
+
 /* README, "Keyboard": 9 keys from a fresh window to a copied note. */
 static void
 keyboard_only_to_copied_note (Fixture *f)
@@ -3273,6 +3337,7 @@ main (int   argc,
   ADD_IN_APP ("/window/requester-by-typing", requester_by_typing);
   ADD_IN_APP ("/window/keyboard-only-to-copied-note", keyboard_only_to_copied_note);
   ADD_IN_APP ("/window/verdict-weight-after-keys-together", verdict_weight_after_keys_together);
+  ADD_IN_APP ("/window/keys-after-a-late-list", keys_after_a_late_list);
   g_test_add ("/window/keyboard-only-to-saved-pdf", Fixture, NULL,
               setup, test_keyboard_only_to_saved_pdf, teardown);
 
