@@ -256,7 +256,7 @@ typedef struct {
   GString  *typed_early;
   int       moves_early;
   gboolean  return_early;
-  gboolean  escape_early;
+  guint     escape_early;  /* how many Escapes: the first may only empty the search */
   /* Where keys typed after Alt+B moved the keyboard before the list
    * opened (a drop-down out of view opens a frame late). */
   GtkWidget *keyboard_after;
@@ -891,7 +891,7 @@ opening_key_pressed_cb (GtkEventControllerKey *controller,
       state->return_early = TRUE;
       return GDK_EVENT_STOP;
     case GDK_KEY_Escape:
-      state->escape_early = TRUE;
+      state->escape_early++;
       return GDK_EVENT_STOP;
     case GDK_KEY_Down: case GDK_KEY_KP_Down:
       state->moves_early++;
@@ -939,8 +939,13 @@ apply_early_keys (gpointer data)
 
       set_highlight (dropdown, (guint) CLAMP (to, 0, (int) n - 1));
     }
-  if (state->escape_early)
-    search_stopped_cb (search, dropdown);
+  /* Each Escape as it came: with a search, the first empties it and the
+   * next closes the list (GP review: "lu", Escape, Escape typed before
+   * the list opened left it open on its whole list, and the keys after
+   * them went into its search). */
+  if (state->escape_early > 0)
+    for (guint i = 0; i < state->escape_early && gtk_widget_get_mapped (popover); i++)
+      search_stopped_cb (search, dropdown);
   else if (state->return_early)
     search_activated_cb (search, dropdown);
 }
@@ -969,7 +974,7 @@ _msk_choice_list_expect_open (GtkDropDown *dropdown)
   g_string_truncate (state->typed_early, 0);
   state->moves_early = 0;
   state->return_early = FALSE;
-  state->escape_early = FALSE;
+  state->escape_early = 0;
   /* A list that does not open (a window closing) keeps no keys. */
   g_clear_handle_id (&state->opening_timeout_id, g_source_remove);
   state->opening_timeout_id = g_timeout_add_seconds (2, opening_timeout_cb, state);

@@ -2844,37 +2844,94 @@ verdict_weight_after_keys_together (Fixture *f)
   g_assert_cmpint (drawn_weight (verdict), ==, PANGO_WEIGHT_BOLD);
 }
 
-/* Alt+G, "lu", Return, Tab, Space typed together while the region list's
- * drop-down is out of view, so that its list opens a frame late: Tab and
- * Space act before the list has opened (the first red flag is ticked),
- * and when the late list closes the keyboard goes back to that red flag,
- * where the keys left it. It went back to the region list, and the next
- * Tab, Space unticked the red flag (GP review, keys typed while the app
- * was stopped). */
+/* With the region list's drop-down out of view, so that its list opens a
+ * frame late: Alt+G, "lu", the keys `closing`, then Tab and Space, typed
+ * together. Returns once the first red flag is ticked and the late list
+ * has opened and closed again, or failed to within 30 s. */
 static void
-keys_after_a_late_list (Fixture *f)
+type_into_a_late_list (Fixture           *f,
+                       const char *const *closing)
 {
-  GtkWidget *region = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "region_dropdown");
+  GtkWidget *popover = dropdown_popover (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "region_dropdown"));
   GtkWidget *check = concern_check (f, "suspected_ces");
+  gboolean opened = FALSE;
   gint64 end;
 
   scroll_region_out_of_view (f);
   end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
   msk_test_x_send_now ("<Alt>g", "lu");
-  msk_test_x_send_now ("Return", "");
+  for (guint i = 0; closing[i] != NULL; i++)
+    msk_test_x_send_now (closing[i], "");
   msk_test_x_send_now ("Tab", "");
   msk_test_x_send_now ("space", "");
-  while ((g_strcmp0 (selected_text (region), msk_policy_find_region (f->policy, "lumbar_spine")->label) != 0 ||
-          !gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) ||
-          gtk_widget_get_mapped (dropdown_popover (region))) &&
+  while ((!opened || gtk_widget_get_mapped (popover) || !gtk_check_button_get_active (GTK_CHECK_BUTTON (check))) &&
          g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      opened |= gtk_widget_get_mapped (popover);
+    }
+  wait_for_frames ();
+  g_assert_true (opened);
+  g_assert_false (gtk_widget_get_mapped (popover));
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+  /* Where the keys left the keyboard. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == check);
+}
+
+/* Return: Tab and Space act before the late list has opened (the first
+ * red flag is ticked), and when it closes the keyboard goes back to that
+ * red flag, where the keys left it. It went back to the region list, and
+ * the next Tab, Space unticked the red flag (GP review, keys typed while
+ * the app was stopped). */
+static void
+keys_after_a_late_list (Fixture *f)
+{
+  const char *const closing[] = { "Return", NULL };
+
+  type_into_a_late_list (f, closing);
+  g_assert_cmpstr (selected_text (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "region_dropdown")), ==,
+                   msk_policy_find_region (f->policy, "lumbar_spine")->label);
+  g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
+}
+
+/* Space, Tab, Space typed together on "Patient under oncology care": Tab
+ * reaches the emergency sign that the tick has just shown, before it is
+ * drawn, and Space ticks it (GP review: Tab jumped over it to "What to
+ * look for", the sign stayed unticked and the pathway urgent instead of
+ * an emergency). */
+static void
+tab_reaches_a_sign_just_shown (Fixture *f)
+{
+  GtkWidget *check = concern_check (f, "oncology_patient");
+  GtkWidget *row = gtk_widget_get_ancestor (check, MSK_TYPE_CONCERN_ROW);
+  GtkWidget *sign;
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  gtk_widget_grab_focus (check);
+  wait_for_frames ();
+  msk_test_x_send_now ("space", "");
+  msk_test_x_send_now ("Tab", "");
+  msk_test_x_send_now ("space", "");
+  while (!gtk_check_button_get_active (GTK_CHECK_BUTTON (check)) && g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
   wait_for_frames ();
-  g_assert_cmpstr (selected_text (region), ==, msk_policy_find_region (f->policy, "lumbar_spine")->label);
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
-  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == check);
+  sign = _msk_widget_find_descendant (child (row, MSK_TYPE_CONCERN_ROW, "signs_box"), GTK_TYPE_CHECK_BUTTON);
+  g_assert_nonnull (sign);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == sign);
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (sign)));
   g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
+}
+
+/* Two Escapes: the second closes the list, as it does typed slowly, and
+ * nothing is picked (GP review: the two counted as one, and the list
+ * stayed open on its whole list with the keyboard in it). */
+static void
+two_escapes_close_a_late_list (Fixture *f)
+{
+  const char *const closing[] = { "Escape", "Escape", NULL };
+
+  type_into_a_late_list (f, closing);
+  g_assert_cmpstr (selected_text (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "region_dropdown")), ==, "Choose…");
 }
 
 /* README, "Keyboard": 9 keys from a fresh window to a copied note. */
@@ -3344,6 +3401,8 @@ main (int   argc,
   ADD_IN_APP ("/window/keyboard-only-to-copied-note", keyboard_only_to_copied_note);
   ADD_IN_APP ("/window/verdict-weight-after-keys-together", verdict_weight_after_keys_together);
   ADD_IN_APP ("/window/keys-after-a-late-list", keys_after_a_late_list);
+  ADD_IN_APP ("/window/tab-reaches-a-sign-just-shown", tab_reaches_a_sign_just_shown);
+  ADD_IN_APP ("/window/two-escapes-close-a-late-list", two_escapes_close_a_late_list);
   g_test_add ("/window/keyboard-only-to-saved-pdf", Fixture, NULL,
               setup, test_keyboard_only_to_saved_pdf, teardown);
 
