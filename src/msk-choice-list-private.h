@@ -18,9 +18,15 @@ void _msk_choice_list_watch         (GtkDropDown *dropdown,
  * until it has opened are its (letters its search, Down and Up, Return,
  * Escape). */
 void _msk_choice_list_expect_open   (GtkDropDown *dropdown);
-/* The list of `dropdown` opens now, later than its key: if keys typed
- * since moved the keyboard on, it goes back there when the list closes. */
-void _msk_choice_list_open_late     (GtkDropDown *dropdown);
+/* Whether the list of `dropdown`, opened late by its key, still opens:
+ * FALSE when the keys typed for it have already taken effect without it
+ * (_msk_choice_list_settle). */
+gboolean _msk_choice_list_open_late (GtkDropDown *dropdown);
+/* Keys typed into the list of `dropdown` while it opens late that have
+ * decided what it does (Return, or the Escape that closes it) take effect
+ * now, before the key being handled: a key the window or the form takes
+ * first (Tab, Ctrl+Shift+C) acts after them. */
+void _msk_choice_list_settle        (GtkDropDown *dropdown);
 /* Object data on a list's item that is not a name ("Choose…"): a search
  * never shows it. */
 #define MSK_CHOICE_PLACEHOLDER_KEY "msk-choice-placeholder"

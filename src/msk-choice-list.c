@@ -257,9 +257,8 @@ typedef struct {
   int       moves_early;
   gboolean  return_early;
   guint     escape_early;  /* how many Escapes: the first may only empty the search */
-  /* Where keys typed after Alt+B moved the keyboard before the list
-   * opened (a drop-down out of view opens a frame late). */
-  GtkWidget *keyboard_after;
+  /* Its keys took effect before it opened: it does not open. */
+  gboolean  applied_without_list;
 } ListState;
 
 static void
@@ -272,7 +271,6 @@ list_state_free (gpointer data)
   g_string_free (state->typed_early, TRUE);
   g_clear_object (&state->wanted);
   g_clear_object (&state->entered);
-  g_clear_weak_pointer (&state->keyboard_after);
   g_free (state);
 }
 
@@ -870,6 +868,61 @@ opening_timeout_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Whether the keys typed into a list still opening have decided what it
+ * does: Return picks, and an Escape closes it (the second, when the first
+ * empties a search). */
+static gboolean
+early_keys_done (ListState *state)
+{
+  return state->return_early ||
+         state->escape_early >= (search_is_blank (state->typed_early->str) ? 1u : 2u);
+}
+
+/* The keys typed into a list that has not opened yet, taking effect
+ * without it, as they would in it: the first name the search finds, or
+ * with nothing typed the choice made, moved by Down and Up among the
+ * names the search finds; Return picks it, Escape picks nothing. Keys
+ * typed after them then act on the form they leave (GP review, keys typed
+ * together on a busy PC: Alt+R Down Return and five Tabs went past the
+ * "Integrated with the community MSK service" box before the First
+ * Contact Practitioner picked had shown it, and Space ticked a red flag). */
+static void
+apply_early_keys_without_list (GtkWidget *popover)
+{
+  ListState *state = list_state_of (popover);
+  GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN));
+  GListModel *choices = gtk_drop_down_get_model (dropdown);
+  const char *typed = state->typed_early->str;
+  gboolean blank = search_is_blank (typed);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n = choices != NULL ? g_list_model_get_n_items (choices) : 0;
+  int at = 0;
+
+  state->opening = FALSE;
+  state->applied_without_list = TRUE;
+  g_clear_handle_id (&state->opening_timeout_id, g_source_remove);
+  if (!state->return_early)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (choices, i);
+
+      if (blank && i == gtk_drop_down_get_selected (dropdown))
+        at = (int) found->len;
+      if (!GTK_IS_STRING_OBJECT (item) ||
+          (!blank && g_object_get_data (item, MSK_CHOICE_PLACEHOLDER_KEY) != NULL) ||
+          !choice_matches (gtk_string_object_get_string (GTK_STRING_OBJECT (item)), typed))
+        continue;
+      g_array_append_val (found, i);
+    }
+  if (found->len == 0)
+    return;
+  at = CLAMP (at + state->moves_early, 0, (int) found->len - 1);
+  state->ours = TRUE;
+  gtk_drop_down_set_selected (dropdown, g_array_index (found, guint, at));
+  state->ours = FALSE;
+}
+
 /* Keys while a list opened by its key is opening: a letter is the
  * start of its search, Down and Up move its highlight, Return picks and
  * Escape closes, once it has opened. */
@@ -883,7 +936,17 @@ opening_key_pressed_cb (GtkEventControllerKey *controller,
   ListState *state = list_state_of (popover);
   gunichar c = gdk_keyval_to_unicode (keyval);
 
-  if (!state->opening || (modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
+  if (!state->opening)
+    return GDK_EVENT_PROPAGATE;
+  /* The list's keys are done (Return, or the Escape that closes it) and
+   * it has not opened yet: they take effect now, and this key acts after
+   * them, on the form they leave. */
+  if (early_keys_done (state) && !gtk_widget_get_mapped (popover))
+    {
+      apply_early_keys_without_list (popover);
+      return GDK_EVENT_PROPAGATE;
+    }
+  if ((modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
   switch (keyval)
     {
@@ -951,15 +1014,22 @@ apply_early_keys (gpointer data)
 }
 
 void
+_msk_choice_list_settle (GtkDropDown *dropdown)
+{
+  GtkWidget *popover = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
+  ListState *state = popover != NULL ? list_state_of (popover) : NULL;
+
+  if (state != NULL && state->opening && early_keys_done (state) && !gtk_widget_get_mapped (popover))
+    apply_early_keys_without_list (popover);
+}
+
+gboolean
 _msk_choice_list_open_late (GtkDropDown *dropdown)
 {
   GtkWidget *popover = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
   ListState *state = popover != NULL ? list_state_of (popover) : NULL;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (dropdown));
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
 
-  if (state != NULL && focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (dropdown)))
-    g_set_weak_pointer (&state->keyboard_after, focus);
+  return state == NULL || !state->applied_without_list;
 }
 
 void
@@ -971,6 +1041,7 @@ _msk_choice_list_expect_open (GtkDropDown *dropdown)
   if (state == NULL || gtk_widget_get_mapped (popover))
     return;
   state->opening = TRUE;
+  state->applied_without_list = FALSE;
   g_string_truncate (state->typed_early, 0);
   state->moves_early = 0;
   state->return_early = FALSE;
@@ -1022,19 +1093,7 @@ list_closed_cb (GtkPopover  *popover,
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (dropdown));
   GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  ListState *state = list_state_of (GTK_WIDGET (popover));
-  GtkWidget *after = state != NULL ? state->keyboard_after : NULL;
 
-  if (state != NULL)
-    g_clear_weak_pointer (&state->keyboard_after);
-  /* Keys typed after Return, before a late list had opened (Tab, Space
-   * on the next red flag), acted then: the keyboard goes back where they
-   * left it, not to the drop-down, or the next Tab, Space would act on
-   * the same box again (GP review: it unticked the red flag just ticked). */
-  if (after != NULL && root != NULL && gtk_widget_get_root (after) == root &&
-      (focus == NULL || gtk_widget_get_root (focus) != root || gtk_widget_is_ancestor (focus, GTK_WIDGET (popover))) &&
-      gtk_widget_grab_focus (after))
-    return;
   if (focus != NULL && gtk_widget_get_root (focus) != root)
     gtk_widget_grab_focus (GTK_WIDGET (dropdown));
   _msk_after_next_layout (GTK_WIDGET (dropdown), keyboard_back_after_close, dropdown);
@@ -1160,7 +1219,6 @@ _msk_choice_list_forget (GtkDropDown *dropdown)
     {
       state->opening = FALSE;
       g_clear_handle_id (&state->opening_timeout_id, g_source_remove);
-      g_clear_weak_pointer (&state->keyboard_after);
     }
   if (popover != NULL)
     gtk_popover_popdown (GTK_POPOVER (popover));

@@ -169,11 +169,8 @@ open_list (gpointer data)
 
   self->list_tick_id = 0;
   self->list_to_open = NULL;
-  if (dropdown != NULL)
-    {
-      _msk_choice_list_open_late (dropdown);
-      press_in (dropdown);
-    }
+  if (dropdown != NULL && _msk_choice_list_open_late (dropdown))
+    press_in (dropdown);
 }
 
 /* Wholly inside the form's scrolled view, so taking the focus does not
@@ -594,6 +591,16 @@ msk_request_form_clear (MskRequestForm *self)
   g_return_if_fail (self->policy != NULL);
 
   rebuild (self);
+}
+
+void
+msk_request_form_settle (MskRequestForm *self)
+{
+  g_return_if_fail (MSK_IS_REQUEST_FORM (self));
+
+  _msk_choice_list_settle (self->requester_dropdown);
+  _msk_choice_list_settle (self->borough_dropdown);
+  _msk_choice_list_settle (self->region_dropdown);
 }
 
 void

@@ -22,6 +22,9 @@ void        msk_request_form_set_policy  (MskRequestForm *self,
 MskRequest *msk_request_form_get_request (MskRequestForm *self);
 /* Puts the keyboard focus on the first field. */
 void        msk_request_form_focus_first (MskRequestForm *self);
+/* Keys typed into a list still opening that have decided what it does
+ * take effect now: call before any other key is handled. */
+void        msk_request_form_settle      (MskRequestForm *self);
 /* Back to a fresh form for the next patient. */
 void        msk_request_form_clear       (MskRequestForm *self);
 

@@ -648,6 +648,9 @@ input_cb (MskWindow *self,
     {
     case GDK_KEY_PRESS:
       self->by_keyboard = TRUE;
+      /* Before the window's shortcuts and the form's Tab see the key:
+       * a pick typed before its list opened comes first (GP review). */
+      msk_request_form_settle (self->request_form);
       break;
     case GDK_BUTTON_PRESS:
     case GDK_TOUCH_BEGIN:
