@@ -892,7 +892,10 @@ apply_early_keys_without_list (GtkWidget *popover)
   ListState *state = list_state_of (popover);
   GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN));
   GListModel *choices = gtk_drop_down_get_model (dropdown);
-  const char *typed = state->typed_early->str;
+  /* Letters come before an Escape (those after it are the form's), and
+   * the first Escape empties the search: Return after it picks from the
+   * whole list, as in the list. */
+  const char *typed = state->escape_early > 0 ? "" : state->typed_early->str;
   gboolean blank = search_is_blank (typed);
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
   guint n = choices != NULL ? g_list_model_get_n_items (choices) : 0;

@@ -2893,6 +2893,17 @@ keys_after_a_late_list (Fixture *f)
   g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
 }
 
+/* Escape, then Return: the Escape empties the search, so Return keeps the
+ * choice made, as in the list; "lu" must not pick Lower back. */
+static void
+escape_then_return_in_a_late_list (Fixture *f)
+{
+  const char *const closing[] = { "Escape", "Return", NULL };
+
+  type_into_a_late_list (f, closing);
+  g_assert_cmpstr (selected_text (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "region_dropdown")), ==, "Choose…");
+}
+
 /* Alt+R, Down, Return, Tab typed together while the requester list would
  * open a frame late: the pick takes effect before Tab, so Tab reaches the
  * "Integrated with the community MSK service" box the First Contact
@@ -3434,6 +3445,7 @@ main (int   argc,
   ADD_IN_APP ("/window/tab-reaches-a-sign-just-shown", tab_reaches_a_sign_just_shown);
   ADD_IN_APP ("/window/two-escapes-close-a-late-list", two_escapes_close_a_late_list);
   ADD_IN_APP ("/window/keys-after-a-late-pick", keys_after_a_late_pick);
+  ADD_IN_APP ("/window/escape-then-return-in-a-late-list", escape_then_return_in_a_late_list);
   g_test_add ("/window/keyboard-only-to-saved-pdf", Fixture, NULL,
               setup, test_keyboard_only_to_saved_pdf, teardown);
 
