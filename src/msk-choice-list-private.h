@@ -21,7 +21,7 @@ void _msk_choice_list_expect_open   (GtkDropDown *dropdown);
 /* Whether the list of `dropdown`, opened late by its key, still opens:
  * FALSE when the keys typed for it have already taken effect without it
  * (_msk_choice_list_settle). */
-gboolean _msk_choice_list_open_late (GtkDropDown *dropdown);
+gboolean _msk_choice_list_still_opens (GtkDropDown *dropdown);
 /* Keys typed into the list of `dropdown` while it opens late that have
  * decided what it does (Return, or the Escape that closes it) take effect
  * now, before the key being handled: a key the window or the form takes

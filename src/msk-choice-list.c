@@ -1027,7 +1027,7 @@ _msk_choice_list_settle (GtkDropDown *dropdown)
 }
 
 gboolean
-_msk_choice_list_open_late (GtkDropDown *dropdown)
+_msk_choice_list_still_opens (GtkDropDown *dropdown)
 {
   GtkWidget *popover = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
   ListState *state = popover != NULL ? list_state_of (popover) : NULL;

@@ -169,7 +169,7 @@ open_list (gpointer data)
 
   self->list_tick_id = 0;
   self->list_to_open = NULL;
-  if (dropdown != NULL && _msk_choice_list_open_late (dropdown))
+  if (dropdown != NULL && _msk_choice_list_still_opens (dropdown))
     press_in (dropdown);
 }
 

@@ -242,6 +242,7 @@ laid_out_scroll (GtkWidget     *scroller,
   if (seen == NULL)
     {
       seen = g_new0 (LaidOut, 1);
+      /* Not where it is: the first call takes the scroll now. */
       seen->origin = origin.y + 1;
       g_object_set_data_full (G_OBJECT (scroller), "msk-laid-out", seen, g_free);
     }
