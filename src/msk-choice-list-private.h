@@ -23,10 +23,13 @@ void _msk_choice_list_expect_open   (GtkDropDown *dropdown);
  * (_msk_choice_list_settle). */
 gboolean _msk_choice_list_still_opens (GtkDropDown *dropdown);
 /* Keys typed into the list of `dropdown` while it opens late that have
- * decided what it does (Return, or the Escape that closes it) take effect
- * now, before the key being handled: a key the window or the form takes
- * first (Tab, Ctrl+Shift+C) acts after them. */
-void _msk_choice_list_settle        (GtkDropDown *dropdown);
+ * decided what it does (Return, the Escape that closes it, or `keyval`
+ * itself when it is Tab, which picks as Return does) take effect now,
+ * before the key being handled: a key the window or the form takes first
+ * (Tab, Ctrl+Shift+C) acts after them. */
+void _msk_choice_list_settle        (GtkDropDown     *dropdown,
+                                     guint            keyval,
+                                     GdkModifierType  modifiers);
 /* Object data on a list's item that is not a name ("Choose…"): a search
  * never shows it. */
 #define MSK_CHOICE_PLACEHOLDER_KEY "msk-choice-placeholder"

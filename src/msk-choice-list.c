@@ -656,6 +656,12 @@ search_stopped_cb (GtkSearchEntry *search,
     gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (search), GTK_TYPE_POPOVER)));
 }
 
+typedef enum {
+  PICKED,          /* a row picked, the list closed */
+  NOTHING_TO_PICK, /* no row found, or no list to pick from: nothing done */
+  SHOWN_AGAIN,     /* the rows of new text shown, nothing picked */
+} PickResult;
+
 /* Return in a drop-down's list picks the row the list highlights: for what
  * was typed, the first name shown, with nothing typed the choice the list
  * opened on, or the row the arrow keys or the moving pointer have moved
@@ -668,9 +674,9 @@ search_stopped_cb (GtkSearchEntry *search,
  * City and Hackney). Picked from the filtered rows themselves, never
  * matched apart, so what Return picks is always a row the list shows; with
  * no filtered list (a GTK laid out otherwise) it picks nothing. */
-static void
-search_activated_cb (GtkSearchEntry *search,
-                     GtkDropDown    *dropdown)
+static PickResult
+pick_highlighted (GtkSearchEntry *search,
+                  GtkDropDown    *dropdown)
 {
   const char *typed = gtk_editable_get_text (GTK_EDITABLE (search));
   GtkFilterListModel *filtered = get_search_model (dropdown);
@@ -683,7 +689,7 @@ search_activated_cb (GtkSearchEntry *search,
 
   if (filtered == NULL || choices == NULL || popover == NULL ||
       !GTK_IS_CUSTOM_FILTER (gtk_filter_list_model_get_filter (filtered)))
-    return;
+    return NOTHING_TO_PICK;
   if (!search_is_blank (typed))
     {
       /* Text that only adds to what the rows were filtered by finds a
@@ -697,8 +703,10 @@ search_activated_cb (GtkSearchEntry *search,
        * with the arrow keys or the pointer would not be the row picked. */
       if (g_strcmp0 (typed, shown) != 0)
         search_changed_cb (search, dropdown);
-      if (!narrowed || g_list_model_get_n_items (G_LIST_MODEL (filtered)) == 0)
-        return;
+      if (!narrowed)
+        return SHOWN_AGAIN;
+      if (g_list_model_get_n_items (G_LIST_MODEL (filtered)) == 0)
+        return NOTHING_TO_PICK;
     }
   /* With nothing typed, the row highlighted is the choice the list opened
    * on, unless a key or the moving pointer moved it. */
@@ -707,7 +715,7 @@ search_activated_cb (GtkSearchEntry *search,
     picked = g_list_model_get_item (G_LIST_MODEL (filtered), 0);
   position = position_in (choices, picked);
   if (position == GTK_INVALID_LIST_POSITION)
-    return;
+    return NOTHING_TO_PICK;
   /* GTK 4.8 selects the chosen position in the list's own selection too,
    * taking it for a position in the whole list: the search is emptied
    * first, as GTK empties its own prefix filter, or the list would keep
@@ -720,8 +728,17 @@ search_activated_cb (GtkSearchEntry *search,
   if (state != NULL)
     state->ours = FALSE;
   gtk_popover_popdown (GTK_POPOVER (popover));
+  return PICKED;
 }
 
+static void
+search_activated_cb (GtkSearchEntry *search,
+                     GtkDropDown    *dropdown)
+{
+  pick_highlighted (search, dropdown);
+}
+
+static void apply_early_keys (gpointer data);
 static gboolean opening_key_pressed_cb (GtkEventControllerKey *controller,
                                         guint                  keyval,
                                         guint                  keycode,
@@ -748,6 +765,36 @@ key_after_close (GtkEventControllerKey *controller,
     if (gtk_event_controller_key_forward (controller, w))
       break;
   return GDK_EVENT_STOP;
+}
+
+/* Tab and Shift+Tab in an open list pick what Return would pick, and the
+ * keyboard moves on to the next or previous control of the form, as in a
+ * Windows list and the WAI-ARIA select-only combobox pattern (GP review:
+ * GTK 4.8 moved only the keyboard's ring to the next row, not the
+ * highlight, and Alt+G Tab Return kept the old region while the ring was
+ * on another). A search whose new rows the list has not shown yet picks
+ * nothing and shows them, as Return does: nothing the GP has not seen is
+ * picked. A search that found nothing picks nothing, and the list closes
+ * on the choice made. */
+static gboolean
+tab_out_of_list (GtkEventControllerKey *controller,
+                 GtkWidget             *popover,
+                 GtkSearchEntry        *search,
+                 GtkDropDown           *dropdown)
+{
+  switch (pick_highlighted (search, dropdown))
+    {
+    case SHOWN_AGAIN:
+      return GDK_EVENT_STOP;
+    case NOTHING_TO_PICK:
+      gtk_editable_set_text (GTK_EDITABLE (search), "");
+      gtk_popover_popdown (GTK_POPOVER (popover));
+      break;
+    case PICKED:
+    default:
+      break;
+    }
+  return key_after_close (controller, popover, dropdown);
 }
 
 /* Keys in an open list (GP review). The keyboard stays on the list's rows
@@ -789,6 +836,8 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
       search_activated_cb (search, dropdown);
       return GDK_EVENT_STOP;
+    case GDK_KEY_Tab: case GDK_KEY_ISO_Left_Tab: case GDK_KEY_KP_Tab:
+      return tab_out_of_list (controller, popover, search, dropdown);
     case GDK_KEY_Escape:
       if (typed[0] == '\0')
         return GDK_EVENT_PROPAGATE;
@@ -959,6 +1008,18 @@ opening_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Escape:
       state->escape_early++;
       return GDK_EVENT_STOP;
+    case GDK_KEY_Tab: case GDK_KEY_ISO_Left_Tab: case GDK_KEY_KP_Tab:
+      /* Shown, its keys not yet applied: they take effect now, then Tab
+       * does what it does in the open list. (Not shown yet, the form's
+       * Tab sees it first: _msk_choice_list_settle.) */
+      if (!gtk_widget_get_mapped (popover))
+        return GDK_EVENT_PROPAGATE;
+      apply_early_keys (popover);
+      if (!gtk_widget_get_mapped (popover))
+        return key_after_close (controller, popover, GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN)));
+      return tab_out_of_list (controller, popover,
+                              GTK_SEARCH_ENTRY (_msk_widget_find_descendant (popover, GTK_TYPE_SEARCH_ENTRY)),
+                              GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN)));
     case GDK_KEY_Down: case GDK_KEY_KP_Down:
       state->moves_early++;
       return GDK_EVENT_STOP;
@@ -1017,12 +1078,21 @@ apply_early_keys (gpointer data)
 }
 
 void
-_msk_choice_list_settle (GtkDropDown *dropdown)
+_msk_choice_list_settle (GtkDropDown     *dropdown,
+                         guint            keyval,
+                         GdkModifierType  modifiers)
 {
   GtkWidget *popover = _msk_widget_find_descendant (GTK_WIDGET (dropdown), GTK_TYPE_POPOVER);
   ListState *state = popover != NULL ? list_state_of (popover) : NULL;
 
-  if (state != NULL && state->opening && early_keys_done (state) && !gtk_widget_get_mapped (popover))
+  if (state == NULL || !state->opening || gtk_widget_get_mapped (popover))
+    return;
+  /* Tab picks what Return would, as in the open list (tab_out_of_list),
+   * and then moves on from the drop-down. */
+  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_KP_Tab) &&
+      (modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == 0)
+    state->return_early = TRUE;
+  if (early_keys_done (state))
     apply_early_keys_without_list (popover);
 }
 

@@ -594,13 +594,15 @@ msk_request_form_clear (MskRequestForm *self)
 }
 
 void
-msk_request_form_settle (MskRequestForm *self)
+msk_request_form_settle (MskRequestForm  *self,
+                         guint            keyval,
+                         GdkModifierType  modifiers)
 {
   g_return_if_fail (MSK_IS_REQUEST_FORM (self));
 
-  _msk_choice_list_settle (self->requester_dropdown);
-  _msk_choice_list_settle (self->borough_dropdown);
-  _msk_choice_list_settle (self->region_dropdown);
+  _msk_choice_list_settle (self->requester_dropdown, keyval, modifiers);
+  _msk_choice_list_settle (self->borough_dropdown, keyval, modifiers);
+  _msk_choice_list_settle (self->region_dropdown, keyval, modifiers);
 }
 
 void

@@ -23,8 +23,11 @@ MskRequest *msk_request_form_get_request (MskRequestForm *self);
 /* Puts the keyboard focus on the first field. */
 void        msk_request_form_focus_first (MskRequestForm *self);
 /* Keys typed into a list still opening that have decided what it does
- * take effect now: call before any other key is handled. */
-void        msk_request_form_settle      (MskRequestForm *self);
+ * (with the key pressed now, `keyval` with `modifiers`: Tab picks) take
+ * effect now: call with each key press, before anything else handles it. */
+void        msk_request_form_settle      (MskRequestForm  *self,
+                                          guint            keyval,
+                                          GdkModifierType  modifiers);
 /* Back to a fresh form for the next patient. */
 void        msk_request_form_clear       (MskRequestForm *self);
 

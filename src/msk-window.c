@@ -650,7 +650,8 @@ input_cb (MskWindow *self,
       self->by_keyboard = TRUE;
       /* Before the window's shortcuts and the form's Tab see the key:
        * a pick typed before its list opened comes first (GP review). */
-      msk_request_form_settle (self->request_form);
+      msk_request_form_settle (self->request_form, gdk_key_event_get_keyval (event),
+                               gdk_event_get_modifier_state (event));
       break;
     case GDK_BUTTON_PRESS:
     case GDK_TOUCH_BEGIN:

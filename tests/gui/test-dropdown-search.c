@@ -1257,6 +1257,130 @@ test_keys_right_after_list_closes (Fixture       *f,
   }
 }
 
+/* Whether the keyboard is on `widget` or inside it. */
+static gboolean
+focus_in (Fixture   *f,
+          GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (f->window));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* Presses `key` (Tab, Shift+Tab) in the open list of `dropdown`: it
+ * closes on `name`, with its search emptied, and the keyboard is on
+ * `next`. */
+static void
+x_tab_out (Fixture     *f,
+           GtkDropDown *dropdown,
+           const char  *key,
+           const char  *name,
+           GtkWidget   *next)
+{
+  msk_test_x_key (key);
+  wait_open (dropdown, FALSE);
+  wait_frames (f);
+  g_assert_cmpstr (selected_label (dropdown), ==, name);
+  g_assert_cmpstr (search_text (dropdown), ==, "");
+  g_assert_true (focus_in (f, next));
+}
+
+/* Tab and Shift+Tab in an open list pick what Return would pick and move
+ * on to the next or previous control (GP review: GTK 4.8 moved only the
+ * keyboard's ring to another row, and Alt+G Tab Return kept the region
+ * while the ring was on another). */
+static void
+test_tab_picks_and_moves_on (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkDropDown *requester = get_dropdown (f, "requester_dropdown");
+  GtkDropDown *borough = get_dropdown (f, "borough_dropdown");
+  GtkDropDown *region = get_dropdown (f, "region_dropdown");
+  const char *knee = label_of (f, REGION, "knee");
+  g_autofree char *moved_to = NULL;
+  GtkWidget *after_region;
+
+  /* Where Tab goes from the region list closed. */
+  gtk_widget_grab_focus (GTK_WIDGET (region));
+  msk_test_x_key ("Tab");
+  wait_frames (f);
+  after_region = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_nonnull (after_region);
+  g_assert_false (focus_in (f, GTK_WIDGET (region)));
+
+  /* The row moved to is picked. */
+  x_open (region, "<Alt>g");
+  msk_test_x_key ("Down");
+  moved_to = g_strdup (highlighted_row (region));
+  g_assert_nonnull (moved_to);
+  g_assert_cmpstr (moved_to, !=, selected_label (region));
+  x_tab_out (f, region, "Tab", moved_to, after_region);
+
+  /* Nothing moved: the choice made stays, and the keyboard moves on. */
+  x_open (region, "<Alt>g");
+  x_tab_out (f, region, "Tab", moved_to, after_region);
+
+  /* The first name a search finds. */
+  x_open (region, "<Alt>g");
+  msk_test_x_type ("kn");
+  wait_rows (region, 1);
+  x_tab_out (f, region, "Tab", knee, after_region);
+
+  /* A search that found nothing picks nothing. */
+  x_open (region, "<Alt>g");
+  msk_test_x_type ("zq");
+  wait_rows (region, 0);
+  x_tab_out (f, region, "Tab", knee, after_region);
+
+  /* Shift+Tab goes back. */
+  x_open (borough, "<Alt>b");
+  msk_test_x_key ("Down");
+  g_free (moved_to);
+  moved_to = g_strdup (highlighted_row (borough));
+  x_tab_out (f, borough, "<Shift>Tab", moved_to, GTK_WIDGET (requester));
+
+  /* Letters deleted, and Tab before the list shows what the shorter text
+   * finds: as Return, it shows those rows and picks nothing (hazard
+   * H25.1), and the keyboard stays in the list. */
+  x_open (borough, "<Alt>b");
+  msk_test_x_type ("hav");
+  wait_rows (borough, 1);
+  msk_test_x_send_now ("BackSpace", "");
+  msk_test_x_send ("Tab", "");
+  wait_frames (f);
+  g_assert_true (gtk_widget_get_mapped (popover_of (borough)));
+  g_assert_cmpuint (n_shown_rows (borough), >, 1);
+  g_assert_cmpstr (selected_label (borough), ==, moved_to);
+  g_assert_true (focus_in (f, popover_of (borough)));
+  msk_test_x_key ("Escape");
+  msk_test_x_key ("Escape");
+  wait_open (borough, FALSE);
+  g_assert_cmpstr (selected_label (borough), ==, moved_to);
+
+  /* Tab as the list opens, after letters typed before it. */
+  {
+    KeysOnOpen tab = { "Tab", "", 0 };
+
+    send_when_open (borough, &tab);
+    msk_test_x_send ("<Alt>b", "new");
+    wait_choice (borough, label_of (f, BOROUGH, "newham"));
+    wait_open (borough, FALSE);
+    wait_frames (f);
+    g_assert_cmpstr (search_text (borough), ==, "");
+    g_assert_true (focus_in (f, GTK_WIDGET (region)));
+  }
+
+  /* Typed together with its Alt+key, before the list has opened. */
+  gtk_widget_grab_focus (GTK_WIDGET (requester));
+  msk_test_x_send_now ("<Alt>g", "lu");
+  msk_test_x_send_now ("Tab", "");
+  wait_choice (region, label_of (f, REGION, "lumbar_spine"));
+  wait_open (region, FALSE);
+  wait_frames (f);
+  g_assert_cmpstr (search_text (region), ==, "");
+  g_assert_true (focus_in (f, after_region));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1287,6 +1411,7 @@ main (int   argc,
   ADD ("shortcut-while-list-opens", test_shortcut_while_list_opens);
   ADD ("second-list-while-first-opens", test_second_list_while_first_opens);
   ADD ("keys-right-after-list-closes", test_keys_right_after_list_closes);
+  ADD ("tab-picks-and-moves-on", test_tab_picks_and_moves_on);
 #undef ADD
   return g_test_run ();
 }

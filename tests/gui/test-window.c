@@ -2893,6 +2893,52 @@ keys_after_a_late_list (Fixture *f)
   g_assert_cmpstr (shown_label (f, "outcome_label"), ==, outcome_label (f, "emergency_pathway"));
 }
 
+/* No Return: Tab picks what Return would, as in the open list, and then
+ * moves on, so Space ticks the first red flag and the region is Lower
+ * back. Before, Tab and Space acted on the form, and the list then
+ * opened late with "lu" in its search and took the keyboard. */
+static void
+tab_in_a_late_list (Fixture *f)
+{
+  const char *const closing[] = { NULL };
+
+  type_into_a_late_list (f, closing);
+  g_assert_cmpstr (selected_text (child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "region_dropdown")), ==,
+                   msk_policy_find_region (f->policy, "lumbar_spine")->label);
+}
+
+static void
+send_tab_cb (GtkWidget *popover,
+             gulong    *handler)
+{
+  g_signal_handler_disconnect (popover, *handler);
+  msk_test_x_send_now ("Tab", "");
+}
+
+/* Tab typed as a late list shows, before the letters typed ahead of it
+ * are applied: they take effect first, then Tab picks and moves on. */
+static void
+tab_as_a_late_list_opens (Fixture *f)
+{
+  GtkWidget *region = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "region_dropdown");
+  GtkWidget *popover = dropdown_popover (region);
+  GtkWidget *check = concern_check (f, "suspected_ces");
+  gint64 end;
+  gulong handler;
+
+  scroll_region_out_of_view (f);
+  handler = g_signal_connect_after (popover, "map", G_CALLBACK (send_tab_cb), &handler);
+  end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  msk_test_x_send_now ("<Alt>g", "lu");
+  while (gtk_root_get_focus (GTK_ROOT (f->window)) != check && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  wait_for_frames ();
+  g_assert_false (g_signal_handler_is_connected (popover, handler));
+  g_assert_false (gtk_widget_get_mapped (popover));
+  g_assert_cmpstr (selected_text (region), ==, msk_policy_find_region (f->policy, "lumbar_spine")->label);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == check);
+}
+
 /* Escape, then Return: the Escape empties the search, so Return keeps the
  * choice made, as in the list; "lu" must not pick Lower back. */
 static void
@@ -3442,6 +3488,8 @@ main (int   argc,
   ADD_IN_APP ("/window/keyboard-only-to-copied-note", keyboard_only_to_copied_note);
   ADD_IN_APP ("/window/verdict-weight-after-keys-together", verdict_weight_after_keys_together);
   ADD_IN_APP ("/window/keys-after-a-late-list", keys_after_a_late_list);
+  ADD_IN_APP ("/window/tab-in-a-late-list", tab_in_a_late_list);
+  ADD_IN_APP ("/window/tab-as-a-late-list-opens", tab_as_a_late_list_opens);
   ADD_IN_APP ("/window/tab-reaches-a-sign-just-shown", tab_reaches_a_sign_just_shown);
   ADD_IN_APP ("/window/two-escapes-close-a-late-list", two_escapes_close_a_late_list);
   ADD_IN_APP ("/window/keys-after-a-late-pick", keys_after_a_late_pick);
