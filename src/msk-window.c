@@ -38,7 +38,9 @@ struct _MskWindow
   MskRequestForm       *request_form;
   MskDecisionPane      *decision_pane;
   GtkBox               *policy_page;
-  MskPolicyView        *policy_view;  /* NULL until the page is first shown */
+  MskPolicyView        *policy_view;  /* NULL until the page is first shown, or prepared */
+  guint                 prepare_id;   /* the Policy view is prepared, one part an idle */
+  guint                 prepare_step;
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
   GtkStackSwitcher     *view_switcher;
@@ -279,6 +281,44 @@ ensure_policy_view (MskWindow *self)
   return self->policy_view;
 }
 
+/* While the GP reads the first frame, the Policy view is built (not
+ * shown) and its fonts loaded, so that its first showing is its text, its
+ * layout and its drawing (issue 14: the first switch was 101.5 M
+ * instructions, 22–35 ms on a slow machine; see docs/performance.md).
+ * One part per idle, at low priority: a key, a click or a frame waits for
+ * one part at most. */
+static gboolean
+prepare_policy_view_cb (gpointer data)
+{
+  MskWindow *self = data;
+
+  switch (self->prepare_step++)
+    {
+    case 0:
+      ensure_policy_view (self);
+      return G_SOURCE_CONTINUE;
+    case 1:
+      if (self->policy_view != NULL)
+        msk_policy_view_prepare (self->policy_view);
+      G_GNUC_FALLTHROUGH;
+    default:
+      self->prepare_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+}
+
+/* The first frame is on screen: the idle is the GP's reading time. Not
+ * before it: a low-priority idle runs whenever the main loop waits, and
+ * before the first frame it waits for the frame clock. */
+static void
+first_frame_drawn_cb (GdkFrameClock *clock,
+                      MskWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_drawn_cb, self);
+  if (self->prepare_id == 0 && self->policy_view == NULL)
+    self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_policy_view_cb, self, NULL);
+}
+
 /* After the frame that laid out the card's new size. */
 static void
 show_focused_card (gpointer data)
@@ -492,6 +532,9 @@ msk_window_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (msk_window_parent_class)->map (widget);
 
+  g_signal_connect_object (gdk_surface_get_frame_clock (gtk_native_get_surface (GTK_NATIVE (widget))),
+                           "after-paint", G_CALLBACK (first_frame_drawn_cb), widget, 0);
+
   /* MSK_QUIT_AFTER_FIRST_FRAME=1: quit once the first frame is on screen.
    * The start-up benchmark times launch to first frame with it. */
   if (g_strcmp0 (g_getenv ("MSK_QUIT_AFTER_FIRST_FRAME"), "1") == 0)
@@ -510,6 +553,7 @@ msk_window_dispose (GObject *object)
   MskWindow *self = MSK_WINDOW (object);
 
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
+  g_clear_handle_id (&self->prepare_id, g_source_remove);
   if (self->card_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->card_tick_id);
   self->card_tick_id = 0;
