@@ -1381,6 +1381,52 @@ test_tab_picks_and_moves_on (Fixture       *f,
   g_assert_true (focus_in (f, after_region));
 }
 
+/* Arrows typed straight after letters, before the list has filtered for
+ * them, move among the rows of what was typed (GP review: "ha", Down,
+ * Return at typing speed picked City and Hackney, the first row, not
+ * Havering). "ha" finds City and Hackney, Havering, Tower Hamlets. */
+static void
+test_arrows_right_after_letters (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GtkDropDown *list = choose_tower_hamlets (f);
+
+  x_open (list, "<Alt>b");
+  msk_test_x_send_now (NULL, "ha");
+  msk_test_x_send_now ("Down", "");
+  msk_test_x_send_now ("Return", "");
+  wait_choice (list, label_of (f, BOROUGH, "havering"));
+  wait_open (list, FALSE);
+  x_open (list, "<Alt>b");
+  msk_test_x_send_now (NULL, "ha");
+  msk_test_x_send_now ("Down", "");
+  msk_test_x_send_now ("Down", "");
+  msk_test_x_send_now ("Tab", "");
+  wait_choice (list, label_of (f, BOROUGH, "tower_hamlets"));
+  wait_open (list, FALSE);
+  x_open (list, "<Alt>b");
+  msk_test_x_send_now (NULL, "ha");
+  msk_test_x_send_now ("Down", "");
+  msk_test_x_send_now ("Down", "");
+  msk_test_x_send_now ("Up", "");
+  msk_test_x_send ("Return", "");
+  wait_choice (list, label_of (f, BOROUGH, "havering"));
+  wait_open (list, FALSE);
+  /* The keyboard's ring is then on the row highlighted. */
+  x_open (list, "<Alt>b");
+  msk_test_x_send_now (NULL, "ha");
+  msk_test_x_send_now ("Down", "");
+  msk_test_x_send ("Down", "");
+  wait_rows (list, 3);
+  wait_frames (f);
+  g_assert_cmpstr (highlighted_row (list), ==, label_of (f, BOROUGH, "tower_hamlets"));
+  g_assert_cmpstr (focused_row (f, list), ==, label_of (f, BOROUGH, "tower_hamlets"));
+  msk_test_x_key ("Escape");
+  msk_test_x_key ("Escape");
+  wait_open (list, FALSE);
+  g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "havering"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1412,6 +1458,7 @@ main (int   argc,
   ADD ("second-list-while-first-opens", test_second_list_while_first_opens);
   ADD ("keys-right-after-list-closes", test_keys_right_after_list_closes);
   ADD ("tab-picks-and-moves-on", test_tab_picks_and_moves_on);
+  ADD ("arrows-right-after-letters", test_arrows_right_after_letters);
 #undef ADD
   return g_test_run ();
 }
