@@ -32,6 +32,11 @@ struct _MskPolicyView
 
   MskPolicy         *policy;
   gboolean           built;
+  /* The policy's text: the text view's buffer, except while the view is
+   * prepared but not yet shown (msk_policy_view_prepare). Links filled in
+   * then wait for the buffer to be the view's. */
+  GtkTextBuffer     *text;
+  GPtrArray         *pending_links;  /* GtkTextChildAnchor, GtkWidget pairs */
   /* Character offsets of each match's start and end, in buffer order. */
   GArray            *matches;
   int                current;
@@ -84,7 +89,7 @@ insert (MskPolicyView *self,
         const char    *tag1,
         const char    *tag2)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->text;
   GtkTextIter end;
 
   gtk_text_buffer_get_end_iter (buffer, &end);
@@ -95,7 +100,7 @@ static void
 insert_link (MskPolicyView     *self,
              const MskResource *resource)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->text;
   GtkWidget *link = msk_resource_link_new (resource);
   GtkTextChildAnchor *anchor;
   GtkTextIter end;
@@ -115,7 +120,31 @@ insert_link (MskPolicyView     *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (link),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, resource->title,
                                   -1);
-  gtk_text_view_add_child_at_anchor (self->text_view, link, anchor);
+  if (gtk_text_view_get_buffer (self->text_view) == buffer)
+    gtk_text_view_add_child_at_anchor (self->text_view, link, anchor);
+  else
+    {
+      g_ptr_array_add (self->pending_links, g_object_ref (anchor));
+      g_ptr_array_add (self->pending_links, g_object_ref_sink (link));
+    }
+}
+
+/* The policy's text goes into the text view, with the links that wait for
+ * it (msk_policy_view_prepare). */
+static void
+show_text (MskPolicyView *self)
+{
+  if (gtk_text_view_get_buffer (self->text_view) == self->text)
+    return;
+  gtk_text_view_set_buffer (self->text_view, self->text);
+  for (guint i = 0; i + 1 < self->pending_links->len; i += 2)
+    {
+      GtkTextChildAnchor *anchor = g_ptr_array_index (self->pending_links, i);
+
+      if (!gtk_text_child_anchor_get_deleted (anchor))
+        gtk_text_view_add_child_at_anchor (self->text_view, g_ptr_array_index (self->pending_links, i + 1), anchor);
+    }
+  g_ptr_array_set_size (self->pending_links, 0);
 }
 
 static void
@@ -283,7 +312,7 @@ name_close_button (MskPolicyView *self,
 static void
 build (MskPolicyView *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->text;
   const char *disclaimer;
   GtkTextIter start;
 
@@ -344,7 +373,7 @@ bring_into_view (MskPolicyView *self,
                  GtkTextIter   *iter,
                  double         fraction)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->text;
   GtkTextMark *target = gtk_text_buffer_get_mark (buffer, "scroll-target");
 
   gtk_text_buffer_move_mark (buffer, target, iter);
@@ -354,7 +383,7 @@ bring_into_view (MskPolicyView *self,
 static void
 clear_matches (MskPolicyView *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->text;
   GtkTextIter start, end;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -388,7 +417,7 @@ static void
 select_match (MskPolicyView *self,
               int            index)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->text;
   GtkTextIter start, end;
   const Match *match;
 
@@ -417,7 +446,7 @@ select_match (MskPolicyView *self,
 static void
 search (MskPolicyView *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->text;
   const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   GtkTextIter iter, match_start, match_end;
 
@@ -510,12 +539,12 @@ static void
 scrolled_cb (MskPolicyView *self,
              GtkAdjustment *vadj)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->text;
   GdkRectangle visible;
   int line;
   GtkListBoxRow *current = NULL;
 
-  if (!self->built)
+  if (!self->built || gtk_text_view_get_buffer (self->text_view) != self->text)
     return;
   /* In buffer coordinates, as the headings' locations are. */
   gtk_text_view_get_visible_rect (self->text_view, &visible);
@@ -549,7 +578,7 @@ section_activated_cb (MskPolicyView *self,
                       GtkListBoxRow *row,
                       GtkListBox    *list)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextBuffer *buffer = self->text;
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "msk-section-index"));
   g_autofree char *mark_name = g_strdup_printf ("section-%u", index);
   GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, mark_name);
@@ -565,6 +594,7 @@ section_activated_cb (MskPolicyView *self,
 static void
 msk_policy_view_map (GtkWidget *widget)
 {
+  show_text (MSK_POLICY_VIEW (widget));
   build (MSK_POLICY_VIEW (widget));
   GTK_WIDGET_CLASS (msk_policy_view_parent_class)->map (widget);
 }
@@ -583,6 +613,8 @@ msk_policy_view_finalize (GObject *object)
 
   g_clear_pointer (&self->policy, msk_policy_unref);
   g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->pending_links, g_ptr_array_unref);
+  g_clear_object (&self->text);
   G_OBJECT_CLASS (msk_policy_view_parent_class)->finalize (object);
 }
 
@@ -629,7 +661,8 @@ msk_policy_view_init (MskPolicyView *self)
 
   self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
   self->current = -1;
-  buffer = gtk_text_view_get_buffer (self->text_view);
+  self->pending_links = g_ptr_array_new_with_free_func (g_object_unref);
+  buffer = self->text = g_object_ref (gtk_text_view_get_buffer (self->text_view));
   create_tags (buffer);
   /* Where search and the section list scroll to: a mark, because the text
    * view scrolls to one only once the lines around it are laid out. */
@@ -661,10 +694,11 @@ msk_policy_view_set_policy (MskPolicyView *self,
   self->policy = msk_policy_ref (policy);
 
   /* Drop what an earlier policy built; build() runs again when shown. */
-  buffer = gtk_text_view_get_buffer (self->text_view);
+  buffer = self->text;
   g_array_set_size (self->matches, 0);
   self->current = -1;
   gtk_text_buffer_set_text (buffer, "", 0);
+  g_ptr_array_set_size (self->pending_links, 0);
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->sections_list))) != NULL)
     gtk_list_box_remove (self->sections_list, row);
   self->built = FALSE;
@@ -680,10 +714,17 @@ msk_policy_view_prepare (MskPolicyView *self)
 
   g_return_if_fail (MSK_IS_POLICY_VIEW (self));
 
-  /* Not its text: GtkTextView 4.8 lays out text it is given before its
-   * first allocation at a width of one pixel, a word a line (50 M
-   * instructions for the policy, callgrind), and again at its real width
-   * when shown. The text goes in when the view is shown (map). */
+  /* Its text is made apart from the text view, which takes it when shown
+   * (map): GtkTextView 4.8 lays out text it is given before its first
+   * allocation at a width of one pixel, a word a line (50 M instructions
+   * for the policy, callgrind), and again at its real width when shown. */
+  if (!self->built && gtk_text_view_get_buffer (self->text_view) == self->text)
+    {
+      g_autoptr(GtkTextBuffer) empty = gtk_text_buffer_new (NULL);
+
+      gtk_text_view_set_buffer (self->text_view, empty);
+    }
+  build (self);
   /* The one font of this view that the Decide view does not load: the
    * italic of the "note" tag. A new font is a fontconfig sort and match,
    * about 18 M instructions the first time (callgrind), in the first
@@ -701,6 +742,7 @@ msk_policy_view_start_search (MskPolicyView *self)
 {
   g_return_if_fail (MSK_IS_POLICY_VIEW (self));
 
+  show_text (self);
   build (self);
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));

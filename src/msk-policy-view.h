@@ -17,8 +17,9 @@ G_DECLARE_FINAL_TYPE (MskPolicyView, msk_policy_view, MSK, POLICY_VIEW, GtkBox)
 GtkWidget *msk_policy_view_new           (void);
 void       msk_policy_view_set_policy    (MskPolicyView *self,
                                           MskPolicy     *policy);
-/* Loads the fonts the view needs now, before it is shown, so that its
- * first showing does not. Call when the app is idle. */
+/* Makes the view's text and loads its fonts now, before it is shown, so
+ * that its first showing only lays it out and draws it. Call when the app
+ * is idle. */
 void       msk_policy_view_prepare       (MskPolicyView *self);
 /* Opens the search bar and focuses its entry. */
 void       msk_policy_view_start_search  (MskPolicyView *self);

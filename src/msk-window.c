@@ -282,9 +282,9 @@ ensure_policy_view (MskWindow *self)
 }
 
 /* While the GP reads the first frame, the Policy view is built (not
- * shown) and its fonts loaded, so that its first showing is its text, its
- * layout and its drawing (issue 14: the first switch was 101.5 M
- * instructions, 22–35 ms on a slow machine; see docs/performance.md).
+ * shown), its text made and its fonts loaded, so that its first showing
+ * is its layout and drawing (issue 14: the first switch was 103.6 M
+ * instructions, 23 ms on this machine; see docs/performance.md).
  * One part per idle, at low priority: a key, a click or a frame waits for
  * one part at most. */
 static gboolean

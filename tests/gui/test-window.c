@@ -1267,6 +1267,63 @@ wait_for_label (GtkLabel *label)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The text of `view`'s text view, and how many link buttons it holds. */
+static char *
+policy_text_and_links (GtkWidget *view,
+                       guint     *n_links)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (child (view, MSK_TYPE_POLICY_VIEW, "text_view"));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter start, end;
+
+  *n_links = 0;
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (text_view)); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_BUTTON (c) && gtk_widget_get_mapped (c) && gtk_widget_get_width (c) > 0)
+      (*n_links)++;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_iter_get_text (&start, &end);
+}
+
+/* The window makes its Policy view in idle time after its first frame,
+ * its text apart from the text view (issue 14). Shown, it is the same
+ * policy, every link drawn, as a Policy view shown straight away. */
+static void
+policy_view_made_ahead_is_whole (Fixture *f)
+{
+  GtkStack *stack = GTK_STACK (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "stack"));
+  GtkWidget *page = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "policy_page");
+  GtkWidget *direct_window = gtk_window_new ();
+  GtkWidget *direct = msk_policy_view_new ();
+  g_autofree char *made_ahead_text = NULL;
+  g_autofree char *direct_text = NULL;
+  guint made_ahead_links, direct_links;
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (gtk_widget_get_first_child (page) == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frames ();
+  g_assert_true (MSK_IS_POLICY_VIEW (gtk_widget_get_first_child (page)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "decide");
+  g_assert_false (gtk_widget_get_mapped (get_policy_view (f)));
+  gtk_stack_set_visible_child_name (stack, "policy");
+  wait_for_frames ();
+  made_ahead_text = policy_text_and_links (get_policy_view (f), &made_ahead_links);
+
+  msk_policy_view_set_policy (MSK_POLICY_VIEW (direct), f->policy);
+  gtk_window_set_default_size (GTK_WINDOW (direct_window), 1000, 700);
+  gtk_window_set_child (GTK_WINDOW (direct_window), direct);
+  gtk_window_present (GTK_WINDOW (direct_window));
+  wait_for_frames ();
+  direct_text = policy_text_and_links (direct, &direct_links);
+  gtk_window_destroy (GTK_WINDOW (direct_window));
+
+  g_assert_nonnull (strstr (made_ahead_text, msk_policy_get_title (f->policy)));
+  g_assert_nonnull (strstr (made_ahead_text, msk_policy_get_sha256 (f->policy)));
+  g_assert_cmpstr (made_ahead_text, ==, direct_text);
+  g_assert_cmpuint (direct_links, >, 0);
+  g_assert_cmpuint (made_ahead_links, ==, direct_links);
+}
+
 static void
 policy_search_finds_and_steps (Fixture *f)
 {
@@ -3449,6 +3506,7 @@ main (int   argc,
   ADD_IN_APP ("/window/no-row-outlives-its-policy", no_row_outlives_its_policy);
   ADD_IN_APP ("/window/pane-follows-every-change", pane_follows_every_change);
   ADD_IN_APP ("/window/policy-search", policy_search_finds_and_steps);
+  ADD_IN_APP ("/window/policy-view-made-ahead-is-whole", policy_view_made_ahead_is_whole);
   ADD_IN_APP ("/window/policy-keys-scroll", policy_keys_scroll);
   ADD_IN_APP ("/window/policy-column-is-clamped", policy_column_is_clamped);
   ADD_IN_APP ("/window/copy-puts-decision-on-clipboard", copy_puts_the_decision_on_the_clipboard);
