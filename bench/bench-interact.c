@@ -22,8 +22,8 @@
  *           shortcuts   the shortcuts window's first showing (built then),
  *                       to its first frame
  *           after-start (before the others) the app's own work after its
- *                       first frame: the Policy view built, not shown, and
- *                       its fonts loaded; wall time until it is built, and
+ *                       first frame: the Policy view built, not shown, its
+ *                       text made and its fonts loaded, the menu's popover; wall time until it is built, and
  *                       instructions (all threads) until 300 ms later (3 s
  *                       under valgrind), for the threads that work starts
  * baseline  tick        the one check button ticked and unticked
@@ -454,8 +454,8 @@ run_next_cb (gpointer user_data)
 }
 
 /* Whether the window has built its Policy view after its first frame
- * (msk-window.c, prepare_policy_view_cb); its fonts are loaded in the
- * idle after. */
+ * (msk-window.c, prepare_after_first_frame_cb); its text, its fonts and
+ * the menu's popover follow in the next idles. */
 static gboolean
 policy_view_prepared (Bench *b)
 {

@@ -253,8 +253,9 @@ after_first_paint_cb (GdkFrameClock *clock,
     g_application_quit (G_APPLICATION (app));
 }
 
-/* The popover is built on first open: the first frame shows only the
- * button. GtkMenuButton calls this on every open. */
+/* The popover is built after the first frame, which shows only the
+ * button (prepare_after_first_frame_cb), or on first open if that comes
+ * first. GtkMenuButton calls this on every open. */
 static void
 create_menu_popup_cb (GtkMenuButton *button,
                       gpointer       user_data)
@@ -265,9 +266,9 @@ create_menu_popup_cb (GtkMenuButton *button,
     gtk_menu_button_set_menu_model (button, self->primary_menu);
 }
 
-/* The Policy view is built the first time its page is shown: the first
- * frame shows the Decide page, and the view's widgets cost about 11 M
- * instructions before it. */
+/* The Policy view is built after the first frame, which shows the Decide
+ * page (prepare_after_first_frame_cb), or when its page is first shown if
+ * that comes first: its widgets cost about 11 M instructions. */
 static MskPolicyView *
 ensure_policy_view (MskWindow *self)
 {
@@ -282,13 +283,13 @@ ensure_policy_view (MskWindow *self)
 }
 
 /* While the GP reads the first frame, the Policy view is built (not
- * shown), its text made and its fonts loaded, so that its first showing
- * is its layout and drawing (issue 14: the first switch was 103.6 M
+ * shown), its text made and its fonts loaded, and the main menu's popover
+ * built, so that the Policy view's first showing is its layout and drawing (issue 14: the first switch was 103.6 M
  * instructions, 23 ms on this machine; see docs/performance.md).
  * One part per idle, at low priority: a key, a click or a frame waits for
  * one part at most. */
 static gboolean
-prepare_policy_view_cb (gpointer data)
+prepare_after_first_frame_cb (gpointer data)
 {
   MskWindow *self = data;
 
@@ -300,6 +301,10 @@ prepare_policy_view_cb (gpointer data)
     case 1:
       if (self->policy_view != NULL)
         msk_policy_view_prepare (self->policy_view);
+      return G_SOURCE_CONTINUE;
+    case 2:
+      /* The main menu's popover (6.6 M of its first opening's 32 M). */
+      create_menu_popup_cb (self->menu_button, self);
       G_GNUC_FALLTHROUGH;
     default:
       self->prepare_id = 0;
@@ -315,8 +320,8 @@ first_frame_drawn_cb (GdkFrameClock *clock,
                       MskWindow     *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_drawn_cb, self);
-  if (self->prepare_id == 0 && self->policy_view == NULL)
-    self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_policy_view_cb, self, NULL);
+  if (self->prepare_id == 0 && self->prepare_step == 0)
+    self->prepare_id = g_idle_add_full (G_PRIORITY_LOW, prepare_after_first_frame_cb, self, NULL);
 }
 
 /* After the frame that laid out the card's new size. */
