@@ -255,6 +255,7 @@ typedef struct {
   guint     apply_tick_id;
   GString  *typed_early;
   int       moves_early;
+  int       from_end_early;  /* moves are from: 0 the choice, -1 the first row, 1 the last */
   gboolean  return_early;
   guint     escape_early;  /* how many Escapes: the first may only empty the search */
   /* Its keys took effect before it opened: it does not open. */
@@ -805,7 +806,9 @@ tab_out_of_list (GtkEventControllerKey *controller,
  * review: "ha", Down, Return typed at 80–120 ms a key picked City and
  * Hackney, not Havering; the list filtered after the Down and put the
  * highlight back on the first row). The lists are short: a page is the
- * whole list. */
+ * whole list, and Page Up, Page Down, Home and End go to its first or
+ * last row (GTK 4.8's Page Down stopped a row short of the region list's
+ * last, and did nothing in a list not laid out yet). */
 static gboolean
 arrow_in_list (GtkSearchEntry *search,
                GtkDropDown    *dropdown,
@@ -816,9 +819,11 @@ arrow_in_list (GtkSearchEntry *search,
   guint n, at;
   int to;
 
+  gboolean arrow = keyval == GDK_KEY_Up || keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Up || keyval == GDK_KEY_KP_Down;
+
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (search)), shown != NULL ? shown : "") != 0)
     search_changed_cb (search, dropdown);
-  else
+  else if (arrow)
     {
       focus_highlighted_row (dropdown);
       if (keyboard_on_highlight (dropdown))
@@ -837,7 +842,7 @@ arrow_in_list (GtkSearchEntry *search,
     case GDK_KEY_Up: case GDK_KEY_KP_Up:
       to = at == GTK_INVALID_LIST_POSITION ? 0 : (int) at - 1;
       break;
-    case GDK_KEY_Home: case GDK_KEY_Page_Up:
+    case GDK_KEY_Home: case GDK_KEY_Page_Up: case GDK_KEY_KP_Home: case GDK_KEY_KP_Page_Up:
       to = 0;
       break;
     default:
@@ -906,6 +911,7 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
       return GDK_EVENT_STOP;
     case GDK_KEY_Up: case GDK_KEY_Down: case GDK_KEY_KP_Up: case GDK_KEY_KP_Down:
     case GDK_KEY_Page_Up: case GDK_KEY_Page_Down: case GDK_KEY_Home: case GDK_KEY_End:
+    case GDK_KEY_KP_Page_Up: case GDK_KEY_KP_Page_Down: case GDK_KEY_KP_Home: case GDK_KEY_KP_End:
       return arrow_in_list (search, dropdown, keyval);
     default:
       return GDK_EVENT_PROPAGATE;
@@ -1019,6 +1025,8 @@ apply_early_keys_without_list (GtkWidget *popover)
     }
   if (found->len == 0)
     return;
+  if (state->from_end_early != 0)
+    at = state->from_end_early < 0 ? 0 : (int) found->len - 1;
   at = CLAMP (at + state->moves_early, 0, (int) found->len - 1);
   state->ours = TRUE;
   gtk_drop_down_set_selected (dropdown, g_array_index (found, guint, at));
@@ -1076,10 +1084,25 @@ opening_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Up: case GDK_KEY_KP_Up:
       state->moves_early--;
       return GDK_EVENT_STOP;
+    /* A page is the whole list (arrow_in_list); moves after it are from
+     * the first or last row (GP review, keys typed while the app was
+     * stopped: Alt+G PageDown Return left the region unchosen). */
+    case GDK_KEY_Home: case GDK_KEY_KP_Home: case GDK_KEY_Page_Up: case GDK_KEY_KP_Page_Up:
+      state->from_end_early = -1;
+      state->moves_early = 0;
+      return GDK_EVENT_STOP;
+    case GDK_KEY_End: case GDK_KEY_KP_End: case GDK_KEY_Page_Down: case GDK_KEY_KP_Page_Down:
+      state->from_end_early = 1;
+      state->moves_early = 0;
+      return GDK_EVENT_STOP;
     default:
       if (c == 0 || !g_unichar_isprint (c) || state->return_early || state->escape_early)
         return GDK_EVENT_PROPAGATE;
       g_string_append_unichar (state->typed_early, c);
+      /* A search highlights its first row: moves typed before the letter
+       * do not count, as in the open list. */
+      state->moves_early = 0;
+      state->from_end_early = 0;
       return GDK_EVENT_STOP;
     }
 }
@@ -1108,11 +1131,16 @@ apply_early_keys (gpointer data)
       gtk_editable_set_position (GTK_EDITABLE (search), -1);
       search_changed_cb (search, dropdown);
     }
-  if (state->moves_early != 0 && rows != NULL && g_list_model_get_n_items (G_LIST_MODEL (rows)) > 0)
+  if ((state->moves_early != 0 || state->from_end_early != 0) &&
+      rows != NULL && g_list_model_get_n_items (G_LIST_MODEL (rows)) > 0)
     {
       guint n = g_list_model_get_n_items (G_LIST_MODEL (rows));
       guint at = gtk_single_selection_get_selected (rows);
-      int to = (at == GTK_INVALID_LIST_POSITION ? -1 : (int) at) + state->moves_early;
+      int to;
+
+      if (state->from_end_early != 0)
+        at = state->from_end_early < 0 ? 0 : n - 1;
+      to = (at == GTK_INVALID_LIST_POSITION ? -1 : (int) at) + state->moves_early;
 
       set_highlight (dropdown, (guint) CLAMP (to, 0, (int) n - 1));
     }
@@ -1167,6 +1195,7 @@ _msk_choice_list_expect_open (GtkDropDown *dropdown)
   state->applied_without_list = FALSE;
   g_string_truncate (state->typed_early, 0);
   state->moves_early = 0;
+  state->from_end_early = 0;
   state->return_early = FALSE;
   state->escape_early = 0;
   /* A list that does not open (a window closing) keeps no keys. */
@@ -1274,7 +1303,7 @@ popup_mapped_cb (GtkWidget *popover,
     {
       /* Nothing typed before it opened: the next key is the list's at
        * once. Otherwise keys wait behind those, until they are applied. */
-      if (state->typed_early->len == 0 && state->moves_early == 0 &&
+      if (state->typed_early->len == 0 && state->moves_early == 0 && state->from_end_early == 0 &&
           !state->return_early && !state->escape_early)
         {
           state->opening = FALSE;

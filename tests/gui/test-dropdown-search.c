@@ -1427,6 +1427,45 @@ test_arrows_right_after_letters (Fixture       *f,
   g_assert_cmpstr (selected_label (list), ==, label_of (f, BOROUGH, "havering"));
 }
 
+/* Page Down, Page Up, Home and End go to the list's last or first row,
+ * the list being short, also in a list not laid out yet (GP review, keys
+ * typed while the app was stopped: Alt+G Page Down Return left the region
+ * unchosen, and Alt+B End Page Up Down Return picked Waltham Forest, not
+ * Barking and Dagenham; GTK 4.8's Page Down stopped a row short of the
+ * region list's end). */
+static void
+test_page_keys (Fixture       *f,
+                gconstpointer  data)
+{
+  GtkDropDown *region = get_dropdown (f, "region_dropdown");
+  GtkDropDown *borough = get_dropdown (f, "borough_dropdown");
+  GListModel *regions = gtk_drop_down_get_model (region);
+  const char *last = gtk_string_list_get_string (GTK_STRING_LIST (regions), g_list_model_get_n_items (regions) - 1);
+
+  x_open (region, "<Alt>g");
+  msk_test_x_key ("Page_Down");
+  wait_frames (f);
+  g_assert_cmpstr (highlighted_row (region), ==, last);
+  g_assert_cmpstr (focused_row (f, region), ==, last);
+  x_pick (region, last);
+
+  msk_test_x_send_now ("<Alt>g", "");
+  msk_test_x_send_now ("Home", "");
+  msk_test_x_send_now ("Down", "");
+  msk_test_x_send_now ("Return", "");
+  wait_choice (region, label_of (f, REGION, "lumbar_spine"));
+  wait_open (region, FALSE);
+
+  choose_tower_hamlets (f);
+  msk_test_x_send_now ("<Alt>b", "");
+  msk_test_x_send_now ("End", "");
+  msk_test_x_send_now ("Page_Up", "");
+  msk_test_x_send_now ("Down", "");
+  msk_test_x_send_now ("Return", "");
+  wait_choice (borough, label_of (f, BOROUGH, "barking_dagenham"));
+  wait_open (borough, FALSE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1459,6 +1498,7 @@ main (int   argc,
   ADD ("keys-right-after-list-closes", test_keys_right_after_list_closes);
   ADD ("tab-picks-and-moves-on", test_tab_picks_and_moves_on);
   ADD ("arrows-right-after-letters", test_arrows_right_after_letters);
+  ADD ("page-keys", test_page_keys);
 #undef ADD
   return g_test_run ();
 }

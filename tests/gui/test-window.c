@@ -2996,6 +2996,45 @@ tab_as_a_late_list_opens (Fixture *f)
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == check);
 }
 
+/* Page Down, Up, Return typed together while the region list would open a
+ * frame late: Page Down goes to the last row, as in the open list, and Up
+ * moves on from there (GP review, keys typed while the app was stopped:
+ * Alt+G Page Down Return left the region unchosen). A letter typed after
+ * them searches, and puts the highlight on the first row it finds. */
+static void
+page_keys_in_a_late_list (Fixture *f)
+{
+  GtkWidget *region = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "region_dropdown");
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (region));
+  guint n = g_list_model_get_n_items (model);
+  const char *want = gtk_string_list_get_string (GTK_STRING_LIST (model), n - 2);
+  gint64 end;
+
+  scroll_region_out_of_view (f);
+  end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  msk_test_x_send_now ("<Alt>g", "");
+  msk_test_x_send_now ("Page_Down", "");
+  msk_test_x_send_now ("Up", "");
+  msk_test_x_send_now ("Return", "");
+  while (g_strcmp0 (selected_text (region), want) != 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  wait_for_frames ();
+  g_assert_cmpstr (selected_text (region), ==, want);
+  g_assert_false (gtk_widget_get_mapped (dropdown_popover (region)));
+
+  scroll_region_out_of_view (f);
+  end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  msk_test_x_send_now ("<Alt>g", "");
+  msk_test_x_send_now ("End", "l");
+  msk_test_x_send_now ("Return", "");
+  while (g_strcmp0 (selected_text (region), msk_policy_find_region (f->policy, "lumbar_spine")->label) != 0 &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  wait_for_frames ();
+  g_assert_cmpstr (selected_text (region), ==, msk_policy_find_region (f->policy, "lumbar_spine")->label);
+  g_assert_false (gtk_widget_get_mapped (dropdown_popover (region)));
+}
+
 /* Escape, then Return: the Escape empties the search, so Return keeps the
  * choice made, as in the list; "lu" must not pick Lower back. */
 static void
@@ -3548,6 +3587,7 @@ main (int   argc,
   ADD_IN_APP ("/window/keys-after-a-late-list", keys_after_a_late_list);
   ADD_IN_APP ("/window/tab-in-a-late-list", tab_in_a_late_list);
   ADD_IN_APP ("/window/tab-as-a-late-list-opens", tab_as_a_late_list_opens);
+  ADD_IN_APP ("/window/page-keys-in-a-late-list", page_keys_in_a_late_list);
   ADD_IN_APP ("/window/tab-reaches-a-sign-just-shown", tab_reaches_a_sign_just_shown);
   ADD_IN_APP ("/window/two-escapes-close-a-late-list", two_escapes_close_a_late_list);
   ADD_IN_APP ("/window/keys-after-a-late-pick", keys_after_a_late_pick);
