@@ -40,6 +40,7 @@ struct _MskPolicyView
   /* Character offsets of each match's start and end, in buffer order. */
   GArray            *matches;
   int                current;
+  char              *searched;  /* the text the matches are of */
 };
 
 G_DEFINE_FINAL_TYPE (MskPolicyView, msk_policy_view, GTK_TYPE_BOX)
@@ -452,6 +453,8 @@ search (MskPolicyView *self)
 
   build (self);
   clear_matches (self);
+  g_free (self->searched);
+  self->searched = g_strdup (text);
 
   if (text[0] != '\0')
     {
@@ -474,46 +477,63 @@ search (MskPolicyView *self)
     update_match_label (self);
 }
 
+/* GtkSearchEntry tells of a change after its typing delay; a step below
+ * may have searched the text already. */
 static void
 search_changed_cb (MskPolicyView  *self,
                    GtkSearchEntry *entry)
 {
-  search (self);
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), self->searched != NULL ? self->searched : "") != 0)
+    search (self);
+}
+
+/* Return, Shift+Return and the arrows step among the matches of the text
+ * typed: typed within the entry's delay, it is searched first, so the
+ * step is the one it would be typed slowly (GP review: "cauda" and
+ * Return typed quickly showed 1 of 8, not 2 of 8; the Return stepped
+ * among the last text's matches and the search then began again). */
+static void
+step_match (MskPolicyView *self,
+            int            delta)
+{
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), self->searched != NULL ? self->searched : "") != 0)
+    search (self);
+  select_match (self, self->current + delta);
 }
 
 static void
 search_activate_cb (MskPolicyView  *self,
                     GtkSearchEntry *entry)
 {
-  select_match (self, self->current + 1);
+  step_match (self, 1);
 }
 
 static void
 search_next_cb (MskPolicyView  *self,
                 GtkSearchEntry *entry)
 {
-  select_match (self, self->current + 1);
+  step_match (self, 1);
 }
 
 static void
 search_previous_cb (MskPolicyView  *self,
                     GtkSearchEntry *entry)
 {
-  select_match (self, self->current - 1);
+  step_match (self, -1);
 }
 
 static void
 next_clicked_cb (MskPolicyView *self,
                  GtkButton     *button)
 {
-  select_match (self, self->current + 1);
+  step_match (self, 1);
 }
 
 static void
 previous_clicked_cb (MskPolicyView *self,
                      GtkButton     *button)
 {
-  select_match (self, self->current - 1);
+  step_match (self, -1);
 }
 
 /* Shift+Enter goes back; GtkSearchEntry would treat it as a plain Enter. */
@@ -527,7 +547,7 @@ search_key_pressed_cb (MskPolicyView         *self,
   if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
       (state & GDK_SHIFT_MASK) != 0)
     {
-      select_match (self, self->current - 1);
+      step_match (self, -1);
       return GDK_EVENT_STOP;
     }
   return GDK_EVENT_PROPAGATE;
@@ -614,6 +634,7 @@ msk_policy_view_finalize (GObject *object)
   g_clear_pointer (&self->policy, msk_policy_unref);
   g_clear_pointer (&self->matches, g_array_unref);
   g_clear_pointer (&self->pending_links, g_ptr_array_unref);
+  g_clear_pointer (&self->searched, g_free);
   g_clear_object (&self->text);
   G_OBJECT_CLASS (msk_policy_view_parent_class)->finalize (object);
 }
@@ -697,6 +718,7 @@ msk_policy_view_set_policy (MskPolicyView *self,
   buffer = self->text;
   g_array_set_size (self->matches, 0);
   self->current = -1;
+  g_clear_pointer (&self->searched, g_free);
   gtk_text_buffer_set_text (buffer, "", 0);
   g_ptr_array_set_size (self->pending_links, 0);
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->sections_list))) != NULL)
@@ -735,6 +757,19 @@ msk_policy_view_prepare (MskPolicyView *self)
   pango_layout_set_attributes (layout, attrs);
   pango_attr_list_unref (attrs);
   pango_layout_get_size (layout, NULL, NULL);
+}
+
+void
+msk_policy_view_reset (MskPolicyView *self)
+{
+  g_return_if_fail (MSK_IS_POLICY_VIEW (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  /* Matches only if there are any: a search fills a view not yet shown. */
+  if (self->searched != NULL && self->searched[0] != '\0')
+    search (self);
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->text_scroller), 0);
 }
 
 void

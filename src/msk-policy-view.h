@@ -21,6 +21,8 @@ void       msk_policy_view_set_policy    (MskPolicyView *self,
  * that its first showing only lays it out and draws it. Call when the app
  * is idle. */
 void       msk_policy_view_prepare       (MskPolicyView *self);
+/* As a fresh view: no search, no matches, at the top (a new patient). */
+void       msk_policy_view_reset         (MskPolicyView *self);
 /* Opens the search bar and focuses its entry. */
 void       msk_policy_view_start_search  (MskPolicyView *self);
 

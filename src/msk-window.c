@@ -398,6 +398,9 @@ new_request_action (GtkWidget  *widget,
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   gtk_revealer_set_reveal_child (self->toast_revealer, FALSE);
   gtk_stack_set_visible_child_name (self->stack, "decide");
+  /* The last patient's search in the policy goes too (GP review). */
+  if (self->policy_view != NULL)
+    msk_policy_view_reset (self->policy_view);
   msk_request_form_focus_first (self->request_form);
 }
 

@@ -1267,6 +1267,57 @@ wait_for_label (GtkLabel *label)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* Return and Shift+Return typed straight after the words, before the
+ * search entry's typing delay, step from the matches of the words typed,
+ * as typed slowly (GP review: "cauda" Return typed quickly showed 1 of 8,
+ * not 2 of 8). Ctrl+N then leaves no search: a new patient's window is
+ * as it opened (GP review: the last search, its matches and its bar were
+ * still there). */
+static void
+policy_search_keys_typed_quickly (Fixture *f)
+{
+  GtkWidget *view, *entry;
+  GtkLabel *count;
+  GtkTextBuffer *buffer;
+  guint n;
+  g_autofree char *expected = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  msk_test_spin ();
+  view = get_policy_view (f);
+  entry = child (view, MSK_TYPE_POLICY_VIEW, "search_entry");
+  count = GTK_LABEL (child (view, MSK_TYPE_POLICY_VIEW, "match_label"));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (view, MSK_TYPE_POLICY_VIEW, "text_view")));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "sarcoma");
+  g_signal_emit_by_name (entry, "activate");
+  n = count_tagged_ranges (buffer, "match");
+  g_assert_cmpuint (n, >, 2);
+  expected = g_strdup_printf ("2 of %u matches", n);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
+  /* The entry's own, delayed, search-changed keeps the step. */
+  wait_for_frames ();
+  g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "cauda");
+  g_signal_emit_by_name (entry, "previous-match");
+  n = count_tagged_ranges (buffer, "match");
+  g_assert_cmpuint (n, >, 1);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%u of %u matches", n, n);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
+  wait_for_frames ();
+  g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-request", NULL));
+  wait_for_frames ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_cmpuint (count_tagged_ranges (buffer, "match"), ==, 0);
+  g_assert_cmpuint (count_tagged_ranges (buffer, "current-match"), ==, 0);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, "");
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (child (view, MSK_TYPE_POLICY_VIEW, "search_bar"))));
+}
+
 /* The text of `view`'s text view, and how many link buttons it holds. */
 static char *
 policy_text_and_links (GtkWidget *view,
@@ -3546,6 +3597,7 @@ main (int   argc,
   ADD_IN_APP ("/window/pane-follows-every-change", pane_follows_every_change);
   ADD_IN_APP ("/window/policy-search", policy_search_finds_and_steps);
   ADD_IN_APP ("/window/policy-view-made-ahead-is-whole", policy_view_made_ahead_is_whole);
+  ADD_IN_APP ("/window/policy-search-keys-typed-quickly", policy_search_keys_typed_quickly);
   ADD_IN_APP ("/window/policy-keys-scroll", policy_keys_scroll);
   ADD_IN_APP ("/window/policy-column-is-clamped", policy_column_is_clamped);
   ADD_IN_APP ("/window/copy-puts-decision-on-clipboard", copy_puts_the_decision_on_the_clipboard);
