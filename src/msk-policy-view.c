@@ -679,6 +679,17 @@ msk_policy_view_init (MskPolicyView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   name_close_button (self, GTK_WIDGET (self->search_bar));
+  /* The search bar opens at once, not sliding down over frames: GTK 4.8's
+   * revealer shows its entry only at the slide's first frame, and letters
+   * typed before it, at the first Ctrl+F of a session, went nowhere (GP
+   * review, keys typed while the app was stopped: Ctrl+F "cauda" opened an
+   * empty search). */
+  {
+    GtkWidget *revealer = _msk_widget_find_descendant (GTK_WIDGET (self->search_bar), GTK_TYPE_REVEALER);
+
+    if (revealer != NULL)
+      gtk_revealer_set_transition_type (GTK_REVEALER (revealer), GTK_REVEALER_TRANSITION_TYPE_NONE);
+  }
 
   self->matches = g_array_new (FALSE, FALSE, sizeof (Match));
   self->current = -1;
