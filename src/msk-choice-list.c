@@ -815,12 +815,13 @@ arrow_in_list (GtkSearchEntry *search,
                guint           keyval)
 {
   const char *shown = g_object_get_data (G_OBJECT (search), SHOWN_KEY);
+  gboolean arrow = keyval == GDK_KEY_Up || keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Up || keyval == GDK_KEY_KP_Down;
   GtkSingleSelection *rows;
   guint n, at;
   int to;
 
-  gboolean arrow = keyval == GDK_KEY_Up || keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Up || keyval == GDK_KEY_KP_Down;
-
+  /* The rows not yet of the text typed are filtered first; otherwise Up
+   * and Down among rows laid out are GTK's, from the row highlighted. */
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (search)), shown != NULL ? shown : "") != 0)
     search_changed_cb (search, dropdown);
   else if (arrow)

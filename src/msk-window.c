@@ -39,8 +39,8 @@ struct _MskWindow
   MskDecisionPane      *decision_pane;
   GtkBox               *policy_page;
   MskPolicyView        *policy_view;  /* NULL until the page is first shown, or prepared */
-  guint                 prepare_id;   /* the Policy view is prepared, one part an idle */
-  guint                 prepare_step;
+  guint                 prepare_id;   /* what the first frame does not show, built in idle time */
+  guint                 prepare_step; /* the part of it to build next */
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
   GtkStackSwitcher     *view_switcher;
@@ -284,10 +284,11 @@ ensure_policy_view (MskWindow *self)
 
 /* While the GP reads the first frame, the Policy view is built (not
  * shown), its text made and its fonts loaded, and the main menu's popover
- * built, so that the Policy view's first showing is its layout and drawing (issue 14: the first switch was 103.6 M
- * instructions, 23 ms on this machine; see docs/performance.md).
- * One part per idle, at low priority: a key, a click or a frame waits for
- * one part at most. */
+ * built, so that the Policy view's first showing is its layout and
+ * drawing (issue 14: the first switch was 103.6 M instructions, 23 ms on
+ * this machine, and is 60.9 M; see docs/performance.md). One part per
+ * idle, at low priority: a key, a click or a frame waits for one part at
+ * most. */
 static gboolean
 prepare_after_first_frame_cb (gpointer data)
 {
