@@ -495,6 +495,11 @@ summary_shortcut_cb (GtkWidget *widget,
   g_variant_get (args, "(&s&s)", &action, &what);
   if (!needs_decision (self, _(what)))
     gtk_widget_activate_action (widget, action, NULL);
+  else if (g_str_equal (action, "win.copy-text"))
+    /* The summary copied before is of a decision no longer on screen:
+     * left on the clipboard, a paste after this refused copy would put it
+     * in the notes as this one's (GP review). */
+    forget_copied_summary (self);
   return TRUE;
 }
 

@@ -2535,6 +2535,41 @@ new_request_keeps_other_clipboard_content (Fixture *f)
   g_assert_cmpstr (pasted, ==, "copied from the record");
 }
 
+/* Copy, then the form loses its decision (the red flag unticked, no
+ * region): Ctrl+Shift+C says there is nothing to copy yet, and takes the
+ * summary copied before off the clipboard, so a paste does not put the
+ * old decision in the notes (GP review: it stayed there). Something else
+ * copied since stays. */
+static void
+refused_copy_leaves_no_old_summary (Fixture *f)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  GtkWidget *check = concern_check (f, "suspected_sarcoma");
+  g_autofree char *pasted = NULL;
+
+  tick (f, "suspected_sarcoma");
+  press (f, "<Control><Shift>c");
+  pasted = read_clipboard (f);
+  g_assert_nonnull (pasted);
+  g_assert_nonnull (strstr (pasted, msk_policy_find_concern (f->policy, "suspected_sarcoma")->label));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  msk_test_spin ();
+  press (f, "<Control><Shift>c");
+  g_clear_pointer (&pasted, g_free);
+  pasted = read_clipboard (f);
+  g_assert_null (pasted);
+
+  tick (f, "suspected_sarcoma");
+  press (f, "<Control><Shift>c");
+  gdk_clipboard_set_text (clipboard, "copied from the record");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+  msk_test_spin ();
+  press (f, "<Control><Shift>c");
+  g_clear_pointer (&pasted, g_free);
+  pasted = read_clipboard (f);
+  g_assert_cmpstr (pasted, ==, "copied from the record");
+}
+
 static void
 export_names_never_collide (void)
 {
@@ -3620,6 +3655,7 @@ main (int   argc,
   ADD_IN_APP ("/window/policy-view-made-ahead-is-whole", policy_view_made_ahead_is_whole);
   ADD_IN_APP ("/window/policy-search-keys-typed-quickly", policy_search_keys_typed_quickly);
   ADD_IN_APP ("/window/first-find-keeps-the-words-typed-with-it", first_find_keeps_the_words_typed_with_it);
+  ADD_IN_APP ("/window/refused-copy-leaves-no-old-summary", refused_copy_leaves_no_old_summary);
   ADD_IN_APP ("/window/policy-keys-scroll", policy_keys_scroll);
   ADD_IN_APP ("/window/policy-column-is-clamped", policy_column_is_clamped);
   ADD_IN_APP ("/window/copy-puts-decision-on-clipboard", copy_puts_the_decision_on_the_clipboard);
