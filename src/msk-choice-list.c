@@ -1168,8 +1168,7 @@ _msk_choice_list_settle (GtkDropDown     *dropdown,
     return;
   /* Tab picks what Return would, as in the open list (tab_out_of_list),
    * and then moves on from the drop-down. */
-  if ((keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_KP_Tab) &&
-      (modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == 0)
+  if (_msk_is_plain_tab (keyval, modifiers))
     state->return_early = TRUE;
   if (early_keys_done (state))
     apply_early_keys_without_list (popover);

@@ -262,9 +262,7 @@ tab_pressed_cb (GtkEventControllerKey *keys,
   gboolean back;
   guint at;
 
-  if (keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab)
-    return GDK_EVENT_PROPAGATE;
-  if ((modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 || focus == NULL)
+  if (!_msk_is_plain_tab (keyval, modifiers) || focus == NULL)
     return GDK_EVENT_PROPAGATE;
   back = keyval == GDK_KEY_ISO_Left_Tab || (modifiers & GDK_SHIFT_MASK) != 0;
   stops = g_ptr_array_new ();

@@ -61,6 +61,11 @@ guint      _msk_after_next_layout  (GtkWidget      *widget,
  * or NULL. GTK 4.8 gives some composite widgets' parts no public getter. */
 GtkWidget *_msk_widget_find_descendant (GtkWidget *widget,
                                         GType      type);
+/* Whether `keyval` with `modifiers` is Tab or Shift+Tab moving the
+ * keyboard (not Ctrl+Tab, Alt+Tab…): the form's order and the lists'
+ * Tab both ask. */
+gboolean   _msk_is_plain_tab       (guint            keyval,
+                                    GdkModifierType  modifiers);
 /* An error dialog over `parent` (nullable), closed by its button. */
 void       _msk_show_error         (GtkWindow  *parent,
                                     const char *primary,

@@ -357,6 +357,14 @@ _msk_after_next_layout (GtkWidget      *widget,
   return gtk_widget_add_tick_callback (widget, after_layout_tick_cb, after, g_free);
 }
 
+gboolean
+_msk_is_plain_tab (guint           keyval,
+                   GdkModifierType modifiers)
+{
+  return (keyval == GDK_KEY_Tab || keyval == GDK_KEY_ISO_Left_Tab || keyval == GDK_KEY_KP_Tab) &&
+         (modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) == 0;
+}
+
 GtkWidget *
 _msk_widget_find_descendant (GtkWidget *widget,
                              GType      type)
