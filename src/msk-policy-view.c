@@ -41,6 +41,13 @@ struct _MskPolicyView
   GArray            *matches;
   int                current;
   char              *searched;  /* the text the matches are of */
+  /* A scroll asked for before the text view's first allocation, made in
+   * a frame after it (bring_into_view). */
+  gboolean           scroll_waiting;
+  double             scroll_fraction;
+  guint              scroll_tick;
+  double             scroll_upper;  /* the page's height when last scrolled */
+  guint              scroll_still;  /* frames since it last changed */
 };
 
 G_DEFINE_FINAL_TYPE (MskPolicyView, msk_policy_view, GTK_TYPE_BOX)
@@ -365,20 +372,99 @@ build (MskPolicyView *self)
   gtk_text_buffer_place_cursor (buffer, &start);
 }
 
-/* Puts `iter` `fraction` of the way down the page. The text view scrolls
- * itself (its clamp is scrollable); scroll_to_mark() rather than
- * scroll_to_iter() because it waits for the lines around the mark to be
- * laid out, so a page filled a moment ago still scrolls to the right place. */
+/* The text view scrolls itself (its clamp is scrollable); scroll_to_mark()
+ * rather than scroll_to_iter() because it waits for the lines around the
+ * mark to be laid out, so a page filled a moment ago still scrolls to the
+ * right place. */
+static void
+scroll_to_target (MskPolicyView *self,
+                  double         fraction)
+{
+  GtkTextMark *target = gtk_text_buffer_get_mark (self->text, "scroll-target");
+
+  gtk_text_view_scroll_to_mark (self->text_view, target, 0, TRUE, 0, fraction);
+}
+
+static gboolean
+scroll_when_allocated_cb (GtkWidget     *text_view,
+                          GdkFrameClock *clock,
+                          gpointer       user_data)
+{
+  MskPolicyView *self = user_data;
+  double upper;
+
+  /* Hidden again before it was laid out: wait for the next map rather
+   * than tick the window's clock. */
+  if (!gtk_widget_get_mapped (text_view))
+    {
+      self->scroll_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+  /* Ticks come before a frame's layout, so the frame after the first
+   * allocation is the first with the real width. */
+  if (gtk_widget_get_width (text_view) == 0)
+    return G_SOURCE_CONTINUE;
+  /* The text view lays out the lines around the target first and the
+   * rest in idle time; a target below what it has measured is scrolled
+   * only as far as that. So the scroll is made again each time the page
+   * grows, until it has stayed the same for a few frames. */
+  upper = gtk_adjustment_get_upper (gtk_scrolled_window_get_vadjustment (self->text_scroller));
+  if (upper != self->scroll_upper)
+    {
+      self->scroll_upper = upper;
+      self->scroll_still = 0;
+      scroll_to_target (self, self->scroll_fraction);
+      return G_SOURCE_CONTINUE;
+    }
+  if (++self->scroll_still < 3)
+    return G_SOURCE_CONTINUE;
+  self->scroll_tick = 0;
+  self->scroll_waiting = FALSE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_to_scroll (MskPolicyView *self)
+{
+  if (self->scroll_waiting && self->scroll_tick == 0 &&
+      gtk_widget_get_mapped (GTK_WIDGET (self->text_view)))
+    self->scroll_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->text_view),
+                                                      scroll_when_allocated_cb, self, NULL);
+}
+
+static void
+cancel_scroll (MskPolicyView *self)
+{
+  self->scroll_waiting = FALSE;
+  if (self->scroll_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->text_view), self->scroll_tick);
+  self->scroll_tick = 0;
+}
+
+/* Puts `iter` `fraction` of the way down the page. A text view not yet
+ * allocated scrolls at a width of one pixel, and one just allocated has
+ * measured only the lines around the target, so scrolls short of one far
+ * down: a search typed with the Ctrl+F that first showed the page said
+ * "8 of 8 matches" over the community services table. Such a scroll waits
+ * for the real width and is made again as the page grows. */
 static void
 bring_into_view (MskPolicyView *self,
                  GtkTextIter   *iter,
                  double         fraction)
 {
-  GtkTextBuffer *buffer = self->text;
-  GtkTextMark *target = gtk_text_buffer_get_mark (buffer, "scroll-target");
+  GtkTextMark *target = gtk_text_buffer_get_mark (self->text, "scroll-target");
 
-  gtk_text_buffer_move_mark (buffer, target, iter);
-  gtk_text_view_scroll_to_mark (self->text_view, target, 0, TRUE, 0, fraction);
+  gtk_text_buffer_move_mark (self->text, target, iter);
+  if (gtk_widget_get_width (GTK_WIDGET (self->text_view)) == 0)
+    {
+      self->scroll_waiting = TRUE;
+      self->scroll_fraction = fraction;
+      self->scroll_upper = -1;
+      wait_to_scroll (self);
+      return;
+    }
+  cancel_scroll (self);
+  scroll_to_target (self, fraction);
 }
 
 static void
@@ -617,6 +703,7 @@ msk_policy_view_map (GtkWidget *widget)
   show_text (MSK_POLICY_VIEW (widget));
   build (MSK_POLICY_VIEW (widget));
   GTK_WIDGET_CLASS (msk_policy_view_parent_class)->map (widget);
+  wait_to_scroll (MSK_POLICY_VIEW (widget));
 }
 
 static void
@@ -781,6 +868,9 @@ msk_policy_view_reset (MskPolicyView *self)
   if (self->searched != NULL && self->searched[0] != '\0')
     search (self);
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  /* A scroll the last search asked for but has not yet made would land
+   * after this one. */
+  cancel_scroll (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->text_scroller), 0);
 }
 

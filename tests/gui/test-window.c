@@ -1339,6 +1339,74 @@ first_find_keeps_the_words_typed_with_it (Fixture *f)
   g_assert_true (gtk_widget_has_focus (entry) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), entry));
 }
 
+/* Ctrl+F, the words and Shift+Return typed together before the Policy view
+ * was ever shown, as a busy PC hands them over: the view shows the match
+ * counted (GP review: "8 of 8 matches" while the page showed the community
+ * services table; GtkTextView laid the page out at a width of one pixel
+ * and scrolled there, before its first allocation). */
+static void
+quick_find_shows_the_match_counted (Fixture *f)
+{
+  GtkWidget *view;
+  GtkLabel *count;
+  GtkTextBuffer *buffer;
+  g_autofree char *expected = NULL;
+  guint n;
+  gint64 end;
+
+  end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  msk_test_x_send_now ("<Control>f", "cauda");
+  msk_test_x_send_now ("<Shift>Return", "");
+  while ((gtk_widget_get_first_child (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "policy_page")) == NULL ||
+          gtk_label_get_text (GTK_LABEL (child (get_policy_view (f), MSK_TYPE_POLICY_VIEW, "match_label")))[0] == '\0') &&
+         g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  view = get_policy_view (f);
+  wait_for_scrolling (view);
+  count = GTK_LABEL (child (view, MSK_TYPE_POLICY_VIEW, "match_label"));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (child (view, MSK_TYPE_POLICY_VIEW, "text_view")));
+  n = count_tagged_ranges (buffer, "match");
+  g_assert_cmpuint (n, >, 2);
+  expected = g_strdup_printf ("%u of %u matches", n, n);
+  g_assert_cmpstr (gtk_label_get_text (count), ==, expected);
+  g_assert_true (current_match_on_screen (view));
+}
+
+/* A search typed with the Ctrl+F that first showed the page, then Ctrl+N
+ * and Alt+P before the window drew any of it: the new patient's Policy
+ * view opens at its top, not at the old search's match, whose scroll
+ * waited for the page's first frame. And after a search on a page shown. */
+static void
+new_request_puts_policy_back_at_top (Fixture *f)
+{
+  GtkStack *stack = GTK_STACK (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "stack"));
+  GtkWidget *view, *entry;
+  GtkAdjustment *vadj;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  view = get_policy_view (f);
+  entry = child (view, MSK_TYPE_POLICY_VIEW, "search_entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "cauda");
+  g_signal_emit_by_name (entry, "previous-match");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-request", NULL));
+  gtk_stack_set_visible_child_name (stack, "policy");
+  wait_for_scrolling (view);
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (view, MSK_TYPE_POLICY_VIEW, "text_scroller")));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj), >, 2 * gtk_adjustment_get_page_size (vadj));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, gtk_adjustment_get_lower (vadj));
+
+  /* The same once the page has been shown and scrolled. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "sarcoma");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  g_signal_emit_by_name (entry, "previous-match");
+  wait_for_scrolling (view);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, gtk_adjustment_get_lower (vadj));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-request", NULL));
+  gtk_stack_set_visible_child_name (stack, "policy");
+  wait_for_scrolling (view);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, gtk_adjustment_get_lower (vadj));
+}
+
 /* The text of `view`'s text view, and how many link buttons it holds. */
 static char *
 policy_text_and_links (GtkWidget *view,
@@ -3656,6 +3724,8 @@ main (int   argc,
   ADD_IN_APP ("/window/policy-search-keys-typed-quickly", policy_search_keys_typed_quickly);
   ADD_IN_APP ("/window/first-find-keeps-the-words-typed-with-it", first_find_keeps_the_words_typed_with_it);
   ADD_IN_APP ("/window/refused-copy-leaves-no-old-summary", refused_copy_leaves_no_old_summary);
+  ADD_IN_APP ("/window/quick-find-shows-the-match-counted", quick_find_shows_the_match_counted);
+  ADD_IN_APP ("/window/new-request-puts-policy-back-at-top", new_request_puts_policy_back_at_top);
   ADD_IN_APP ("/window/policy-keys-scroll", policy_keys_scroll);
   ADD_IN_APP ("/window/policy-column-is-clamped", policy_column_is_clamped);
   ADD_IN_APP ("/window/copy-puts-decision-on-clipboard", copy_puts_the_decision_on_the_clipboard);
