@@ -14,6 +14,63 @@
 #include "msk-links.h"
 #include "msk-utils-private.h"
 
+enum { RESPONSE_COPY = 1 };
+
+static void
+open_error_response_cb (GtkDialog *dialog,
+                        int        response,
+                        gpointer   user_data)
+{
+  const char *uri = g_object_get_data (G_OBJECT (dialog), "msk-uri");
+
+  if (response == RESPONSE_COPY)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), uri);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+GtkWidget *
+msk_link_show_open_error (GtkWindow    *parent,
+                          const char   *uri,
+                          const GError *error)
+{
+  GtkWidget *dialog;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (error != NULL, NULL);
+
+  /* GTK's own dialog says only "Could not show link" and why: the address
+   * is what a GP needs to open it elsewhere (a practice PC often has no
+   * browser the desktop knows of). */
+  dialog = gtk_message_dialog_new (parent,
+                                   GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_ERROR, GTK_BUTTONS_NONE,
+                                   "%s", _("Could not open the link"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s\n\n%s",
+                                            uri, error->message);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("Copy _Address"), RESPONSE_COPY);
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Close"), GTK_RESPONSE_CLOSE);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  g_object_set_data_full (G_OBJECT (dialog), "msk-uri", g_strdup (uri), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (open_error_response_cb), NULL);
+  /* Return closes it, as it would any error; copying is a choice. */
+  gtk_widget_grab_focus (gtk_dialog_get_widget_for_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+show_uri_done_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autofree char *uri = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    msk_link_show_open_error (GTK_WINDOW (source), uri, error);
+}
+
 static gboolean
 activate_link_cb (GtkLinkButton *button,
                   gpointer       user_data)
@@ -22,7 +79,8 @@ activate_link_cb (GtkLinkButton *button,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (button));
 
   if (uri != NULL && g_str_has_prefix (uri, "https://"))
-    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
+    gtk_show_uri_full (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME,
+                       NULL, show_uri_done_cb, g_strdup (uri));
   else
     g_warning ("Not opening a link that is not https: %s", uri != NULL ? uri : "(none)");
 

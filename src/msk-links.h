@@ -14,5 +14,10 @@ G_BEGIN_DECLS
 GtkWidget *msk_resource_link_new      (const MskResource *resource);
 /* The same button on a line of its own (the line's first child), or NULL. */
 GtkWidget *msk_resource_link_line_new (const MskResource *resource);
+/* The dialog shown when the desktop could not open `uri`: the address, why,
+ * and a button that copies the address. */
+GtkWidget *msk_link_show_open_error   (GtkWindow         *parent,
+                                       const char        *uri,
+                                       const GError      *error);
 
 G_END_DECLS

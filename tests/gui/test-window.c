@@ -17,6 +17,7 @@
 #include "msk-application.h"
 #include "msk-concern-row.h"
 #include "msk-decision-pane.h"
+#include "msk-links.h"
 #include "msk-gui-test-util.h"
 #include "msk-test-util.h"
 #include "msk-policy-view.h"
@@ -2485,6 +2486,58 @@ n_toplevels (void)
   return g_list_model_get_n_items (gtk_window_get_toplevels ());
 }
 
+/* The button of `widget` (a dialog) labelled `label`, or NULL. */
+static GtkWidget *
+button_labelled (GtkWidget  *widget,
+                 const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = button_labelled (c, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A link the desktop cannot open (no web browser it knows of, as on many
+ * practice PCs): the dialog gives the address, with GTK's reason, and a
+ * button that copies it (GP review: "Could not show link" with no way to
+ * open it elsewhere). Return closes it; the clipboard is left alone. */
+static void
+link_that_cannot_open_gives_its_address (Fixture *f)
+{
+  const char *uri = "https://www.girft.nhs.uk/example-address";
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                                                 "No application is registered as handling this file");
+  GtkWidget *dialog;
+  g_autofree char *secondary = NULL;
+  g_autofree char *copied = NULL;
+  guint before = n_toplevels ();
+
+  dialog = msk_link_show_open_error (GTK_WINDOW (f->window), uri, error);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (f->window));
+  g_object_get (dialog, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, uri));
+  g_assert_nonnull (strstr (secondary, error->message));
+  msk_test_wait_for_frame (dialog);
+  msk_test_x_send ("Return", "");
+  g_assert_cmpuint (n_toplevels (), ==, before);
+  copied = read_clipboard (f);
+  g_assert_true (copied == NULL || strstr (copied, uri) == NULL);
+
+  dialog = msk_link_show_open_error (GTK_WINDOW (f->window), uri, error);
+  msk_test_spin ();
+  g_signal_emit_by_name (button_labelled (dialog, "Copy _Address"), "clicked");
+  g_assert_cmpuint (n_toplevels (), ==, before);
+  g_clear_pointer (&copied, g_free);
+  copied = read_clipboard (f);
+  g_assert_cmpstr (copied, ==, uri);
+}
+
 static gboolean
 is_default_name (const char *name)
 {
@@ -3726,6 +3779,7 @@ main (int   argc,
   ADD_IN_APP ("/window/refused-copy-leaves-no-old-summary", refused_copy_leaves_no_old_summary);
   ADD_IN_APP ("/window/quick-find-shows-the-match-counted", quick_find_shows_the_match_counted);
   ADD_IN_APP ("/window/new-request-puts-policy-back-at-top", new_request_puts_policy_back_at_top);
+  ADD_IN_APP ("/window/link-that-cannot-open-gives-its-address", link_that_cannot_open_gives_its_address);
   ADD_IN_APP ("/window/policy-keys-scroll", policy_keys_scroll);
   ADD_IN_APP ("/window/policy-column-is-clamped", policy_column_is_clamped);
   ADD_IN_APP ("/window/copy-puts-decision-on-clipboard", copy_puts_the_decision_on_the_clipboard);
