@@ -875,6 +875,14 @@ msk_policy_view_reset (MskPolicyView *self)
 }
 
 void
+msk_policy_view_focus_text (MskPolicyView *self)
+{
+  g_return_if_fail (MSK_IS_POLICY_VIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+void
 msk_policy_view_start_search (MskPolicyView *self)
 {
   g_return_if_fail (MSK_IS_POLICY_VIEW (self));

@@ -23,6 +23,8 @@ void       msk_policy_view_set_policy    (MskPolicyView *self,
 void       msk_policy_view_prepare       (MskPolicyView *self);
 /* As a fresh view: no search, no matches, at the top (a new patient). */
 void       msk_policy_view_reset         (MskPolicyView *self);
+/* Focuses the policy's text, where the arrow and page keys scroll it. */
+void       msk_policy_view_focus_text    (MskPolicyView *self);
 /* Opens the search bar and focuses its entry. */
 void       msk_policy_view_start_search  (MskPolicyView *self);
 

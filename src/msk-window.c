@@ -44,6 +44,9 @@ struct _MskWindow
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
   GtkStackSwitcher     *view_switcher;
+  /* Where the focus last was in each view, to go back to (weak). */
+  GtkWidget            *decide_focus;
+  GtkWidget            *policy_focus;
   GtkScrolledWindow    *form_scroller;
   GtkRevealer          *toast_revealer;
   GtkLabel             *toast_label;
@@ -367,6 +370,28 @@ banner_close_clicked_cb (MskWindow *self,
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 }
 
+/* The view switcher's mnemonics (Alt+D, Alt+P) focus its button before
+ * they switch, so GtkStack, which moves the focus only out of the view it
+ * hides, leaves it there: Page Down after Alt+P scrolled nothing (GP
+ * review). The focus goes into the view shown, where it last was. */
+static void
+focus_into_view (MskWindow  *self,
+                 const char *name)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  gboolean policy = g_strcmp0 (name, "policy") == 0;
+  GtkWidget *last = policy ? self->policy_focus : self->decide_focus;
+
+  if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view_switcher)))
+    return;
+  if (last != NULL && gtk_widget_get_mapped (last) && gtk_widget_grab_focus (last))
+    return;
+  if (policy)
+    msk_policy_view_focus_text (self->policy_view);
+  else
+    msk_request_form_focus_first (self->request_form);
+}
+
 static void
 visible_view_changed_cb (MskWindow  *self,
                          GParamSpec *pspec,
@@ -376,6 +401,8 @@ visible_view_changed_cb (MskWindow  *self,
 
   if (g_strcmp0 (name, "policy") == 0)
     ensure_policy_view (self);
+  if (self->policy_view != NULL && name != NULL)
+    focus_into_view (self, name);
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "last-view", name);
 }
@@ -572,6 +599,8 @@ msk_window_dispose (GObject *object)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->card_tick_id);
   self->card_tick_id = 0;
   g_clear_weak_pointer (&self->copied);
+  g_clear_weak_pointer (&self->decide_focus);
+  g_clear_weak_pointer (&self->policy_focus);
   /* Here rather than on close-request, which app.quit never emits. */
   if (self->settings != NULL)
     {
@@ -683,6 +712,13 @@ focus_widget_changed_cb (MskWindow *self)
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   GtkWidget *card;
 
+  if (focus != NULL && gtk_widget_get_native (focus) == GTK_NATIVE (self))
+    {
+      if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->policy_page)))
+        g_set_weak_pointer (&self->policy_focus, focus);
+      else if (gtk_widget_is_ancestor (focus, gtk_stack_get_child_by_name (self->stack, "decide")))
+        g_set_weak_pointer (&self->decide_focus, focus);
+    }
   /* Not in a drop-down's open list, a surface of its own: its drop-down
    * came into view before it opened (msk-request-form.c). */
   if (focus == NULL || gtk_widget_get_native (focus) != GTK_NATIVE (self) ||

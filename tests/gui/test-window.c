@@ -1408,6 +1408,65 @@ new_request_puts_policy_back_at_top (Fixture *f)
   g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, gtk_adjustment_get_lower (vadj));
 }
 
+/* The view switcher's button for the view `name`. */
+static GtkWidget *
+view_button (Fixture    *f,
+             const char *name)
+{
+  GtkWidget *switcher = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "view_switcher");
+  GtkStack *stack = GTK_STACK (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "stack"));
+  GtkStackPage *page = gtk_stack_get_page (stack, gtk_stack_get_child_by_name (stack, name));
+
+  for (GtkWidget *b = gtk_widget_get_first_child (switcher); b != NULL; b = gtk_widget_get_next_sibling (b))
+    if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (b)), gtk_stack_page_get_title (page)) == 0 ||
+        (GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (b))) &&
+         g_strcmp0 (gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (b)))), gtk_stack_page_get_title (page)) == 0))
+      return b;
+  g_assert_not_reached ();
+}
+
+/* What Alt+D or Alt+P does: the button's mnemonic, then the switch (GTK
+ * shows the button pressed for a moment first). */
+static void
+switch_by_mnemonic (Fixture    *f,
+                    const char *name)
+{
+  GtkStack *stack = GTK_STACK (child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "stack"));
+
+  g_assert_true (gtk_widget_mnemonic_activate (view_button (f, name), FALSE));
+  while (g_strcmp0 (gtk_stack_get_visible_child_name (stack), name) != 0)
+    g_main_context_iteration (NULL, TRUE);
+  wait_for_frames ();
+}
+
+/* Alt+P puts the focus in the policy's text, so Page Down reads on, and
+ * Alt+D puts it back where it was in the form (GP review: both left it
+ * on the view switcher, and Page Down did nothing). */
+static void
+view_mnemonics_focus_the_view (Fixture *f)
+{
+  GtkWidget *region = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "region_dropdown");
+  GtkWidget *view, *text_view;
+  GtkAdjustment *vadj;
+
+  gtk_widget_grab_focus (region);
+  switch_by_mnemonic (f, "policy");
+  view = get_policy_view (f);
+  text_view = child (view, MSK_TYPE_POLICY_VIEW, "text_view");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == text_view);
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (view, MSK_TYPE_POLICY_VIEW, "text_scroller")));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, gtk_adjustment_get_lower (vadj));
+  msk_test_x_send ("Page_Down", "");
+  wait_for_scrolling (view);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, gtk_adjustment_get_lower (vadj));
+
+  switch_by_mnemonic (f, "decide");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), region) ||
+                 gtk_root_get_focus (GTK_ROOT (f->window)) == region);
+  switch_by_mnemonic (f, "policy");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == text_view);
+}
+
 /* The text of `view`'s text view, and how many link buttons it holds. */
 static char *
 policy_text_and_links (GtkWidget *view,
@@ -3780,6 +3839,7 @@ main (int   argc,
   ADD_IN_APP ("/window/quick-find-shows-the-match-counted", quick_find_shows_the_match_counted);
   ADD_IN_APP ("/window/new-request-puts-policy-back-at-top", new_request_puts_policy_back_at_top);
   ADD_IN_APP ("/window/link-that-cannot-open-gives-its-address", link_that_cannot_open_gives_its_address);
+  ADD_IN_APP ("/window/view-mnemonics-focus-the-view", view_mnemonics_focus_the_view);
   ADD_IN_APP ("/window/policy-keys-scroll", policy_keys_scroll);
   ADD_IN_APP ("/window/policy-column-is-clamped", policy_column_is_clamped);
   ADD_IN_APP ("/window/copy-puts-decision-on-clipboard", copy_puts_the_decision_on_the_clipboard);
