@@ -808,11 +808,13 @@ tab_out_of_list (GtkEventControllerKey *controller,
  * highlight back on the first row). The lists are short: a page is the
  * whole list, and Page Up, Page Down, Home and End go to its first or
  * last row (GTK 4.8's Page Down stopped a row short of the region list's
- * last, and did nothing in a list not laid out yet). */
+ * last, and did nothing in a list not laid out yet). GTK's list moves
+ * only for arrows without Alt (list_key_modifiers): `with_alt` moves here. */
 static gboolean
 arrow_in_list (GtkSearchEntry *search,
                GtkDropDown    *dropdown,
-               guint           keyval)
+               guint           keyval,
+               gboolean        with_alt)
 {
   const char *shown = g_object_get_data (G_OBJECT (search), SHOWN_KEY);
   gboolean arrow = keyval == GDK_KEY_Up || keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Up || keyval == GDK_KEY_KP_Down;
@@ -824,7 +826,7 @@ arrow_in_list (GtkSearchEntry *search,
    * and Down among rows laid out are GTK's, from the row highlighted. */
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (search)), shown != NULL ? shown : "") != 0)
     search_changed_cb (search, dropdown);
-  else if (arrow)
+  else if (arrow && !with_alt)
     {
       focus_highlighted_row (dropdown);
       if (keyboard_on_highlight (dropdown))
@@ -854,6 +856,28 @@ arrow_in_list (GtkSearchEntry *search,
   return GDK_EVENT_STOP;
 }
 
+/* Alt still held from the Alt+G that opened a list is not meant for the
+ * keys that move in it and pick in it: Alt+G End, Alt not yet let go,
+ * closed the list and chose nothing (GP review). Alt with a letter stays
+ * the window's mnemonic. */
+static GdkModifierType
+list_key_modifiers (guint           keyval,
+                    GdkModifierType modifiers)
+{
+  if ((modifiers & (GDK_CONTROL_MASK | GDK_SUPER_MASK)) != 0)
+    return modifiers;
+  switch (keyval)
+    {
+    case GDK_KEY_Return: case GDK_KEY_KP_Enter: case GDK_KEY_ISO_Enter:
+    case GDK_KEY_Up: case GDK_KEY_Down: case GDK_KEY_KP_Up: case GDK_KEY_KP_Down:
+    case GDK_KEY_Page_Up: case GDK_KEY_Page_Down: case GDK_KEY_Home: case GDK_KEY_End:
+    case GDK_KEY_KP_Page_Up: case GDK_KEY_KP_Page_Down: case GDK_KEY_KP_Home: case GDK_KEY_KP_End:
+      return modifiers & ~GDK_ALT_MASK;
+    default:
+      return modifiers;
+    }
+}
+
 /* Keys in an open list (GP review). The keyboard stays on the list's rows
  * while letters go to the search, and the list shows the search only
  * after its typing delay. Return picks the row highlighted
@@ -875,6 +899,7 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
   GtkDropDown *dropdown = GTK_DROP_DOWN (gtk_widget_get_ancestor (popover, GTK_TYPE_DROP_DOWN));
   ListState *state = list_state_of (popover);
   const char *typed = gtk_editable_get_text (GTK_EDITABLE (search));
+  gboolean with_alt;
 
   if (state != NULL)
     key_pressed (state);
@@ -886,6 +911,8 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
     return opening_key_pressed_cb (controller, keyval, keycode, modifiers, popover);
   if (!gtk_widget_get_mapped (popover))
     return key_after_close (controller, popover, dropdown);
+  with_alt = (modifiers & GDK_ALT_MASK) != 0;
+  modifiers = list_key_modifiers (keyval, modifiers);
   if ((modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
   switch (keyval)
@@ -913,7 +940,7 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_Up: case GDK_KEY_Down: case GDK_KEY_KP_Up: case GDK_KEY_KP_Down:
     case GDK_KEY_Page_Up: case GDK_KEY_Page_Down: case GDK_KEY_Home: case GDK_KEY_End:
     case GDK_KEY_KP_Page_Up: case GDK_KEY_KP_Page_Down: case GDK_KEY_KP_Home: case GDK_KEY_KP_End:
-      return arrow_in_list (search, dropdown, keyval);
+      return arrow_in_list (search, dropdown, keyval, with_alt);
     default:
       return GDK_EVENT_PROPAGATE;
     }
@@ -954,6 +981,7 @@ list_shortcut_cb (GtkEventControllerKey *controller,
   GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   GtkRoot *root = gtk_widget_get_root (popover);
 
+  modifiers = list_key_modifiers (keyval, modifiers);
   if ((modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0 || root == NULL)
     return GDK_EVENT_PROPAGATE;
   gtk_popover_popdown (GTK_POPOVER (popover));
@@ -1057,6 +1085,7 @@ opening_key_pressed_cb (GtkEventControllerKey *controller,
       apply_early_keys_without_list (popover);
       return GDK_EVENT_PROPAGATE;
     }
+  modifiers = list_key_modifiers (keyval, modifiers);
   if ((modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
   switch (keyval)

@@ -1472,6 +1472,37 @@ test_page_keys (Fixture       *f,
   wait_open (borough, FALSE);
 }
 
+/* Alt still held after the Alt+G that opened the list: the keys that move
+ * in it and pick in it are the list's, as without Alt (GP review: Alt+G
+ * End, Alt not yet let go, closed the list and chose nothing), in a list
+ * still opening and in one open. Alt with a letter is still the window's
+ * (shortcut-closes-list). */
+static void
+test_keys_with_alt_still_held (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkDropDown *region = get_dropdown (f, "region_dropdown");
+  GListModel *regions = gtk_drop_down_get_model (region);
+  const char *last = gtk_string_list_get_string (GTK_STRING_LIST (regions), g_list_model_get_n_items (regions) - 1);
+  const char *second = gtk_string_list_get_string (GTK_STRING_LIST (regions), 1);
+
+  msk_test_x_send_now ("<Alt>g", "");
+  msk_test_x_send_now ("<Alt>End", "");
+  msk_test_x_send_now ("<Alt>Return", "");
+  wait_choice (region, last);
+  wait_open (region, FALSE);
+
+  x_open (region, "<Alt>g");
+  msk_test_x_send ("<Alt>Home", "");
+  msk_test_x_send ("<Alt>Down", "");
+  wait_frames (f);
+  g_assert_true (gtk_widget_get_mapped (popover_of (region)));
+  g_assert_cmpstr (highlighted_row (region), ==, second);
+  msk_test_x_key ("<Alt>Return");
+  wait_open (region, FALSE);
+  g_assert_cmpstr (selected_label (region), ==, second);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1505,6 +1536,7 @@ main (int   argc,
   ADD ("tab-picks-and-moves-on", test_tab_picks_and_moves_on);
   ADD ("arrows-right-after-letters", test_arrows_right_after_letters);
   ADD ("page-keys", test_page_keys);
+  ADD ("keys-with-alt-still-held", test_keys_with_alt_still_held);
 #undef ADD
   return g_test_run ();
 }
