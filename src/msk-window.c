@@ -194,15 +194,17 @@ show_toast (MskWindow  *self,
  * Only the app's own content is compared (a local provider can be read
  * back at once, where reading the clipboard is asynchronous), and
  * whatever else the user copied is left alone. */
-static void
+static gboolean
 forget_copied_summary (MskWindow *self)
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (self));
+  gboolean ours = self->copied != NULL && gdk_clipboard_is_local (clipboard) &&
+                  gdk_clipboard_get_content (clipboard) == self->copied;
 
-  if (self->copied != NULL && gdk_clipboard_is_local (clipboard) &&
-      gdk_clipboard_get_content (clipboard) == self->copied)
+  if (ours)
     gdk_clipboard_set_content (clipboard, NULL);
   g_clear_weak_pointer (&self->copied);
+  return ours;
 }
 
 /* Print, copy, export and preview need a decision. Their buttons and menu
@@ -360,6 +362,11 @@ request_changed_cb (MskWindow      *self,
    * screen: left up after a change, it would seem to be about the new one. */
   g_clear_handle_id (&self->toast_timeout_id, g_source_remove);
   gtk_revealer_set_reveal_child (self->toast_revealer, FALSE);
+  /* The summary copied before the change is of the answers before it: a
+   * paste would put them in the notes as the decision now on screen, the
+   * red flag just ticked left out (hazard H22.2). */
+  if (forget_copied_summary (self))
+    show_toast (self, _("The form changed, so the summary copied before is off the clipboard. Copy it again (Ctrl+Shift+C)."));
   evaluate (self);
 }
 

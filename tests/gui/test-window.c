@@ -2750,6 +2750,47 @@ refused_copy_leaves_no_old_summary (Fixture *f)
   g_assert_cmpstr (pasted, ==, "copied from the record");
 }
 
+/* Copy, then the form changes with a decision still on screen (a second
+ * red flag ticked): the summary copied is off the clipboard at once, and
+ * the window says so, so a paste does not put the earlier decision in the
+ * notes as the one shown (hazard H22.2's residual). Copied again, it has
+ * both. Something else copied since stays. */
+static void
+form_change_takes_copied_summary_off (Fixture *f)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  GtkWidget *toast = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "toast_label");
+  const char *sarcoma = msk_policy_find_concern (f->policy, "suspected_sarcoma")->label;
+  const char *ces = msk_policy_find_concern (f->policy, "suspected_ces")->label;
+  g_autofree char *pasted = NULL;
+
+  tick (f, "suspected_sarcoma");
+  press (f, "<Control><Shift>c");
+  pasted = read_clipboard (f);
+  g_assert_nonnull (pasted);
+  g_assert_nonnull (strstr (pasted, sarcoma));
+  g_assert_null (strstr (pasted, ces));
+
+  tick (f, "suspected_ces");
+  g_clear_pointer (&pasted, g_free);
+  pasted = read_clipboard (f);
+  g_assert_null (pasted);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (toast))));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (toast)), "Ctrl+Shift+C"));
+
+  press (f, "<Control><Shift>c");
+  pasted = read_clipboard (f);
+  g_assert_nonnull (strstr (pasted, sarcoma));
+  g_assert_nonnull (strstr (pasted, ces));
+
+  gdk_clipboard_set_text (clipboard, "copied from the record");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (concern_check (f, "suspected_ces")), FALSE);
+  msk_test_spin ();
+  g_clear_pointer (&pasted, g_free);
+  pasted = read_clipboard (f);
+  g_assert_cmpstr (pasted, ==, "copied from the record");
+}
+
 static void
 export_names_never_collide (void)
 {
@@ -3836,6 +3877,7 @@ main (int   argc,
   ADD_IN_APP ("/window/policy-search-keys-typed-quickly", policy_search_keys_typed_quickly);
   ADD_IN_APP ("/window/first-find-keeps-the-words-typed-with-it", first_find_keeps_the_words_typed_with_it);
   ADD_IN_APP ("/window/refused-copy-leaves-no-old-summary", refused_copy_leaves_no_old_summary);
+  ADD_IN_APP ("/window/form-change-takes-copied-summary-off", form_change_takes_copied_summary_off);
   ADD_IN_APP ("/window/quick-find-shows-the-match-counted", quick_find_shows_the_match_counted);
   ADD_IN_APP ("/window/new-request-puts-policy-back-at-top", new_request_puts_policy_back_at_top);
   ADD_IN_APP ("/window/link-that-cannot-open-gives-its-address", link_that_cannot_open_gives_its_address);
