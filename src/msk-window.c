@@ -420,11 +420,12 @@ new_request_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   MskWindow *self = MSK_WINDOW (widget);
+  gboolean copied;
 
   /* As a fresh window: a new form, both panes at their tops, the pane's
    * expander closed, no message of the last patient's, nothing of theirs
    * left to paste. */
-  forget_copied_summary (self);
+  copied = forget_copied_summary (self);
   /* The pane first, so it takes the blank form's decision that clearing
    * brings for a new patient's, not for a changed outcome. */
   msk_decision_pane_reset_view (self->decision_pane);
@@ -437,6 +438,10 @@ new_request_action (GtkWidget  *widget,
   if (self->policy_view != NULL)
     msk_policy_view_reset (self->policy_view);
   msk_request_form_focus_first (self->request_form);
+  /* Said, or a GP who starts the next patient before pasting finds the
+   * clipboard empty with no reason given (GP review). */
+  if (copied)
+    show_toast (self, _("New patient: the last patient's summary is off the clipboard."));
 }
 
 static void

@@ -2659,11 +2659,18 @@ full_session_leaves_nothing_behind (Fixture *f)
   g_assert_true (is_default_name (first));
   g_assert_null (strstr (first, "Zedbury"));
 
-  /* The next patient: nothing of the last one to paste. */
+  /* The next patient: nothing of the last one to paste, and the window
+   * says so (GP review: the clipboard was empty with no word why). */
   press (f, "<Control>n");
   g_clear_pointer (&pasted, g_free);
   pasted = read_clipboard (f);
   g_assert_true (pasted == NULL || strstr (pasted, "Zedbury") == NULL);
+  {
+    GtkWidget *toast = child (GTK_WIDGET (f->window), MSK_TYPE_WINDOW, "toast_label");
+
+    g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (toast))));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (toast)), "off the clipboard"));
+  }
 
   /* The second patient of the day never meets "Replace?". */
   wait_ms (1100);
