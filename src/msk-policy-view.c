@@ -104,6 +104,84 @@ insert (MskPolicyView *self,
   gtk_text_buffer_insert_with_tags_by_name (buffer, &end, text, -1, tag1, tag2, NULL);
 }
 
+/* A link reached by Tab comes into view: GtkTextView 4.8 does not scroll
+ * to a child that takes the focus, so Return could open a link the GP
+ * could not see (GP review). */
+static void
+link_focused_cb (GtkEventControllerFocus *focus,
+                 MskPolicyView           *self)
+{
+  GtkWidget *link = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+  GtkTextChildAnchor *anchor = g_object_get_data (G_OBJECT (link), "msk-anchor");
+  GtkTextMark *mark = gtk_text_buffer_get_mark (self->text, "focus-target");
+  GtkTextIter iter;
+
+  if (anchor == NULL || gtk_text_child_anchor_get_deleted (anchor) ||
+      gtk_text_view_get_buffer (self->text_view) != self->text)
+    return;
+  gtk_text_buffer_get_iter_at_child_anchor (self->text, &iter, anchor);
+  gtk_text_buffer_move_mark (self->text, mark, &iter);
+  gtk_text_view_scroll_to_mark (self->text_view, mark, 0.1, FALSE, 0, 0);
+}
+
+/* Tab from the text goes to the first link on the page shown, or the next
+ * below it, rather than to the policy's first link wherever the page is
+ * (GP review: after Page Down, Tab focused a link off screen and Return
+ * opened it). */
+static gboolean
+text_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        modifiers,
+                     MskPolicyView         *self)
+{
+  GtkWidget *text_view = GTK_WIDGET (self->text_view);
+  GtkWidget *best = NULL;
+  GdkRectangle visible;
+  int best_y = G_MAXINT;
+
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) ||
+      (modifiers & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
+      !gtk_widget_has_focus (text_view))
+    return GDK_EVENT_PROPAGATE;
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  for (GtkWidget *c = gtk_widget_get_first_child (text_view); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkTextChildAnchor *anchor = g_object_get_data (G_OBJECT (c), "msk-anchor");
+      GdkRectangle at;
+      GtkTextIter iter;
+
+      if (anchor == NULL || gtk_text_child_anchor_get_deleted (anchor) || !gtk_widget_get_mapped (c))
+        continue;
+      gtk_text_buffer_get_iter_at_child_anchor (self->text, &iter, anchor);
+      gtk_text_view_get_iter_location (self->text_view, &iter, &at);
+      if (at.y >= visible.y && at.y < best_y)
+        {
+          best = c;
+          best_y = at.y;
+        }
+    }
+  if (best == NULL)
+    return GDK_EVENT_PROPAGATE;
+  gtk_widget_grab_focus (best);
+  return GDK_EVENT_STOP;
+}
+
+/* Escape, or the close button, ends a search with the keyboard in the
+ * text, where the arrow and page keys read on from the match; GTK left it
+ * to the section list (GP review). */
+static void
+search_mode_cb (MskPolicyView *self)
+{
+  GtkWidget *focus;
+
+  if (gtk_search_bar_get_search_mode (self->search_bar))
+    return;
+  focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_bar)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
 static void
 insert_link (MskPolicyView     *self,
              const MskResource *resource)
@@ -111,6 +189,7 @@ insert_link (MskPolicyView     *self,
   GtkTextBuffer *buffer = self->text;
   GtkWidget *link = msk_resource_link_new (resource);
   GtkTextChildAnchor *anchor;
+  GtkEventController *focus;
   GtkTextIter end;
 
   if (link == NULL)
@@ -128,6 +207,10 @@ insert_link (MskPolicyView     *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (link),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, resource->title,
                                   -1);
+  g_object_set_data_full (G_OBJECT (link), "msk-anchor", g_object_ref (anchor), g_object_unref);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "enter", G_CALLBACK (link_focused_cb), self, 0);
+  gtk_widget_add_controller (link, focus);
   if (gtk_text_view_get_buffer (self->text_view) == buffer)
     gtk_text_view_add_child_at_anchor (self->text_view, link, anchor);
   else
@@ -762,6 +845,7 @@ static void
 msk_policy_view_init (MskPolicyView *self)
 {
   GtkTextBuffer *buffer;
+  GtkEventController *key;
   GtkTextIter start;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -788,6 +872,13 @@ msk_policy_view_init (MskPolicyView *self)
    * view scrolls to one only once the lines around it are laid out. */
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_create_mark (buffer, "scroll-target", &start, TRUE);
+  gtk_text_buffer_create_mark (buffer, "focus-target", &start, TRUE);
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (key, "key-pressed", G_CALLBACK (text_key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), key);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_cb), self, G_CONNECT_SWAPPED);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
   g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->text_scroller), "value-changed",

@@ -44,9 +44,13 @@ struct _MskWindow
   GtkMenuButton        *menu_button;
   GMenuModel           *primary_menu;
   GtkStackSwitcher     *view_switcher;
-  /* Where the focus last was in each view, to go back to (weak). */
+  /* Where the GP last had the focus in each view, to go back to (weak),
+   * and the view shown as this window last knew it: GtkStack moves the
+   * focus into a view it shows before it says so, and that move is not
+   * the GP's. */
   GtkWidget            *decide_focus;
   GtkWidget            *policy_focus;
+  const char           *shown_view;  /* interned */
   GtkScrolledWindow    *form_scroller;
   GtkRevealer          *toast_revealer;
   GtkLabel             *toast_label;
@@ -388,8 +392,17 @@ focus_into_view (MskWindow  *self,
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
   gboolean policy = g_strcmp0 (name, "policy") == 0;
   GtkWidget *last = policy ? self->policy_focus : self->decide_focus;
+  GtkWidget *page = gtk_stack_get_child_by_name (self->stack, name);
 
-  if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view_switcher)))
+  /* Left alone: the GP's own place in the view, and a focus outside the
+   * view and the switcher (the header's buttons). GtkStack's own pick,
+   * for a view shown the first time, is the first thing in it: in the
+   * Policy view the section list, where Page Down after a click on
+   * "Policy" moved the sections, not the text (GP review). */
+  if (focus != NULL && focus == last)
+    return;
+  if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view_switcher)) &&
+      !gtk_widget_is_ancestor (focus, page))
     return;
   if (last != NULL && gtk_widget_get_mapped (last) && gtk_widget_grab_focus (last))
     return;
@@ -410,6 +423,7 @@ visible_view_changed_cb (MskWindow  *self,
     ensure_policy_view (self);
   if (self->policy_view != NULL && name != NULL)
     focus_into_view (self, name);
+  self->shown_view = g_intern_string (name);
   if (self->settings != NULL && name != NULL)
     g_settings_set_string (self->settings, "last-view", name);
 }
@@ -726,9 +740,11 @@ focus_widget_changed_cb (MskWindow *self)
 
   if (focus != NULL && gtk_widget_get_native (focus) == GTK_NATIVE (self))
     {
-      if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->policy_page)))
+      if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->policy_page)) &&
+          g_strcmp0 (self->shown_view, "policy") == 0)
         g_set_weak_pointer (&self->policy_focus, focus);
-      else if (gtk_widget_is_ancestor (focus, gtk_stack_get_child_by_name (self->stack, "decide")))
+      else if (gtk_widget_is_ancestor (focus, gtk_stack_get_child_by_name (self->stack, "decide")) &&
+               g_strcmp0 (self->shown_view, "decide") == 0)
         g_set_weak_pointer (&self->decide_focus, focus);
     }
   /* Not in a drop-down's open list, a surface of its own: its drop-down
@@ -774,6 +790,7 @@ msk_window_init (MskWindow *self)
 {
   g_date_clear (&self->today, 1);
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->shown_view = g_intern_string (gtk_stack_get_visible_child_name (self->stack));
   _msk_wrapped_labels_measure_once (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_popup_cb, self, NULL);
   name_view_buttons (self);

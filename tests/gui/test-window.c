@@ -1467,6 +1467,103 @@ view_mnemonics_focus_the_view (Fixture *f)
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == text_view);
 }
 
+/* Whether the whole of `widget` is inside the policy's scrolled window. */
+static gboolean
+widget_on_screen (GtkWidget *view,
+                  GtkWidget *widget)
+{
+  GtkWidget *scroller = child (view, MSK_TYPE_POLICY_VIEW, "text_scroller");
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, scroller, &bounds));
+  return bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= gtk_widget_get_height (scroller) &&
+         bounds.size.height > 0;
+}
+
+/* A click on "Policy" (which does not take the focus) with the focus in
+ * the form: the keyboard is in the policy's text, so Page Down reads on
+ * (GP review: GtkStack put it in the section list, and Page Down moved
+ * the sections). Escape from a search leaves it there too (GP review: it
+ * went to the section list). */
+static void
+policy_keys_after_click_and_search (Fixture *f)
+{
+  GtkWidget *region = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "region_dropdown");
+  GtkWidget *view, *text_view, *entry;
+  GtkAdjustment *vadj;
+  double before;
+
+  gtk_widget_grab_focus (region);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (view_button (f, "policy")), TRUE);
+  wait_for_frames ();
+  view = get_policy_view (f);
+  text_view = child (view, MSK_TYPE_POLICY_VIEW, "text_view");
+  entry = child (view, MSK_TYPE_POLICY_VIEW, "search_entry");
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (view, MSK_TYPE_POLICY_VIEW, "text_scroller")));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == text_view);
+  msk_test_x_send ("Page_Down", "");
+  wait_for_scrolling (view);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, gtk_adjustment_get_lower (vadj));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  msk_test_spin ();
+  gtk_editable_set_text (GTK_EDITABLE (entry), "sarcoma");
+  g_signal_emit_by_name (entry, "activate");
+  wait_for_scrolling (view);
+  msk_test_x_send ("Escape", "");
+  wait_for_frames ();
+  g_assert_false (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (child (view, MSK_TYPE_POLICY_VIEW, "search_bar"))));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == text_view);
+  before = gtk_adjustment_get_value (vadj);
+  msk_test_x_send ("Page_Down", "");
+  wait_for_scrolling (view);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, before);
+}
+
+/* Tab from the policy's text, read some way down, goes to a link on the
+ * page shown, and each Tab after to a link brought into view (GP review:
+ * Tab focused the policy's first link, off screen, and Return opened it). */
+static void
+tab_from_policy_text_stays_in_view (Fixture *f)
+{
+  GtkWidget *view, *text_view, *first_link = NULL, *focus;
+  GtkAdjustment *vadj;
+
+  switch_by_mnemonic (f, "policy");
+  view = get_policy_view (f);
+  text_view = child (view, MSK_TYPE_POLICY_VIEW, "text_view");
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (view, MSK_TYPE_POLICY_VIEW, "text_scroller")));
+  for (GtkWidget *c = gtk_widget_get_first_child (text_view); c != NULL && first_link == NULL; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LINK_BUTTON (c))
+      first_link = c;
+  g_assert_nonnull (first_link);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == text_view);
+  for (guint i = 0; i < 3; i++)
+    msk_test_x_send ("Page_Down", "");
+  wait_for_scrolling (view);
+  g_assert_false (widget_on_screen (view, first_link));
+
+  msk_test_x_send ("Tab", "");
+  wait_for_scrolling (view);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (GTK_IS_LINK_BUTTON (focus));
+  g_assert_true (focus != first_link);
+  g_assert_true (widget_on_screen (view, focus));
+  for (guint i = 0; i < 6; i++)
+    {
+      GtkWidget *last = focus;
+
+      msk_test_x_send ("Tab", "");
+      wait_for_scrolling (view);
+      focus = gtk_root_get_focus (GTK_ROOT (f->window));
+      if (!GTK_IS_LINK_BUTTON (focus))
+        break;
+      g_assert_true (focus != last);
+      g_assert_true (widget_on_screen (view, focus));
+    }
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, gtk_adjustment_get_lower (vadj));
+}
+
 /* The text of `view`'s text view, and how many link buttons it holds. */
 static char *
 policy_text_and_links (GtkWidget *view,
@@ -3889,6 +3986,8 @@ main (int   argc,
   ADD_IN_APP ("/window/new-request-puts-policy-back-at-top", new_request_puts_policy_back_at_top);
   ADD_IN_APP ("/window/link-that-cannot-open-gives-its-address", link_that_cannot_open_gives_its_address);
   ADD_IN_APP ("/window/view-mnemonics-focus-the-view", view_mnemonics_focus_the_view);
+  ADD_IN_APP ("/window/policy-keys-after-click-and-search", policy_keys_after_click_and_search);
+  ADD_IN_APP ("/window/tab-from-policy-text-stays-in-view", tab_from_policy_text_stays_in_view);
   ADD_IN_APP ("/window/policy-keys-scroll", policy_keys_scroll);
   ADD_IN_APP ("/window/policy-column-is-clamped", policy_column_is_clamped);
   ADD_IN_APP ("/window/copy-puts-decision-on-clipboard", copy_puts_the_decision_on_the_clipboard);
