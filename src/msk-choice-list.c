@@ -856,15 +856,54 @@ arrow_in_list (GtkSearchEntry *search,
   return GDK_EVENT_STOP;
 }
 
-/* Alt still held from the Alt+G that opened a list is not meant for the
- * keys that move in it and pick in it: Alt+G End, Alt not yet let go,
- * closed the list and chose nothing (GP review). Alt with a letter stays
- * the window's mnemonic. */
-static GdkModifierType
-list_key_modifiers (guint           keyval,
-                    GdkModifierType modifiers)
+/* Whether `event` is a shortcut or mnemonic of a widget shown in the
+ * window (Alt+B, Alt+G, Ctrl+N…), asked of every shortcut controller, as
+ * GTK would: a list's own popover is not asked. */
+static gboolean
+window_takes_key (GtkWidget *widget,
+                  GdkEvent  *event)
 {
-  if ((modifiers & (GDK_CONTROL_MASK | GDK_SUPER_MASK)) != 0)
+  g_autoptr(GListModel) controllers = NULL;
+
+  if (!gtk_widget_get_mapped (widget) || GTK_IS_POPOVER (widget))
+    return FALSE;
+  controllers = gtk_widget_observe_controllers (widget);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (trigger != NULL && gtk_shortcut_trigger_trigger (trigger, event, TRUE) != GDK_KEY_MATCH_NONE)
+            return TRUE;
+        }
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (window_takes_key (c, event))
+      return TRUE;
+  return FALSE;
+}
+
+/* Alt still held from the Alt+G that opened a list is not meant for the
+ * keys that move in it and pick in it, nor for a letter that is no
+ * shortcut of the window: Alt+G End, and Alt+G L Return, Alt not yet let
+ * go, closed the list and chose nothing (GP reviews). Alt with the letter
+ * of another field (Alt+B) still goes there. */
+static GdkModifierType
+list_key_modifiers (GtkEventController *controller,
+                    guint               keyval,
+                    GdkModifierType     modifiers)
+{
+  GtkWidget *widget = gtk_event_controller_get_widget (controller);
+  GdkEvent *event = gtk_event_controller_get_current_event (controller);
+  gunichar c = gdk_keyval_to_unicode (keyval);
+
+  if ((modifiers & (GDK_CONTROL_MASK | GDK_SUPER_MASK)) != 0 || (modifiers & GDK_ALT_MASK) == 0)
     return modifiers;
   switch (keyval)
     {
@@ -874,8 +913,24 @@ list_key_modifiers (guint           keyval,
     case GDK_KEY_KP_Page_Up: case GDK_KEY_KP_Page_Down: case GDK_KEY_KP_Home: case GDK_KEY_KP_End:
       return modifiers & ~GDK_ALT_MASK;
     default:
+      if (g_unichar_isalnum (c) && event != NULL && gtk_widget_get_root (widget) != NULL &&
+          !window_takes_key (GTK_WIDGET (gtk_widget_get_root (widget)), event))
+        return modifiers & ~GDK_ALT_MASK;
       return modifiers;
     }
+}
+
+/* `c` typed into the search at its cursor, as the keyboard would. */
+static void
+type_into_search (GtkSearchEntry *search,
+                  gunichar        c)
+{
+  char text[6];
+  int len = g_unichar_to_utf8 (c, text);
+  int at = gtk_editable_get_position (GTK_EDITABLE (search));
+
+  gtk_editable_insert_text (GTK_EDITABLE (search), text, len, &at);
+  gtk_editable_set_position (GTK_EDITABLE (search), at);
 }
 
 /* Keys in an open list (GP review). The keyboard stays on the list's rows
@@ -912,7 +967,7 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
   if (!gtk_widget_get_mapped (popover))
     return key_after_close (controller, popover, dropdown);
   with_alt = (modifiers & GDK_ALT_MASK) != 0;
-  modifiers = list_key_modifiers (keyval, modifiers);
+  modifiers = list_key_modifiers (GTK_EVENT_CONTROLLER (controller), keyval, modifiers);
   if ((modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
   switch (keyval)
@@ -930,18 +985,20 @@ list_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_space: case GDK_KEY_KP_Space:
       if (typed[0] == '\0' || gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (search)))))
         return GDK_EVENT_PROPAGATE;
-      {
-        int at = gtk_editable_get_position (GTK_EDITABLE (search));
-
-        gtk_editable_insert_text (GTK_EDITABLE (search), " ", 1, &at);
-        gtk_editable_set_position (GTK_EDITABLE (search), at);
-      }
+      type_into_search (search, ' ');
       return GDK_EVENT_STOP;
     case GDK_KEY_Up: case GDK_KEY_Down: case GDK_KEY_KP_Up: case GDK_KEY_KP_Down:
     case GDK_KEY_Page_Up: case GDK_KEY_Page_Down: case GDK_KEY_Home: case GDK_KEY_End:
     case GDK_KEY_KP_Page_Up: case GDK_KEY_KP_Page_Down: case GDK_KEY_KP_Home: case GDK_KEY_KP_End:
       return arrow_in_list (search, dropdown, keyval, with_alt);
     default:
+      /* A letter with Alt still held that is no shortcut: GTK's entry
+       * takes no text with Alt, so it goes into the search here. */
+      if (with_alt && g_unichar_isalnum (gdk_keyval_to_unicode (keyval)))
+        {
+          type_into_search (search, gdk_keyval_to_unicode (keyval));
+          return GDK_EVENT_STOP;
+        }
       return GDK_EVENT_PROPAGATE;
     }
 }
@@ -981,7 +1038,7 @@ list_shortcut_cb (GtkEventControllerKey *controller,
   GtkWidget *popover = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
   GtkRoot *root = gtk_widget_get_root (popover);
 
-  modifiers = list_key_modifiers (keyval, modifiers);
+  modifiers = list_key_modifiers (GTK_EVENT_CONTROLLER (controller), keyval, modifiers);
   if ((modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0 || root == NULL)
     return GDK_EVENT_PROPAGATE;
   gtk_popover_popdown (GTK_POPOVER (popover));
@@ -1085,7 +1142,7 @@ opening_key_pressed_cb (GtkEventControllerKey *controller,
       apply_early_keys_without_list (popover);
       return GDK_EVENT_PROPAGATE;
     }
-  modifiers = list_key_modifiers (keyval, modifiers);
+  modifiers = list_key_modifiers (GTK_EVENT_CONTROLLER (controller), keyval, modifiers);
   if ((modifiers & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0)
     return GDK_EVENT_PROPAGATE;
   switch (keyval)

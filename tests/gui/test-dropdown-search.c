@@ -1475,8 +1475,9 @@ test_page_keys (Fixture       *f,
 /* Alt still held after the Alt+G that opened the list: the keys that move
  * in it and pick in it are the list's, as without Alt (GP review: Alt+G
  * End, Alt not yet let go, closed the list and chose nothing), in a list
- * still opening and in one open. Alt with a letter is still the window's
- * (shortcut-closes-list). */
+ * still opening and in one open, and so do letters that are no shortcut
+ * (Alt+G L Return chose nothing). Alt with a field's letter is still the
+ * window's (shortcut-closes-list). */
 static void
 test_keys_with_alt_still_held (Fixture       *f,
                                gconstpointer  data)
@@ -1501,6 +1502,23 @@ test_keys_with_alt_still_held (Fixture       *f,
   msk_test_x_key ("<Alt>Return");
   wait_open (region, FALSE);
   g_assert_cmpstr (selected_label (region), ==, second);
+
+  /* Letters that are no shortcut of the window search (Alt+L, Alt+K and
+   * Alt+N are none), as the list opens and once it is open. */
+  choose_tower_hamlets (f);
+  msk_test_x_send_now ("<Alt>g", "");
+  msk_test_x_send_now ("<Alt>k", "");
+  msk_test_x_send_now ("<Alt>Return", "");
+  wait_choice (region, label_of (f, REGION, "knee"));
+  wait_open (region, FALSE);
+
+  x_open (region, "<Alt>g");
+  msk_test_x_send ("<Alt>l", "");
+  msk_test_x_send ("<Alt>u", "");
+  wait_rows (region, 1);
+  msk_test_x_key ("<Alt>Return");
+  wait_open (region, FALSE);
+  g_assert_cmpstr (selected_label (region), ==, label_of (f, REGION, "lumbar_spine"));
 }
 
 int
