@@ -45,7 +45,9 @@ msk_link_show_open_error (GtkWindow    *parent,
                                    GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                    GTK_MESSAGE_ERROR, GTK_BUTTONS_NONE,
                                    "%s", _("Could not open the link"));
-  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s\n\n%s",
+  /* Translators: %s is a web address, then the desktop's reason */
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog),
+                                            _("Copy its address into a web browser:\n%s\n\nThe desktop said: %s"),
                                             uri, error->message);
   gtk_dialog_add_button (GTK_DIALOG (dialog), _("Copy _Address"), RESPONSE_COPY);
   gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Close"), GTK_RESPONSE_CLOSE);
