@@ -1024,6 +1024,24 @@ list_opened (GtkWidget   *popover,
   set_highlight (dropdown, gtk_drop_down_get_selected (dropdown));
 }
 
+/* Alt let go in an open list: the window's underlined mnemonics go, as
+ * they do when it has the keyboard; the window does not see the release
+ * of an Alt+G pressed in another open list, and they stayed until the
+ * list closed (GP review). */
+static void
+list_key_released_cb (GtkEventControllerKey *controller,
+                      guint                  keyval,
+                      guint                  keycode,
+                      GdkModifierType        modifiers,
+                      gpointer               data)
+{
+  GtkRoot *root = gtk_widget_get_root (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
+
+  if ((keyval == GDK_KEY_Alt_L || keyval == GDK_KEY_Alt_R || keyval == GDK_KEY_Meta_L || keyval == GDK_KEY_Meta_R) &&
+      GTK_IS_WINDOW (root))
+    gtk_window_set_mnemonics_visible (GTK_WINDOW (root), FALSE);
+}
+
 /* A shortcut of the window (Ctrl+N, Alt+G…) pressed in an open list that
  * neither the list nor its search used: the list closes and the window
  * does what the key does there (GP review: Ctrl+N left the list open and
@@ -1435,6 +1453,7 @@ watch_search (GtkWidget      *popover,
     /* Before the list view and the search entry see the key. */
     gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
     g_signal_connect_object (keys, "key-pressed", G_CALLBACK (list_key_pressed_cb), search, 0);
+    g_signal_connect (keys, "key-released", G_CALLBACK (list_key_released_cb), NULL);
     gtk_widget_add_controller (popover, keys);
     /* After them: a shortcut neither used. */
     keys = gtk_event_controller_key_new ();

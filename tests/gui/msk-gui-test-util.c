@@ -180,6 +180,18 @@ msk_test_x_send (const char *accel,
 }
 
 void
+msk_test_x_hold (guint    keyval,
+                 gboolean down)
+{
+#ifdef GDK_WINDOWING_X11
+  x_key_event (keyval, down);
+  x_settle ();
+#else
+  g_error ("real input needs X11");
+#endif
+}
+
+void
 msk_test_x_send_now (const char *accel,
                      const char *text)
 {

@@ -52,6 +52,10 @@ void         msk_test_x_send         (const char *accel,
  * main loop, to give keys at a moment of its choosing. */
 void         msk_test_x_send_now     (const char *accel,
                                       const char *text);
+/* Presses (`down`) or lets go of the one key `keyval` (GDK_KEY_Alt_L…),
+ * for a key held while others are typed. */
+void         msk_test_x_hold         (guint       keyval,
+                                      gboolean    down);
 /* Moves the pointer to the middle of `widget`, as a hand on the mouse. */
 void         msk_test_x_point_at     (GtkWidget  *widget);
 /* The row of an open drop-down list (`list_view`) that shows `name`. */

@@ -1472,6 +1472,31 @@ test_page_keys (Fixture       *f,
   wait_open (borough, FALSE);
 }
 
+/* Alt+G pressed in the open borough list goes to the region list, and
+ * once Alt is let go the form's underlined mnemonics go too (GP review:
+ * they stayed until the list closed). */
+static void
+test_mnemonics_hidden_after_alt (Fixture       *f,
+                                 gconstpointer  data)
+{
+  GtkDropDown *borough = get_dropdown (f, "borough_dropdown");
+  GtkDropDown *region = get_dropdown (f, "region_dropdown");
+
+  x_open (borough, "<Alt>b");
+  /* As a hand types Alt+G: the keys a few milliseconds apart. */
+  msk_test_x_hold (GDK_KEY_Alt_L, TRUE);
+  run_for (20);
+  msk_test_x_send_now (NULL, "g");
+  run_for (20);
+  msk_test_x_hold (GDK_KEY_Alt_L, FALSE);
+  wait_open (region, TRUE);
+  wait_open (borough, FALSE);
+  run_for (500);
+  g_assert_false (gtk_window_get_mnemonics_visible (GTK_WINDOW (f->window)));
+  msk_test_x_key ("Escape");
+  wait_open (region, FALSE);
+}
+
 /* Alt still held after the Alt+G that opened the list: the keys that move
  * in it and pick in it are the list's, as without Alt (GP review: Alt+G
  * End, Alt not yet let go, closed the list and chose nothing), in a list
@@ -1555,6 +1580,7 @@ main (int   argc,
   ADD ("arrows-right-after-letters", test_arrows_right_after_letters);
   ADD ("page-keys", test_page_keys);
   ADD ("keys-with-alt-still-held", test_keys_with_alt_still_held);
+  ADD ("mnemonics-hidden-after-alt", test_mnemonics_hidden_after_alt);
 #undef ADD
   return g_test_run ();
 }
