@@ -860,29 +860,22 @@ arrow_in_list (GtkSearchEntry *search,
  * window (Alt+B, Alt+G, Ctrl+N…), asked of every shortcut controller, as
  * GTK would: a list's own popover is not asked. */
 static gboolean
+shortcut_takes_event (GtkShortcut *shortcut,
+                      gpointer     event)
+{
+  GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+  return trigger != NULL && gtk_shortcut_trigger_trigger (trigger, event, TRUE) != GDK_KEY_MATCH_NONE;
+}
+
+static gboolean
 window_takes_key (GtkWidget *widget,
                   GdkEvent  *event)
 {
-  g_autoptr(GListModel) controllers = NULL;
-
   if (!gtk_widget_get_mapped (widget) || GTK_IS_POPOVER (widget))
     return FALSE;
-  controllers = gtk_widget_observe_controllers (widget);
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (trigger != NULL && gtk_shortcut_trigger_trigger (trigger, event, TRUE) != GDK_KEY_MATCH_NONE)
-            return TRUE;
-        }
-    }
+  if (_msk_widget_find_shortcut (widget, shortcut_takes_event, event) != NULL)
+    return TRUE;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     if (window_takes_key (c, event))
       return TRUE;

@@ -61,6 +61,15 @@ guint      _msk_after_next_layout  (GtkWidget      *widget,
  * or NULL. GTK 4.8 gives some composite widgets' parts no public getter. */
 GtkWidget *_msk_widget_find_descendant (GtkWidget *widget,
                                         GType      type);
+/* Calls `func` on each shortcut of `widget`'s shortcut controllers (its
+ * class's bindings, mnemonics of a label, the window's accelerators) until
+ * it returns TRUE; returns that shortcut (the controller keeps it), or
+ * NULL. */
+typedef gboolean (*MskShortcutFunc) (GtkShortcut *shortcut,
+                                     gpointer     data);
+GtkShortcut *_msk_widget_find_shortcut (GtkWidget       *widget,
+                                        MskShortcutFunc  func,
+                                        gpointer         data);
 /* Whether `keyval` with `modifiers` is Tab or Shift+Tab moving the
  * keyboard (not Ctrl+Tab, Alt+Tab…): the form's order and the lists'
  * Tab both ask. */

@@ -381,6 +381,31 @@ _msk_widget_find_descendant (GtkWidget *widget,
   return NULL;
 }
 
+GtkShortcut *
+_msk_widget_find_shortcut (GtkWidget       *widget,
+                           MskShortcutFunc  func,
+                           gpointer         data)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          /* The controller keeps it alive. */
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (func (shortcut, data))
+            return shortcut;
+        }
+    }
+  return NULL;
+}
+
 void
 _msk_show_error (GtkWindow  *parent,
                  const char *primary,

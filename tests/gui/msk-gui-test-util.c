@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "msk-gui-test-util.h"
+#include "msk-utils-private.h"
 
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
@@ -25,40 +26,43 @@ trigger_is_key (GtkShortcutTrigger *trigger,
          gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == mods;
 }
 
+typedef struct {
+  guint            keyval;
+  GdkModifierType  mods;
+  GtkShortcut     *found;
+  gboolean         unique;
+  const char      *accel;
+} FindKey;
+
+static gboolean
+shortcut_is_key (GtkShortcut *shortcut,
+                 gpointer     data)
+{
+  FindKey *find = data;
+
+  if (!trigger_is_key (gtk_shortcut_get_trigger (shortcut), find->keyval, find->mods))
+    return FALSE;
+  if (find->found != NULL && find->unique)
+    g_error ("two shortcuts for %s", find->accel);
+  if (find->found == NULL)
+    find->found = shortcut;
+  /* Looking on for a second one only when it must be the only one. */
+  return !find->unique;
+}
+
 GtkShortcut *
 msk_test_find_shortcut (GtkWidget  *widget,
                         const char *accel,
                         gboolean    unique)
 {
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  guint keyval;
-  GdkModifierType mods;
-  GtkShortcut *found = NULL;
+  FindKey find = { 0, 0, NULL, unique, accel };
 
-  g_assert_true (gtk_accelerator_parse (accel, &keyval, &mods));
-  keyval = gdk_keyval_to_lower (keyval);
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          /* The controller keeps it alive. */
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (!trigger_is_key (gtk_shortcut_get_trigger (shortcut), keyval, mods))
-            continue;
-          if (found != NULL && unique)
-            g_error ("two shortcuts for %s", accel);
-          if (found == NULL)
-            found = shortcut;
-        }
-    }
-  if (found == NULL)
+  g_assert_true (gtk_accelerator_parse (accel, &find.keyval, &find.mods));
+  find.keyval = gdk_keyval_to_lower (find.keyval);
+  _msk_widget_find_shortcut (widget, shortcut_is_key, &find);
+  if (find.found == NULL)
     g_error ("no shortcut for %s", accel);
-  return found;
+  return find.found;
 }
 
 void
