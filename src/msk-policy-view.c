@@ -104,14 +104,40 @@ insert (MskPolicyView *self,
   gtk_text_buffer_insert_with_tags_by_name (buffer, &end, text, -1, tag1, tag2, NULL);
 }
 
-/* A link reached by Tab comes into view: GtkTextView 4.8 does not scroll
- * to a child that takes the focus, so Return could open a link the GP
- * could not see (GP review). */
-static void
-link_focused_cb (GtkEventControllerFocus *focus,
-                 MskPolicyView           *self)
+/* Where `link`'s anchor is in the text (buffer coordinates). */
+static GdkRectangle
+link_location (MskPolicyView *self,
+               GtkWidget     *link)
 {
-  GtkWidget *link = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+  GtkTextChildAnchor *anchor = g_object_get_data (G_OBJECT (link), "msk-anchor");
+  GdkRectangle at;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_child_anchor (self->text, &iter, anchor);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &at);
+  return at;
+}
+
+static int
+compare_link_offsets (gconstpointer a,
+                      gconstpointer b,
+                      gpointer      data)
+{
+  MskPolicyView *self = data;
+  GtkTextIter ia, ib;
+
+  gtk_text_buffer_get_iter_at_child_anchor (self->text, &ia,
+                                            g_object_get_data (G_OBJECT (*(GtkWidget **) a), "msk-anchor"));
+  gtk_text_buffer_get_iter_at_child_anchor (self->text, &ib,
+                                            g_object_get_data (G_OBJECT (*(GtkWidget **) b), "msk-anchor"));
+  return gtk_text_iter_compare (&ia, &ib);
+}
+
+/* Brings `link` into view, moving the page as little as it can. */
+static void
+scroll_to_link (MskPolicyView *self,
+                GtkWidget     *link)
+{
   GtkTextChildAnchor *anchor = g_object_get_data (G_OBJECT (link), "msk-anchor");
   GtkTextMark *mark = gtk_text_buffer_get_mark (self->text, "focus-target");
   GtkTextIter iter;
@@ -124,10 +150,39 @@ link_focused_cb (GtkEventControllerFocus *focus,
   gtk_text_view_scroll_to_mark (self->text_view, mark, 0.1, FALSE, 0, 0);
 }
 
-/* Tab from the text goes to the first link on the page shown, or the next
- * below it, rather than to the policy's first link wherever the page is
- * (GP review: after Page Down, Tab focused a link off screen and Return
- * opened it). */
+/* A link that takes the focus (by Tab, or a click) comes into view:
+ * GtkTextView 4.8 does not scroll to a child that takes the focus, so
+ * Return could open a link the GP could not see (GP review). */
+static void
+link_focused_cb (GtkEventControllerFocus *focus,
+                 MskPolicyView           *self)
+{
+  scroll_to_link (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus)));
+}
+
+/* The links in the text, in the text's order. */
+static GPtrArray *
+links_in_order (MskPolicyView *self)
+{
+  GPtrArray *links = g_ptr_array_new ();
+
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (self->text_view)); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkTextChildAnchor *anchor = g_object_get_data (G_OBJECT (c), "msk-anchor");
+
+      if (anchor != NULL && !gtk_text_child_anchor_get_deleted (anchor))
+        g_ptr_array_add (links, c);
+    }
+  g_ptr_array_sort_with_data (links, compare_link_offsets, self);
+  return links;
+}
+
+/* Tab and Shift+Tab in the text go from link to link in the text's order,
+ * each brought into view, and Tab from the text itself to the first link
+ * on the page shown or the next below it (GP reviews: after Page Down,
+ * Tab focused the policy's first link, off screen, and Return opened it;
+ * GTK's own order left the text for the header at a link off screen, so
+ * the links further down were never reached). */
 static gboolean
 text_key_pressed_cb (GtkEventControllerKey *controller,
                      guint                  keyval,
@@ -136,34 +191,43 @@ text_key_pressed_cb (GtkEventControllerKey *controller,
                      MskPolicyView         *self)
 {
   GtkWidget *text_view = GTK_WIDGET (self->text_view);
-  GtkWidget *best = NULL;
-  GdkRectangle visible;
-  int best_y = G_MAXINT;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (text_view));
+  g_autoptr(GPtrArray) links = NULL;
+  gboolean back = keyval == GDK_KEY_ISO_Left_Tab || (modifiers & GDK_SHIFT_MASK) != 0;
+  GtkWidget *to = NULL;
+  guint at;
 
-  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) ||
-      (modifiers & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK)) != 0 ||
-      !gtk_widget_has_focus (text_view))
+  if (!_msk_is_plain_tab (keyval, modifiers) || focus == NULL ||
+      (focus != text_view && !gtk_widget_is_ancestor (focus, text_view)))
     return GDK_EVENT_PROPAGATE;
-  gtk_text_view_get_visible_rect (self->text_view, &visible);
-  for (GtkWidget *c = gtk_widget_get_first_child (text_view); c != NULL; c = gtk_widget_get_next_sibling (c))
+  links = links_in_order (self);
+  if (focus == text_view)
     {
-      GtkTextChildAnchor *anchor = g_object_get_data (G_OBJECT (c), "msk-anchor");
-      GdkRectangle at;
-      GtkTextIter iter;
+      GdkRectangle visible;
 
-      if (anchor == NULL || gtk_text_child_anchor_get_deleted (anchor) || !gtk_widget_get_mapped (c))
-        continue;
-      gtk_text_buffer_get_iter_at_child_anchor (self->text, &iter, anchor);
-      gtk_text_view_get_iter_location (self->text_view, &iter, &at);
-      if (at.y >= visible.y && at.y < best_y)
-        {
-          best = c;
-          best_y = at.y;
-        }
+      if (back)
+        return GDK_EVENT_PROPAGATE;
+      gtk_text_view_get_visible_rect (self->text_view, &visible);
+      for (guint i = 0; i < links->len && to == NULL; i++)
+        if (link_location (self, g_ptr_array_index (links, i)).y >= visible.y)
+          to = g_ptr_array_index (links, i);
     }
-  if (best == NULL)
+  else
+    {
+      while (focus != NULL && gtk_widget_get_parent (focus) != text_view)
+        focus = gtk_widget_get_parent (focus);
+      if (!g_ptr_array_find (links, focus, &at))
+        return GDK_EVENT_PROPAGATE;
+      if (back)
+        to = at > 0 ? g_ptr_array_index (links, at - 1) : text_view;
+      else if (at + 1 < links->len)
+        to = g_ptr_array_index (links, at + 1);
+    }
+  if (to == NULL)
     return GDK_EVENT_PROPAGATE;
-  gtk_widget_grab_focus (best);
+  if (to != text_view)
+    scroll_to_link (self, to);
+  gtk_widget_grab_focus (to);
   return GDK_EVENT_STOP;
 }
 
@@ -203,7 +267,15 @@ insert_link (MskPolicyView     *self,
   /* Inside text a child gets its minimum width; a wrapping label would
    * break the words letter by letter. */
   if (GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (link))))
-    gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link))), FALSE);
+    {
+      GtkWidget *label = gtk_button_get_child (GTK_BUTTON (link));
+
+      /* Nor the wrapping title's minimum width, which left the words
+       * "Open link" in a button (and focus ring) half as wide again. */
+      gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+      gtk_label_set_width_chars (GTK_LABEL (label), -1);
+      gtk_widget_set_layout_manager (label, NULL);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (link),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, resource->title,
                                   -1);

@@ -1521,22 +1521,39 @@ policy_keys_after_click_and_search (Fixture *f)
 }
 
 /* Tab from the policy's text, read some way down, goes to a link on the
- * page shown, and each Tab after to a link brought into view (GP review:
- * Tab focused the policy's first link, off screen, and Return opened it). */
+ * page shown, and each Tab after to the next link in the text, brought
+ * into view, to the last; Shift+Tab goes back (GP reviews: Tab focused the
+ * policy's first link, off screen, and Return opened it; later Tabs left
+ * the text for the header at a link off screen, so the links further down
+ * were never reached). The ring around "Open link" is as wide as the
+ * words (GP review: it ran 40 % past them). */
 static void
 tab_from_policy_text_stays_in_view (Fixture *f)
 {
-  GtkWidget *view, *text_view, *first_link = NULL, *focus;
+  GtkWidget *view, *text_view, *first_link = NULL, *focus, *last_link = NULL;
   GtkAdjustment *vadj;
+  guint n_links = 0, reached = 0;
+  int natural;
 
   switch_by_mnemonic (f, "policy");
   view = get_policy_view (f);
   text_view = child (view, MSK_TYPE_POLICY_VIEW, "text_view");
   vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (view, MSK_TYPE_POLICY_VIEW, "text_scroller")));
-  for (GtkWidget *c = gtk_widget_get_first_child (text_view); c != NULL && first_link == NULL; c = gtk_widget_get_next_sibling (c))
+  for (GtkWidget *c = gtk_widget_get_first_child (text_view); c != NULL; c = gtk_widget_get_next_sibling (c))
     if (GTK_IS_LINK_BUTTON (c))
-      first_link = c;
-  g_assert_nonnull (first_link);
+      {
+        if (first_link == NULL)
+          first_link = c;
+        n_links++;
+      }
+  g_assert_cmpuint (n_links, >, 5);
+  {
+    GtkWidget *label = gtk_button_get_child (GTK_BUTTON (first_link));
+    g_autoptr(PangoLayout) words = gtk_widget_create_pango_layout (label, gtk_label_get_text (GTK_LABEL (label)));
+
+    pango_layout_get_pixel_size (words, &natural, NULL);
+    g_assert_cmpint (gtk_widget_get_width (first_link), <=, natural + 12);
+  }
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == text_view);
   for (guint i = 0; i < 3; i++)
     msk_test_x_send ("Page_Down", "");
@@ -1549,19 +1566,34 @@ tab_from_policy_text_stays_in_view (Fixture *f)
   g_assert_true (GTK_IS_LINK_BUTTON (focus));
   g_assert_true (focus != first_link);
   g_assert_true (widget_on_screen (view, focus));
-  for (guint i = 0; i < 6; i++)
+  /* On to the last link, each in view; the page only goes down. */
+  for (guint i = 0; i < n_links && GTK_IS_LINK_BUTTON (focus); i++)
     {
-      GtkWidget *last = focus;
+      double before = gtk_adjustment_get_value (vadj);
 
+      last_link = focus;
+      reached++;
       msk_test_x_send ("Tab", "");
       wait_for_scrolling (view);
       focus = gtk_root_get_focus (GTK_ROOT (f->window));
-      if (!GTK_IS_LINK_BUTTON (focus))
-        break;
-      g_assert_true (focus != last);
-      g_assert_true (widget_on_screen (view, focus));
+      g_assert_true (focus != last_link);
+      g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >=, before);
+      if (GTK_IS_LINK_BUTTON (focus))
+        g_assert_true (widget_on_screen (view, focus));
     }
-  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, gtk_adjustment_get_lower (vadj));
+  g_assert_false (gtk_widget_is_ancestor (focus, text_view));
+  g_assert_cmpuint (reached, >, 3);
+  g_assert_cmpuint (reached, <, n_links);
+
+  /* Back from the last link to the one before it. */
+  gtk_widget_grab_focus (last_link);
+  wait_for_scrolling (view);
+  msk_test_x_send ("<Shift>Tab", "");
+  wait_for_scrolling (view);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (GTK_IS_LINK_BUTTON (focus));
+  g_assert_true (focus != last_link);
+  g_assert_true (widget_on_screen (view, focus));
 }
 
 /* The text of `view`'s text view, and how many link buttons it holds. */
