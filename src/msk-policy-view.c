@@ -1037,6 +1037,16 @@ msk_policy_view_reset (MskPolicyView *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->text_scroller), 0);
 }
 
+gboolean
+msk_policy_view_is_in_text (MskPolicyView *self,
+                            GtkWidget     *widget)
+{
+  g_return_val_if_fail (MSK_IS_POLICY_VIEW (self), FALSE);
+
+  return widget == GTK_WIDGET (self->text_view) ||
+         (widget != NULL && gtk_widget_is_ancestor (widget, GTK_WIDGET (self->text_view)));
+}
+
 void
 msk_policy_view_focus_text (MskPolicyView *self)
 {

@@ -23,6 +23,10 @@ void       msk_policy_view_set_policy    (MskPolicyView *self,
 void       msk_policy_view_prepare       (MskPolicyView *self);
 /* As a fresh view: no search, no matches, at the top (a new patient). */
 void       msk_policy_view_reset         (MskPolicyView *self);
+/* Whether `widget` is in the policy's text (the text or one of its links):
+ * a place to come back to, where the section list and search are not. */
+gboolean   msk_policy_view_is_in_text    (MskPolicyView *self,
+                                          GtkWidget     *widget);
 /* Focuses the policy's text, where the arrow and page keys scroll it. */
 void       msk_policy_view_focus_text    (MskPolicyView *self);
 /* Opens the search bar and focuses its entry. */

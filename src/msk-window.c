@@ -440,6 +440,8 @@ new_request_action (GtkWidget  *widget,
    * expander closed, no message of the last patient's, nothing of theirs
    * left to paste. */
   copied = forget_copied_summary (self);
+  g_clear_weak_pointer (&self->decide_focus);
+  g_clear_weak_pointer (&self->policy_focus);
   /* The pane first, so it takes the blank form's decision that clearing
    * brings for a new patient's, not for a changed outcome. */
   msk_decision_pane_reset_view (self->decision_pane);
@@ -740,7 +742,10 @@ focus_widget_changed_cb (MskWindow *self)
 
   if (focus != NULL && gtk_widget_get_native (focus) == GTK_NATIVE (self))
     {
-      if (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->policy_page)) &&
+      /* In the Policy view only a place in the text: Alt+P back on a row
+       * of the section list left Page Down moving the sections (GP
+       * review). */
+      if (self->policy_view != NULL && msk_policy_view_is_in_text (self->policy_view, focus) &&
           g_strcmp0 (self->shown_view, "policy") == 0)
         g_set_weak_pointer (&self->policy_focus, focus);
       else if (gtk_widget_is_ancestor (focus, gtk_stack_get_child_by_name (self->stack, "decide")) &&

@@ -1465,6 +1465,24 @@ view_mnemonics_focus_the_view (Fixture *f)
                  gtk_root_get_focus (GTK_ROOT (f->window)) == region);
   switch_by_mnemonic (f, "policy");
   g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == text_view);
+
+  /* A section chosen in the list is not a place to come back to: Page
+   * Down there moved the sections (GP review). */
+  gtk_widget_grab_focus (gtk_widget_get_first_child (child (view, MSK_TYPE_POLICY_VIEW, "sections_list")));
+  switch_by_mnemonic (f, "decide");
+  switch_by_mnemonic (f, "policy");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == text_view);
+
+  /* Nor is a place of the last patient's. */
+  switch_by_mnemonic (f, "decide");
+  gtk_widget_grab_focus (region);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-request", NULL));
+  wait_for_frames ();
+  switch_by_mnemonic (f, "policy");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == text_view);
+  switch_by_mnemonic (f, "decide");
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), region) ||
+                  gtk_root_get_focus (GTK_ROOT (f->window)) == region);
 }
 
 /* Whether the whole of `widget` is inside the policy's scrolled window. */
