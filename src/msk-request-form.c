@@ -49,6 +49,7 @@ G_DEFINE_FINAL_TYPE (MskRequestForm, msk_request_form, GTK_TYPE_BOX)
 
 enum {
   CHANGED,
+  NOTES_CHANGED,
   N_SIGNALS
 };
 
@@ -368,6 +369,7 @@ notes_changed_cb (MskRequestForm *self,
 {
   gtk_widget_set_visible (GTK_WIDGET (self->notes_limit_label),
                           gtk_text_buffer_get_char_count (buffer) >= MSK_REQUEST_NOTES_MAX_CHARS);
+  g_signal_emit (self, signals[NOTES_CHANGED], 0);
 }
 
 static void
@@ -406,6 +408,15 @@ msk_request_form_class_init (MskRequestFormClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 0);
+  /**
+   * MskRequestForm::notes-changed:
+   *
+   * The clinical note changed: the decision did not, but a summary made
+   * before has the note as it was.
+   */
+  signals[NOTES_CHANGED] = g_signal_new ("notes-changed", G_TYPE_FROM_CLASS (klass),
+                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                         G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/nel/MskMriAdvisor/ui/msk-request-form.ui");
   gtk_widget_class_bind_template_child (widget_class, MskRequestForm, requester_label);

@@ -357,6 +357,16 @@ show_focused_card_later (MskWindow *self)
     self->card_tick_id = _msk_after_next_layout (GTK_WIDGET (self), show_focused_card, self);
 }
 
+/* A note typed after a copy is not in the summary copied: a paste would
+ * leave the findings just typed out of the record (GP review). */
+static void
+notes_changed_cb (MskWindow      *self,
+                  MskRequestForm *form)
+{
+  if (forget_copied_summary (self))
+    show_toast (self, _("The note changed, so the summary copied before is off the clipboard. Copy it again (Ctrl+Shift+C)."));
+}
+
 static void
 request_changed_cb (MskWindow      *self,
                     MskRequestForm *form)
@@ -683,6 +693,7 @@ msk_window_class_init (MskWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, MskWindow, toast_revealer);
   gtk_widget_class_bind_template_child (widget_class, MskWindow, toast_label);
   gtk_widget_class_bind_template_callback (widget_class, request_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, notes_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, banner_close_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, visible_view_changed_cb);
 

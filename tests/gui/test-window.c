@@ -2908,7 +2908,8 @@ refused_copy_leaves_no_old_summary (Fixture *f)
  * red flag ticked): the summary copied is off the clipboard at once, and
  * the window says so, so a paste does not put the earlier decision in the
  * notes as the one shown (hazard H22.2's residual). Copied again, it has
- * both. Something else copied since stays. */
+ * both. So with a note typed after a copy. Something else copied since
+ * stays. */
 static void
 form_change_takes_copied_summary_off (Fixture *f)
 {
@@ -2936,6 +2937,23 @@ form_change_takes_copied_summary_off (Fixture *f)
   pasted = read_clipboard (f);
   g_assert_nonnull (strstr (pasted, sarcoma));
   g_assert_nonnull (strstr (pasted, ces));
+
+  /* A note typed after the copy is not in it: the copy goes too (GP
+   * review: the findings typed after copying were left out of the
+   * record). */
+  {
+    GtkWidget *notes = child (GTK_WIDGET (get_form (f)), MSK_TYPE_REQUEST_FORM, "notes_view");
+
+    gtk_text_buffer_insert_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes)), "saddle numbness 3 days", -1);
+    msk_test_spin ();
+    g_clear_pointer (&pasted, g_free);
+    pasted = read_clipboard (f);
+    g_assert_null (pasted);
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (toast)), "note changed"));
+    press (f, "<Control><Shift>c");
+    pasted = read_clipboard (f);
+    g_assert_nonnull (strstr (pasted, "saddle numbness 3 days"));
+  }
 
   gdk_clipboard_set_text (clipboard, "copied from the record");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (concern_check (f, "suspected_ces")), FALSE);
