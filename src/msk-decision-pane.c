@@ -67,6 +67,7 @@ struct _MskDecisionPane
   GtkWidget   *evidence_section;
   GtkBox      *evidence_box;
   GtkExpander *trace_expander;
+  guint        trace_shown_id;  /* brings it into view once laid out open */
   GtkBox      *trace_box;
   GtkLabel    *stamp_label;
   GtkWidget   *patient_sheet_button;
@@ -533,11 +534,33 @@ show_stamp (MskDecisionPane *self)
 }
 
 static void
+bring_trace_into_view (gpointer data)
+{
+  MskDecisionPane *self = data;
+
+  self->trace_shown_id = 0;
+  _msk_scroll_into_view (GTK_WIDGET (self->trace_expander), FALSE);
+}
+
+/* "How this was decided" opened (Alt+H, or a click) comes into view: it
+ * is the pane's last part, and Alt+H opened it below the fold with
+ * nothing on screen changing (GP review). */
+static void
+trace_expanded_cb (MskDecisionPane *self)
+{
+  if (gtk_expander_get_expanded (self->trace_expander) && self->trace_shown_id == 0)
+    self->trace_shown_id = _msk_after_next_layout (GTK_WIDGET (self->trace_expander), bring_trace_into_view, self);
+}
+
+static void
 msk_decision_pane_dispose (GObject *object)
 {
   MskDecisionPane *self = MSK_DECISION_PANE (object);
 
   g_clear_handle_id (&self->changed_mark_id, g_source_remove);
+  if (self->trace_shown_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self->trace_expander), self->trace_shown_id);
+  self->trace_shown_id = 0;
   gtk_widget_dispose_template (GTK_WIDGET (object), MSK_TYPE_DECISION_PANE);
   G_OBJECT_CLASS (msk_decision_pane_parent_class)->dispose (object);
 }
@@ -634,6 +657,8 @@ msk_decision_pane_init (MskDecisionPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   _msk_wrapped_labels_measure_once (GTK_WIDGET (self));
+  g_signal_connect_object (self->trace_expander, "notify::expanded",
+                           G_CALLBACK (trace_expanded_cb), self, G_CONNECT_SWAPPED);
 }
 
 GtkWidget *

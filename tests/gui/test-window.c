@@ -914,6 +914,29 @@ empty_sections_leave_no_gap (Fixture *f)
   g_assert_cmpfloat (below.origin.y - (above.origin.y + above.size.height), >=, 6);
 }
 
+/* Alt+H opens "How this was decided", the pane's last part, and brings it
+ * into view (GP review: it opened below the fold, nothing on screen
+ * changing). */
+static void
+alt_h_shows_how_it_was_decided (Fixture *f)
+{
+  GtkWidget *pane = get_pane (f);
+  GtkWidget *trace = child (pane, MSK_TYPE_DECISION_PANE, "trace_expander");
+  GtkWidget *scroller = gtk_widget_get_ancestor (pane, GTK_TYPE_SCROLLED_WINDOW);
+  graphene_rect_t at;
+
+  choose (f, "region_dropdown", msk_policy_find_region (f->policy, "shoulder")->label);
+  wait_for_frames ();
+  g_assert_true (gtk_widget_compute_bounds (trace, scroller, &at));
+  g_assert_cmpfloat (at.origin.y, >=, gtk_widget_get_height (scroller));
+  msk_test_x_key ("<Alt>h");
+  wait_for_frames ();
+  g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (trace)));
+  g_assert_true (gtk_widget_compute_bounds (trace, scroller, &at));
+  g_assert_cmpfloat (at.origin.y, >=, 0);
+  g_assert_cmpfloat (at.origin.y + at.size.height, <=, gtk_widget_get_height (scroller));
+}
+
 /* The rows a user sees in one of the pane's lists: its shown children
  * (rows it stopped showing stay in it, hidden, to be shown again). */
 static GtkWidget *
@@ -4054,6 +4077,7 @@ main (int   argc,
   ADD_IN_APP ("/window/new-request-puts-policy-back-at-top", new_request_puts_policy_back_at_top);
   ADD_IN_APP ("/window/link-that-cannot-open-gives-its-address", link_that_cannot_open_gives_its_address);
   ADD_IN_APP ("/window/view-mnemonics-focus-the-view", view_mnemonics_focus_the_view);
+  ADD_IN_APP ("/window/alt-h-shows-how-it-was-decided", alt_h_shows_how_it_was_decided);
   ADD_IN_APP ("/window/policy-keys-after-click-and-search", policy_keys_after_click_and_search);
   ADD_IN_APP ("/window/tab-from-policy-text-stays-in-view", tab_from_policy_text_stays_in_view);
   ADD_IN_APP ("/window/policy-keys-scroll", policy_keys_scroll);
