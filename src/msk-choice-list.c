@@ -918,7 +918,8 @@ static void
 type_into_search (GtkSearchEntry *search,
                   gunichar        c)
 {
-  char text[6];
+  /* NUL-terminated: "insert-text" copies its text as a string. */
+  char text[7] = { 0 };
   int len = g_unichar_to_utf8 (c, text);
   int at = gtk_editable_get_position (GTK_EDITABLE (search));
 
