@@ -79,6 +79,25 @@ add_request (MskSummary *self,
       g_string_append_c (r.text, '\t');
       _msk_rich_add (self, &r, MSK_STYLE_BODY, _("None ticked"));
     }
+  /* The signs ticked under a concern, as the copy for the notes names
+   * them: they make it an emergency (GP review: the printed header named
+   * the concern only). */
+  for (guint i = 0, n = 0; i < msk_policy_get_n_signs (policy); i++)
+    {
+      const MskSign *sign = msk_policy_get_sign (policy, i);
+
+      if (!msk_request_has_sign (request, sign))
+        continue;
+      if (n++ == 0)
+        {
+          g_string_append_c (r.text, '\n');
+          _msk_rich_add (self, &r, MSK_STYLE_STRONG, _("Emergency signs"));
+          g_string_append_c (r.text, '\t');
+        }
+      else
+        g_string_append (r.text, self->compact ? "; " : "\n\t");
+      _msk_rich_add (self, &r, MSK_STYLE_BODY, sign->label);
+    }
   _msk_summary_add_details (self, self->body_size, hang, &r);
 }
 

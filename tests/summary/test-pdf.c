@@ -137,6 +137,25 @@ test_summary_per_outcome (gconstpointer data)
       if (msk_request_has_concern (request, concern))
         assert_has (text, concern->label);
     }
+  /* The signs ticked are named with the request, as in the copy for the
+   * notes (GP review: the printed header named the concern only). */
+  {
+    guint n_signs = 0;
+
+    for (guint i = 0; i < msk_policy_get_n_signs (policy); i++)
+      {
+        const MskSign *sign = msk_policy_get_sign (policy, i);
+        g_autofree char *line = g_strdup_printf ("Emergency signs %s", sign->label);
+
+        if (msk_request_has_sign (request, sign))
+          {
+            assert_has (text, line);
+            n_signs++;
+          }
+      }
+    if (n_signs == 0)
+      assert_lacks (text, "Emergency signs");
+  }
 
   /* The actions in order, each with its text and why. */
   {
