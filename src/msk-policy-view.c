@@ -118,6 +118,18 @@ link_location (MskPolicyView *self,
   return at;
 }
 
+/* Whether the whole of `link`'s line is on the page shown. */
+static gboolean
+link_on_screen (MskPolicyView *self,
+                GtkWidget     *link)
+{
+  GdkRectangle at = link_location (self, link);
+  GdkRectangle visible;
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  return at.y >= visible.y && at.y + at.height <= visible.y + visible.height;
+}
+
 static int
 compare_link_offsets (gconstpointer a,
                       gconstpointer b,
@@ -201,28 +213,38 @@ text_key_pressed_cb (GtkEventControllerKey *controller,
       (focus != text_view && !gtk_widget_is_ancestor (focus, text_view)))
     return GDK_EVENT_PROPAGATE;
   links = links_in_order (self);
-  if (focus == text_view)
+  while (focus != text_view && gtk_widget_get_parent (focus) != text_view)
+    focus = gtk_widget_get_parent (focus);
+  if (focus != text_view && !g_ptr_array_find (links, focus, &at))
+    return GDK_EVENT_PROPAGATE;
+  /* From the text, or from a link the GP has since scrolled away from
+   * (Ctrl+Home, Page Down): the links of the page shown, not the ones
+   * after the link left behind (GP review: the view jumped screens away). */
+  if (focus == text_view || !link_on_screen (self, focus))
     {
       GdkRectangle visible;
 
-      if (back)
-        return GDK_EVENT_PROPAGATE;
       gtk_text_view_get_visible_rect (self->text_view, &visible);
-      for (guint i = 0; i < links->len && to == NULL; i++)
-        if (link_location (self, g_ptr_array_index (links, i)).y >= visible.y)
-          to = g_ptr_array_index (links, i);
-    }
-  else
-    {
-      while (focus != NULL && gtk_widget_get_parent (focus) != text_view)
-        focus = gtk_widget_get_parent (focus);
-      if (!g_ptr_array_find (links, focus, &at))
+      if (!back)
+        {
+          for (guint i = 0; i < links->len && to == NULL; i++)
+            if (link_location (self, g_ptr_array_index (links, i)).y >= visible.y)
+              to = g_ptr_array_index (links, i);
+        }
+      else if (focus != text_view)
+        {
+          to = text_view;
+          for (guint i = 0; i < links->len; i++)
+            if (link_on_screen (self, g_ptr_array_index (links, i)))
+              to = g_ptr_array_index (links, i);
+        }
+      else
         return GDK_EVENT_PROPAGATE;
-      if (back)
-        to = at > 0 ? g_ptr_array_index (links, at - 1) : text_view;
-      else if (at + 1 < links->len)
-        to = g_ptr_array_index (links, at + 1);
     }
+  else if (back)
+    to = at > 0 ? g_ptr_array_index (links, at - 1) : text_view;
+  else if (at + 1 < links->len)
+    to = g_ptr_array_index (links, at + 1);
   if (to == NULL)
     return GDK_EVENT_PROPAGATE;
   if (to != text_view)
@@ -1053,6 +1075,29 @@ msk_policy_view_focus_text (MskPolicyView *self)
   g_return_if_fail (MSK_IS_POLICY_VIEW (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+void
+msk_policy_view_focus_place (MskPolicyView *self,
+                             GtkWidget     *place)
+{
+  g_return_if_fail (MSK_IS_POLICY_VIEW (self));
+
+  /* A link scrolled away from since is not the reading place: focused,
+   * it would bring the page back to it (GP review: after a section was
+   * chosen in the list, Alt+D and Alt+P went back to the link). */
+  if (place != NULL && place != GTK_WIDGET (self->text_view) &&
+      msk_policy_view_is_in_text (self, place) && gtk_widget_get_mapped (place))
+    {
+      GtkWidget *link = place;
+
+      while (gtk_widget_get_parent (link) != GTK_WIDGET (self->text_view))
+        link = gtk_widget_get_parent (link);
+      if (g_object_get_data (G_OBJECT (link), "msk-anchor") != NULL && link_on_screen (self, link) &&
+          gtk_widget_grab_focus (place))
+        return;
+    }
+  msk_policy_view_focus_text (self);
 }
 
 void

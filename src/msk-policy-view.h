@@ -29,6 +29,10 @@ gboolean   msk_policy_view_is_in_text    (MskPolicyView *self,
                                           GtkWidget     *widget);
 /* Focuses the policy's text, where the arrow and page keys scroll it. */
 void       msk_policy_view_focus_text    (MskPolicyView *self);
+/* Focuses `place` (a place in the text, from msk_policy_view_is_in_text)
+ * if it is still on the page shown, else the text. */
+void       msk_policy_view_focus_place   (MskPolicyView *self,
+                                          GtkWidget     *place);
 /* Opens the search bar and focuses its entry. */
 void       msk_policy_view_start_search  (MskPolicyView *self);
 

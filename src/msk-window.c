@@ -414,11 +414,9 @@ focus_into_view (MskWindow  *self,
   if (focus != NULL && !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->view_switcher)) &&
       !gtk_widget_is_ancestor (focus, page))
     return;
-  if (last != NULL && gtk_widget_get_mapped (last) && gtk_widget_grab_focus (last))
-    return;
   if (policy)
-    msk_policy_view_focus_text (self->policy_view);
-  else
+    msk_policy_view_focus_place (self->policy_view, last);
+  else if (last == NULL || !gtk_widget_get_mapped (last) || !gtk_widget_grab_focus (last))
     msk_request_form_focus_first (self->request_form);
 }
 

@@ -1637,6 +1637,58 @@ tab_from_policy_text_stays_in_view (Fixture *f)
   g_assert_true (widget_on_screen (view, focus));
 }
 
+/* Tab from a link the GP has since scrolled away from (Ctrl+Home) goes to
+ * a link of the page shown, not the one after the link left behind; and a
+ * section chosen in the list after a link had the keyboard is where Alt+D,
+ * Alt+P come back to, not the link (GP review: both jumped the view back
+ * screens away). */
+static void
+policy_keys_follow_the_page (Fixture *f)
+{
+  GtkWidget *view, *text_view, *focus, *link, *last_row;
+  GtkAdjustment *vadj;
+
+  switch_by_mnemonic (f, "policy");
+  view = get_policy_view (f);
+  text_view = child (view, MSK_TYPE_POLICY_VIEW, "text_view");
+  vadj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (child (view, MSK_TYPE_POLICY_VIEW, "text_scroller")));
+  for (guint i = 0; i < 4; i++)
+    msk_test_x_send ("Tab", "");
+  wait_for_scrolling (view);
+  link = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (GTK_IS_LINK_BUTTON (link));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), >, gtk_adjustment_get_lower (vadj));
+
+  msk_test_x_send ("<Control>Home", "");
+  wait_for_scrolling (view);
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, gtk_adjustment_get_lower (vadj));
+  g_assert_false (widget_on_screen (view, link));
+  msk_test_x_send ("Tab", "");
+  wait_for_scrolling (view);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (GTK_IS_LINK_BUTTON (focus));
+  g_assert_true (focus != link);
+  g_assert_true (widget_on_screen (view, focus));
+  g_assert_cmpfloat (gtk_adjustment_get_value (vadj), ==, gtk_adjustment_get_lower (vadj));
+
+  /* A link had the keyboard; then the last section is chosen. */
+  for (guint i = 0; i < 3; i++)
+    msk_test_x_send ("Tab", "");
+  wait_for_scrolling (view);
+  link = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (GTK_IS_LINK_BUTTON (link));
+  last_row = gtk_widget_get_last_child (child (view, MSK_TYPE_POLICY_VIEW, "sections_list"));
+  gtk_widget_grab_focus (last_row);
+  g_signal_emit_by_name (child (view, MSK_TYPE_POLICY_VIEW, "sections_list"), "row-activated", last_row);
+  wait_for_scrolling (view);
+  g_assert_false (widget_on_screen (view, link));
+  switch_by_mnemonic (f, "decide");
+  switch_by_mnemonic (f, "policy");
+  wait_for_scrolling (view);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == text_view);
+  g_assert_false (widget_on_screen (view, link));
+}
+
 /* The text of `view`'s text view, and how many link buttons it holds. */
 static char *
 policy_text_and_links (GtkWidget *view,
@@ -4080,6 +4132,7 @@ main (int   argc,
   ADD_IN_APP ("/window/alt-h-shows-how-it-was-decided", alt_h_shows_how_it_was_decided);
   ADD_IN_APP ("/window/policy-keys-after-click-and-search", policy_keys_after_click_and_search);
   ADD_IN_APP ("/window/tab-from-policy-text-stays-in-view", tab_from_policy_text_stays_in_view);
+  ADD_IN_APP ("/window/policy-keys-follow-the-page", policy_keys_follow_the_page);
   ADD_IN_APP ("/window/policy-keys-scroll", policy_keys_scroll);
   ADD_IN_APP ("/window/policy-column-is-clamped", policy_column_is_clamped);
   ADD_IN_APP ("/window/copy-puts-decision-on-clipboard", copy_puts_the_decision_on_the_clipboard);
