@@ -81,8 +81,10 @@ add_request (MskSummary *self,
     }
   /* The signs ticked under a concern, as the copy for the notes names
    * them: they make it an emergency (GP review: the printed header named
-   * the concern only). */
-  for (guint i = 0, n = 0; i < msk_policy_get_n_signs (policy); i++)
+   * the concern only). Not in the compact layout, which only the busiest
+   * requests need to keep to one page: there the reason of each action a
+   * sign escalated names it, under What to do and Why. */
+  for (guint i = 0, n = 0; !self->compact && i < msk_policy_get_n_signs (policy); i++)
     {
       const MskSign *sign = msk_policy_get_sign (policy, i);
 
@@ -95,7 +97,7 @@ add_request (MskSummary *self,
           g_string_append_c (r.text, '\t');
         }
       else
-        g_string_append (r.text, self->compact ? "; " : "\n\t");
+        g_string_append (r.text, "\n\t");
       _msk_rich_add (self, &r, MSK_STYLE_BODY, sign->label);
     }
   _msk_summary_add_details (self, self->body_size, hang, &r);
