@@ -2767,21 +2767,38 @@ n_toplevels (void)
   return g_list_model_get_n_items (gtk_window_get_toplevels ());
 }
 
-/* The button of `widget` (a dialog) labelled `label`, or NULL. */
+/* The first of `widget` and its descendants, depth first, that `match`
+ * says is the one for `arg`, or NULL. */
 static GtkWidget *
-button_labelled (GtkWidget  *widget,
-                 const char *label)
+find_widget (GtkWidget  *widget,
+             gboolean  (*match) (GtkWidget *, const char *),
+             const char *arg)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+  if (match (widget, arg))
     return widget;
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
     {
-      GtkWidget *found = button_labelled (c, label);
+      GtkWidget *found = find_widget (c, match, arg);
 
       if (found != NULL)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+is_button_labelled (GtkWidget  *widget,
+                    const char *label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* The button of `widget` (a dialog) labelled `label`, or NULL. */
+static GtkWidget *
+button_labelled (GtkWidget  *widget,
+                 const char *label)
+{
+  return find_widget (widget, is_button_labelled, label);
 }
 
 /* A link the desktop cannot open (no web browser it knows of, as on many
@@ -3266,16 +3283,7 @@ static GtkWidget *
 find_with_class (GtkWidget  *widget,
                  const char *css_class)
 {
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_with_class (c, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_widget (widget, gtk_widget_has_css_class, css_class);
 }
 
 static int
